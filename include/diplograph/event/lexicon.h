@@ -1,0 +1,56 @@
+// event/lexicon.h: the event triggers (data/lexicon/events.json).
+//
+// Each trigger is a verb pattern ("impose/imposed/imposed sanctions on", the
+// head verb inflected automatically), a noun pattern ("noun:talks between")
+// or a plain word pattern ("willing to work with"). Build with AddFile(),
+// then the object is immutable and thread-safe.
+#ifndef DIPLOGRAPH_EVENT_LEXICON_H_
+#define DIPLOGRAPH_EVENT_LEXICON_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "diplograph/core/diagnostics.h"
+#include "diplograph/segment/segmenter.h"
+
+namespace diplograph {
+
+enum class VerbForm : uint8_t { kBase, kThird, kPast, kParticiple, kPastOrParticiple, kIng,
+                                kNoun, kWord };
+
+struct TriggerMatch {
+  std::string type;
+  VerbForm form = VerbForm::kBase;
+  uint32_t first = 0;  // tokens [first, last) of the whole pattern
+  uint32_t last = 0;
+  bool ends_in_preposition = false;  // "sanctions on": the target follows directly
+};
+
+class Lexicon {
+ public:
+  // Adds a trigger file; reports bad JSON or patterns with file and entry.
+  bool AddFile(std::string_view name, std::string_view content, Diagnostics* diags);
+
+  // The longest trigger starting at token i (before `end`), if any.
+  bool MatchAt(const std::vector<Token>& tokens, uint32_t i, uint32_t end,
+               TriggerMatch* out) const;
+
+  size_t size() const { return count_; }
+
+ private:
+  struct Entry {
+    std::string type;
+    VerbForm form;
+    std::vector<std::string> rest;  // each "a|b" alternatives, or "*"
+  };
+  void AddPattern(const std::string& type, std::string_view pattern);
+  std::unordered_map<std::string, std::vector<Entry>> by_head_;
+  size_t count_ = 0;
+};
+
+}  // namespace diplograph
+
+#endif  // DIPLOGRAPH_EVENT_LEXICON_H_

@@ -1,0 +1,240 @@
+// graph/graph.h: the knowledge graph of who did what to whom.
+//
+// WHAT IT IS
+//   Actors are nodes, keyed by their stable actor id (EntityRecord::id).
+//   Relations are edges, one per (source, target, event type); different types
+//   between the same pair are separate edges. Both live in a Boost.Graph
+//   adjacency_list (bidirectionalS, bundled ActorNode / RelationEdge).
+//
+// WHAT IT GUARANTEES
+//   Every node and edge stores what each document contributed (`contrib`, by
+//   document id); all other fields are derived from those contributions and
+//   recomputed whenever they change. A document is the unit of change: it
+//   contributes either all of its nodes and edges or none of them. Hence
+//   AddRecord() and Merge() are exactly associative, commutative and
+//   idempotent per document id:
+//     - a document id not yet present is added;
+//     - the same id with the same fingerprint changes nothing;
+//     - the same id with a different fingerprint: the contribution whose
+//       fingerprint string is greater wins (the other is dropped whole), so
+//       the outcome does not depend on the order documents arrive in.
+//   The fingerprint is the FNV-1a 64-bit hash (16 lower-case hex digits) of
+//   the record's canonical JSON line (RecordToJsonLine()).
+//   Iteration (ForEach*) is in sorted id order, so every output is
+//   deterministic whatever the insertion order.
+//
+// Records become contributions as follows (ContributionFromRecord()):
+//   - every entity becomes a node, with or without events;
+//   - events whose source or target is not among the record's entities, or
+//     whose type is empty, are skipped and counted in
+//     DocumentEntry::skipped_events; events with a `modality` (hypothetical,
+//     negated) are not edges either and are counted in modal_events;
+//   - symmetric types (EventTypeInfo::symmetric, e.g. met_with) are stored
+//     with source <= target, so "A met B" and "B met A" are one edge;
+//   - dates are normalised to "YYYY", "YYYY-MM" or "YYYY-MM-DD"; dates that
+//     do not parse are dropped; strings are made valid UTF-8 (U+FFFD).
+//
+// Ownership: the graph owns all its data. Pointers and references returned by
+// accessors stay valid until the next non-const call.
+// Thread-safety: const methods may run concurrently; anything else needs
+// exclusive access.
+#ifndef DIPLOGRAPH_GRAPH_GRAPH_H_
+#define DIPLOGRAPH_GRAPH_GRAPH_H_
+
+#include <compare>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <boost/graph/adjacency_list.hpp>
+
+#include "diplograph/event/record.h"
+
+namespace diplograph {
+
+// What one document says about one actor.
+struct NodeContribution {
+  std::string name;  // the name the document used
+  std::string type;
+  std::string country;
+  std::string cameo;
+  std::vector<std::string> aliases;  // sorted, unique
+  std::vector<std::string> roles;    // sorted, unique
+  int64_t mentions = 0;              // number of mention spans
+  bool operator==(const NodeContribution&) const = default;
+};
+
+// The best evidence sentence of one document for one edge.
+struct EvidenceRef {
+  std::string sentence;
+  uint32_t start = 0;  // byte offsets into the document text
+  uint32_t end = 0;
+  double confidence = 0.0;
+  bool operator==(const EvidenceRef&) const = default;
+};
+
+// What one document says about one relation.
+struct EdgeContribution {
+  int64_t mentions = 0;            // events of this (source, target, type)
+  std::vector<std::string> dates;  // sorted, unique, normalised ISO dates
+  double goldstein_sum = 0.0;      // sum over the events
+  EvidenceRef evidence;  // highest confidence, ties by earlier offset
+  std::string cameo;     // most common event code, ties smallest
+  bool operator==(const EdgeContribution&) const = default;
+};
+
+struct EdgeKey {
+  std::string source;
+  std::string target;
+  std::string type;
+  auto operator<=>(const EdgeKey&) const = default;
+};
+
+// A node. `contrib` is the truth; the rest is derived from it.
+struct ActorNode {
+  std::string id;
+  std::map<std::string, NodeContribution, std::less<>> contrib;  // by doc id
+
+  std::string label;    // name used by most documents, ties smallest; else id
+  std::string type;     // most common non-empty, ties smallest
+  std::string country;  // likewise
+  std::string cameo;    // likewise
+  std::vector<std::string> aliases;    // all names and aliases but the label
+  std::vector<std::string> roles;      // union, sorted
+  std::vector<std::string> documents;  // sorted doc ids
+  int64_t mentions = 0;                // sum
+};
+
+// An edge. `contrib` is the truth; the rest is derived from it.
+struct RelationEdge {
+  EdgeKey key;
+  std::map<std::string, EdgeContribution, std::less<>> contrib;  // by doc id
+
+  int64_t weight = 0;    // number of supporting documents
+  int64_t mentions = 0;  // sum
+  std::string first_date;  // smallest date string, "" when none
+  std::string last_date;   // greatest date string, "" when none
+  std::vector<std::string> dates;      // union, sorted
+  std::vector<std::string> documents;  // sorted doc ids
+  std::string evidence;      // best sentence: non-empty first, highest
+  std::string evidence_doc;  // confidence, ties by smallest doc id
+  double goldstein = 0.0;    // mean over mentions
+  std::string cameo;  // most common per document, ties smallest; else the
+                      // type's default code
+  bool symmetric = false;  // from EventTypes()
+};
+
+// One row of the document table.
+struct DocumentEntry {
+  std::string id;
+  std::string title;
+  std::string date;
+  std::string url;
+  std::string source;
+  std::string fingerprint;     // 16 lower-case hex digits
+  int64_t skipped_events = 0;  // events with an unknown source or target
+  int64_t modal_events = 0;    // hypothetical / negated events
+  bool operator==(const DocumentEntry&) const = default;
+};
+
+// Everything one document contributes: the unit that is added or replaced.
+// Precondition wherever one is consumed: every edge's source and target are
+// in `nodes` (missing ones are added with an empty contribution).
+struct DocContribution {
+  DocumentEntry doc;
+  std::map<std::string, NodeContribution> nodes;  // by actor id
+  std::map<EdgeKey, EdgeContribution> edges;
+};
+
+// FNV-1a 64-bit hash of `bytes` as 16 lower-case hex digits.
+std::string Fnv1a64Hex(std::string_view bytes);
+
+// The contribution of `record` (rules in the file comment above).
+DocContribution ContributionFromRecord(const ExtractionRecord& record);
+
+class KnowledgeGraph {
+ public:
+  using BoostGraph = boost::adjacency_list<boost::listS, boost::listS, boost::bidirectionalS,
+                                           ActorNode, RelationEdge>;
+  using Vertex = BoostGraph::vertex_descriptor;
+  using Edge = BoostGraph::edge_descriptor;
+
+  enum class AddResult {
+    kAdded,      // a new document id
+    kUnchanged,  // same id, same fingerprint
+    kReplaced,   // same id, greater fingerprint: the old contribution is gone
+    kKept,       // same id, smaller fingerprint: the new one was ignored
+  };
+
+  KnowledgeGraph();
+  ~KnowledgeGraph();
+  KnowledgeGraph(const KnowledgeGraph& other);
+  KnowledgeGraph& operator=(const KnowledgeGraph& other);
+  KnowledgeGraph(KnowledgeGraph&& other) noexcept;
+  KnowledgeGraph& operator=(KnowledgeGraph&& other) noexcept;
+
+  // Adds one document. A record without a doc id is ignored (kKept).
+  AddResult AddRecord(const ExtractionRecord& record);
+  // Adds a prepared contribution under the same rule (used by readers).
+  AddResult AddContribution(DocContribution contribution);
+  // Adds every document of `other` under the same rule.
+  void Merge(const KnowledgeGraph& other);
+
+  size_t node_count() const;
+  size_t edge_count() const;
+  size_t document_count() const { return docs_.size(); }
+  bool empty() const { return docs_.empty(); }
+
+  // nullptr when absent.
+  const ActorNode* FindNode(std::string_view id) const;
+  const RelationEdge* FindEdge(const EdgeKey& key) const;
+  const DocumentEntry* FindDocument(std::string_view id) const;
+
+  // In sorted order: nodes by id, edges by (source, target, type), documents
+  // by id. `fn` must not modify the graph.
+  void ForEachNode(const std::function<void(const ActorNode&)>& fn) const;
+  void ForEachEdge(const std::function<void(const RelationEdge&)>& fn) const;
+  void ForEachDocument(const std::function<void(const DocumentEntry&)>& fn) const;
+  // Edges with `id` as source or target (a self-loop once), sorted by key.
+  void ForEachIncidentEdge(std::string_view id,
+                           const std::function<void(const RelationEdge&)>& fn) const;
+
+  // Everything document `doc_id` contributes (empty when absent).
+  DocContribution ContributionOf(std::string_view doc_id) const;
+
+  // A copy holding only the nodes in `node_ids` and the edges in
+  // `edge_keys` (plus the endpoints of those edges), each with all its
+  // contributions, and the documents that support any of them. Meant as a
+  // view for export: a subgraph holds partial documents, so do not merge it
+  // back into a full graph.
+  KnowledgeGraph Subgraph(const std::set<std::string>& node_ids,
+                          const std::set<EdgeKey>& edge_keys) const;
+
+  // The underlying Boost graph, for BGL algorithms (read-only).
+  const BoostGraph& boost_graph() const { return *graph_; }
+
+ private:
+  struct DocSlot {
+    DocumentEntry entry;
+    std::vector<std::string> nodes;  // actor ids it contributes to
+    std::vector<EdgeKey> edges;      // edges it contributes to
+  };
+
+  void RemoveDocument(const std::string& doc_id);
+  void InsertDocument(DocContribution contribution);
+  Vertex VertexFor(const std::string& id);
+
+  std::unique_ptr<BoostGraph> graph_;
+  std::map<std::string, Vertex, std::less<>> vertices_;
+  std::map<EdgeKey, Edge> edges_;
+  std::map<std::string, DocSlot, std::less<>> docs_;
+};
+
+}  // namespace diplograph
+
+#endif  // DIPLOGRAPH_GRAPH_GRAPH_H_

@@ -1,0 +1,69 @@
+// segment/segmenter.h: sentences and tokens with byte offsets.
+//
+// WHAT IT IS: Segment() splits the body lines of a text into sentences and
+// tokens. Every Token and Sentence keeps [begin, end) byte offsets into the
+// caller's text, on UTF-8 boundaries. Token::text is the token with
+// typographic quotes, dashes and Latin diacritics folded to ASCII; lower is
+// its lower case. "U.S.", "Mr.", "Sept." and initials stay one token;
+// possessive "'s" and "n't" are split off.
+// GUARANTEES: deterministic; thread-safe; 0 <= begin <= end <= text.size().
+#ifndef DIPLOGRAPH_SEGMENT_SEGMENTER_H_
+#define DIPLOGRAPH_SEGMENT_SEGMENTER_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "diplograph/text/clean.h"
+
+namespace diplograph {
+
+enum TokenFlag : uint16_t {
+  kCapitalized = 1 << 0,  // first letter upper case ("China", "US")
+  kAllCaps = 1 << 1,      // two or more letters, all upper case ("US", "DOJ")
+  kAlpha = 1 << 2,        // contains a letter
+  kNumeric = 1 << 3,      // starts with a digit
+  kPunct = 1 << 4,        // punctuation only
+  kSpaceBefore = 1 << 5,  // preceded by white space (or line start)
+  kQuote = 1 << 6,        // a quotation mark (' or ")
+};
+
+struct Token {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  std::string text;
+  std::string lower;
+  uint16_t flags = 0;
+
+  bool Is(uint16_t f) const { return (flags & f) != 0; }
+};
+
+struct Sentence {
+  uint32_t begin = 0;  // byte offsets into the text
+  uint32_t end = 0;
+  uint32_t first = 0;  // token range [first, last)
+  uint32_t last = 0;
+  bool paragraph_start = false;
+  bool title_case = false;  // a Headline Written In Title Case
+  bool in_title = false;    // the document's title, not its body
+};
+
+struct Segmentation {
+  std::vector<Token> tokens;
+  std::vector<Sentence> sentences;
+};
+
+// Tokenizes `text` in the given line spans, then splits sentences.
+Segmentation Segment(std::string_view text, const std::vector<LineSpan>& lines);
+
+// Convenience: segments the whole of `text` as if every non-empty line were
+// a body line (used for titles, dictionary entries and tests).
+Segmentation SegmentAll(std::string_view text);
+
+// Appends the tokens of text[begin, end) to `out`.
+void Tokenize(std::string_view text, uint32_t begin, uint32_t end, std::vector<Token>* out);
+
+}  // namespace diplograph
+
+#endif  // DIPLOGRAPH_SEGMENT_SEGMENTER_H_

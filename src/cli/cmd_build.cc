@@ -1,0 +1,68 @@
+// `diplograph build` and `diplograph merge`.
+#include <iostream>
+
+#include "cli/commands.h"
+#include "cli/graph_output.h"
+#include "cli/runner.h"
+#include "diplograph/graph/saved_graph.h"
+
+namespace diplograph::cli {
+
+std::vector<OptionSpec> BuildOptions() {
+  std::vector<OptionSpec> specs = {{"--output", "-o", true, "The graph file to write."}};
+  for (const OptionSpec& s : GraphOutputSpecs()) specs.push_back(s);
+  for (const OptionSpec& s : RunOptionSpecs()) specs.push_back(s);
+  return specs;
+}
+
+std::vector<OptionSpec> MergeOptions() {
+  std::vector<OptionSpec> specs = {{"--output", "-o", true, "The graph file to write."}};
+  for (const OptionSpec& s : GraphOutputSpecs()) specs.push_back(s);
+  return specs;
+}
+
+int RunBuild(const Args& args) {
+  const Command& cmd = *FindCommand("build");
+  RunOptions options;
+  std::string error;
+  if (!ReadRunOptions(args, &options, &error)) return UsageError(cmd, error);
+  std::string out = args.Get("--output");
+  if (out.empty()) return UsageError(cmd, "needs -o GRAPH");
+  std::string format = OutputFormat(args, out, &error);
+  if (format.empty()) return UsageError(cmd, error);
+  KnowledgeGraph graph;
+  Diagnostics diags;
+  bool loaded = StreamRecords(options, &diags, [&](ExtractionRecord r) { graph.AddRecord(r); },
+                              [&](const std::string& path, std::string content) {
+                                auto g = ReadSavedGraph(content, path, &diags);
+                                if (g) graph.Merge(*g);
+                              });
+  PrintDiagnostics(diags);
+  if (!loaded) return kInputErrors;
+  if (!WriteGraph(graph, out, format, args, &error)) {
+    std::cerr << "diplograph build: " << error << "\n";
+    return kInputErrors;
+  }
+  return diags.HasErrors() ? kInputErrors : kOk;
+}
+
+int RunMerge(const Args& args) {
+  const Command& cmd = *FindCommand("merge");
+  std::string error;
+  std::string out = args.Get("--output");
+  if (out.empty()) return UsageError(cmd, "needs -o GRAPH");
+  if (args.positional.empty()) return UsageError(cmd, "needs at least one graph or extraction file");
+  std::string format = OutputFormat(args, out, &error);
+  if (format.empty()) return UsageError(cmd, error);
+  KnowledgeGraph graph;
+  Diagnostics diags;
+  LoadGraphInputs(args.positional, &graph, &diags);
+  PrintDiagnostics(diags);
+  if (!WriteGraph(graph, out, format, args, &error)) {
+    std::cerr << "diplograph merge: " << error << "\n";
+    return kInputErrors;
+  }
+  return diags.HasErrors() ? kInputErrors : kOk;
+}
+
+}  // namespace diplograph::cli

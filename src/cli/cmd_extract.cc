@@ -1,0 +1,175 @@
+// `diplograph extract` and the parallel runner it shares with `build`.
+#include <atomic>
+#include <iostream>
+#include <thread>
+
+#include "cli/commands.h"
+#include "cli/inputs.h"
+#include "cli/progress.h"
+#include "cli/runner.h"
+#include "diplograph/core/atomic_file.h"
+#include "diplograph/core/date.h"
+#include "diplograph/event/extractor.h"
+
+namespace diplograph::cli {
+
+std::vector<OptionSpec> RunOptionSpecs() {
+  return {
+      {"--jobs", "-j", true, "Extract on N threads (default 1; 0 = all cores)."},
+      {"--date", nullptr, true, "Date (YYYY-MM-DD) for documents that have none."},
+      {"--dict", nullptr, true, "Extra dictionary folder; adds to or overrides the shipped one."},
+      {"--max-doc-bytes", nullptr, true, "Refuse larger documents (default 8388608)."},
+      {"--max-json-depth", nullptr, true, "Refuse deeper JSON nesting (default 64)."},
+      {"--keep-unasserted", nullptr, false,
+       "Also emit negated and hypothetical events, marked with \"modality\"."},
+      {"--progress", nullptr, false, "Show progress on stderr even when it is not a terminal."},
+      {"--no-progress", nullptr, false, "Never show progress."},
+  };
+}
+
+namespace {
+
+bool ParseCount(const std::string& s, long min, long max, long* out) {
+  if (s.empty()) return false;
+  char* end = nullptr;
+  long v = std::strtol(s.c_str(), &end, 10);
+  if (*end != 0 || v < min || v > max) return false;
+  *out = v;
+  return true;
+}
+
+}  // namespace
+
+bool ReadRunOptions(const Args& args, RunOptions* out, std::string* error) {
+  out->inputs = args.positional;
+  long v = 0;
+  if (args.Has("--jobs")) {
+    if (!ParseCount(args.Get("--jobs"), 0, 1024, &v)) {
+      *error = "--jobs needs a number from 0 to 1024";
+      return false;
+    }
+    out->jobs = v == 0 ? static_cast<int>(std::max(1u, std::thread::hardware_concurrency()))
+                       : static_cast<int>(v);
+  }
+  if (args.Has("--date")) {
+    out->reader.default_date = args.Get("--date");
+    if (!ParseIsoDate(out->reader.default_date)) {
+      *error = "--date needs a date such as 2016-12-08";
+      return false;
+    }
+  }
+  if (args.Has("--max-doc-bytes")) {
+    if (!ParseCount(args.Get("--max-doc-bytes"), 1, 1L << 40, &v)) {
+      *error = "--max-doc-bytes needs a positive number";
+      return false;
+    }
+    out->reader.max_document_bytes = static_cast<size_t>(v);
+  }
+  if (args.Has("--max-json-depth")) {
+    if (!ParseCount(args.Get("--max-json-depth"), 1, 100000, &v)) {
+      *error = "--max-json-depth needs a positive number";
+      return false;
+    }
+    out->reader.max_json_depth = static_cast<int>(v);
+  }
+  out->dict_dirs = args.GetAll("--dict");
+  out->keep_unasserted = args.Has("--keep-unasserted");
+  out->progress = args.Has("--progress") ||
+                  (!args.Has("--no-progress") && Progress::StderrIsTerminal());
+  return true;
+}
+
+bool StreamRecords(const RunOptions& options, Diagnostics* diags,
+                   const std::function<void(ExtractionRecord)>& on_record,
+                   const std::function<void(const std::string&, std::string)>& on_graph) {
+  Dictionary dict;
+  Lexicon lexicon;
+  if (!LoadModels(options.dict_dirs, &dict, &lexicon, diags)) return false;
+  Extractor extractor(dict, lexicon, {options.keep_unasserted});
+  std::vector<InputFile> files = ExpandInputs(
+      options.inputs.empty() ? std::vector<std::string>{"-"} : options.inputs, diags);
+  Progress progress(options.progress);
+  size_t done = 0;
+  constexpr size_t kBatch = 256;
+  std::vector<Document> batch;
+  std::vector<ExtractionRecord> results;
+  auto flush = [&] {
+    results.assign(batch.size(), ExtractionRecord());
+    std::atomic<size_t> next{0};
+    auto work = [&] {
+      for (size_t i = next++; i < batch.size(); i = next++) results[i] = extractor.Extract(batch[i]);
+    };
+    int threads = std::min<int>(options.jobs, static_cast<int>(batch.size()));
+    std::vector<std::thread> pool;
+    for (int t = 1; t < threads; ++t) pool.emplace_back(work);
+    work();
+    for (auto& th : pool) th.join();
+    for (auto& r : results) on_record(std::move(r));
+    done += batch.size();
+    progress.Set(done, 0);
+    batch.clear();
+  };
+  InputHandlers handlers;
+  handlers.on_document = [&](Document d) {
+    batch.push_back(std::move(d));
+    if (batch.size() >= kBatch * static_cast<size_t>(options.jobs)) flush();
+  };
+  handlers.on_record = [&](ExtractionRecord r) {
+    flush();
+    on_record(std::move(r));
+  };
+  handlers.on_graph = [&](const std::string& path, std::string content) {
+    flush();
+    on_graph(path, std::move(content));
+  };
+  for (const InputFile& f : files) ReadInput(f, options.reader, diags, handlers);
+  flush();
+  progress.Finish();
+  return true;
+}
+
+std::vector<OptionSpec> ExtractOptions() {
+  std::vector<OptionSpec> specs = {{"--output", "-o", true, "Write to FILE (default stdout)."}};
+  for (const OptionSpec& s : RunOptionSpecs()) specs.push_back(s);
+  return specs;
+}
+
+int RunExtract(const Args& args) {
+  const Command& cmd = *FindCommand("extract");
+  RunOptions options;
+  std::string error;
+  if (!ReadRunOptions(args, &options, &error)) return UsageError(cmd, error);
+  std::string out_path = args.Get("--output", "-");
+  AtomicFile file;
+  std::ostream* out = &std::cout;
+  if (out_path != "-") {
+    if (!file.Open(out_path, &error)) {
+      std::cerr << "diplograph extract: " << error << "\n";
+      return kInputErrors;
+    }
+    out = &file.stream();
+  }
+  Diagnostics diags;
+  bool loaded = StreamRecords(options, &diags,
+      [&](ExtractionRecord r) { *out << RecordToJsonLine(r) << '\n'; },
+      [&](const std::string& path, std::string) {
+        diags.Error(path, 0, 0, "is a saved graph, not articles (use 'diplograph export')");
+      });
+  PrintDiagnostics(diags);
+  if (!loaded) return kInputErrors;
+  if (out_path != "-") {
+    if (!file.Commit(&error)) {
+      std::cerr << "diplograph extract: " << error << "\n";
+      return kInputErrors;
+    }
+  } else {
+    out->flush();
+    if (!*out) {
+      std::cerr << "diplograph extract: cannot write to stdout\n";
+      return kInputErrors;
+    }
+  }
+  return diags.HasErrors() ? kInputErrors : kOk;
+}
+
+}  // namespace diplograph::cli

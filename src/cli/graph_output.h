@@ -1,0 +1,33 @@
+// cli/graph_output.h: writing a graph in any format, atomically.
+#ifndef DIPLOGRAPH_CLI_GRAPH_OUTPUT_H_
+#define DIPLOGRAPH_CLI_GRAPH_OUTPUT_H_
+
+#include <string>
+#include <vector>
+
+#include "cli/args.h"
+#include "diplograph/core/diagnostics.h"
+#include "diplograph/graph/graph.h"
+
+namespace diplograph::cli {
+
+// --format, --gephi, --gexf-version: the options of every graph writer.
+std::vector<OptionSpec> GraphOutputSpecs();
+
+// The format from --format or the output's extension: json, graphml, gexf,
+// csv, dot; "" with *error when neither says.
+std::string OutputFormat(const Args& args, const std::string& path, std::string* error);
+
+// Writes `graph` to `path` ("-" = stdout) in `format`. For csv, `path` names
+// the nodes file and the relationships go beside it (X.csv ->
+// X.relationships.csv). Returns false with *error.
+bool WriteGraph(const KnowledgeGraph& graph, const std::string& path, const std::string& format,
+                const Args& args, std::string* error);
+
+// Reads saved graphs and extraction files into one graph.
+bool LoadGraphInputs(const std::vector<std::string>& inputs, KnowledgeGraph* graph,
+                     Diagnostics* diags);
+
+}  // namespace diplograph::cli
+
+#endif  // DIPLOGRAPH_CLI_GRAPH_OUTPUT_H_

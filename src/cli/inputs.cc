@@ -1,0 +1,194 @@
+#include "cli/inputs.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+#include "diplograph/core/strings.h"
+
+namespace fs = std::filesystem;
+
+namespace diplograph::cli {
+
+namespace {
+
+std::string Extension(const std::string& path) {
+  std::string ext = fs::path(path).extension().string();
+  return AsciiLower(ext);
+}
+
+bool KnownExtension(const std::string& ext) {
+  return ext == ".txt" || ext == ".text" || ext == ".jsonl" || ext == ".json" ||
+         ext == ".ndjson";
+}
+
+std::string StripExtension(const std::string& rel) {
+  fs::path p(rel);
+  return (p.parent_path() / p.stem()).generic_string();
+}
+
+}  // namespace
+
+std::vector<InputFile> ExpandInputs(const std::vector<std::string>& inputs, Diagnostics* diags) {
+  std::vector<InputFile> out;
+  for (const std::string& in : inputs) {
+    if (in == "-") {
+      out.push_back({"-", "stdin"});
+      continue;
+    }
+    std::error_code ec;
+    fs::file_status st = fs::status(in, ec);
+    if (ec || !fs::exists(st)) {
+      diags->Error(in, 0, 0, "no such file or directory");
+      continue;
+    }
+    if (fs::is_directory(st)) {
+      std::vector<std::string> found;
+      fs::recursive_directory_iterator it(in, fs::directory_options::skip_permission_denied, ec);
+      if (ec) {
+        diags->Error(in, 0, 0, "cannot read directory: " + ec.message());
+        continue;
+      }
+      for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (ec) {
+          diags->Error(it->path().string(), 0, 0, "cannot read: " + ec.message());
+          break;
+        }
+        std::string name = it->path().filename().string();
+        if (!name.empty() && name[0] == '.') {
+          if (it->is_directory()) it.disable_recursion_pending();
+          continue;
+        }
+        if (it->is_regular_file() && KnownExtension(Extension(it->path().string()))) {
+          found.push_back(it->path().string());
+        }
+      }
+      std::sort(found.begin(), found.end());
+      for (const std::string& f : found) {
+        std::string rel = fs::relative(f, in, ec).generic_string();
+        out.push_back({f, StripExtension(ec ? f : rel)});
+      }
+      continue;
+    }
+    out.push_back({in, fs::path(in).stem().string()});
+  }
+  return out;
+}
+
+bool ReadWholeFile(const std::string& path, std::string* out, Diagnostics* diags) {
+  if (path == "-") {
+    std::ostringstream ss;
+    ss << std::cin.rdbuf();
+    *out = ss.str();
+    return true;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    diags->Error(path, 0, 0, std::string("cannot read: ") + std::strerror(errno));
+    return false;
+  }
+  out->assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  if (in.bad()) {
+    diags->Error(path, 0, 0, std::string("cannot read: ") + std::strerror(errno));
+    return false;
+  }
+  return true;
+}
+
+void ReadInput(const InputFile& file, const ReaderOptions& options, Diagnostics* diags,
+               const InputHandlers& handlers) {
+  std::string content;
+  if (!ReadWholeFile(file.path, &content, diags)) return;
+  std::string ext = file.path == "-" ? "" : Extension(file.path);
+  std::string_view trimmed = Trim(content);
+  bool json = ext == ".jsonl" || ext == ".json" || ext == ".ndjson" ||
+              (file.path == "-" && !trimmed.empty() && (trimmed[0] == '{' || trimmed[0] == '['));
+  if (!json) {
+    auto doc = ParseTxtArticle(content, file.path, file.default_id, options, diags);
+    if (doc && handlers.on_document) handlers.on_document(std::move(*doc));
+    return;
+  }
+  if (!CheckText(content, file.path, diags)) return;
+  // A saved graph is one JSON object with "nodes" and "links".
+  if (!trimmed.empty() && trimmed[0] == '{' && content.find("\"links\"") != std::string::npos &&
+      content.find("\"nodes\"") != std::string::npos &&
+      content.find("\"diplograph-graph\"") != std::string::npos) {
+    if (handlers.on_graph) handlers.on_graph(file.path, std::move(content));
+    return;
+  }
+  ParseJsonRecords(content, file.path, options, diags, [&](int line, const nlohmann::json& v) {
+    std::string id = file.default_id + "-" + std::to_string(line);
+    if (IsExtractionRecord(v)) {
+      auto rec = RecordFromJson(v, file.path, line, diags);
+      if (rec && handlers.on_record) handlers.on_record(std::move(*rec));
+      return;
+    }
+    auto doc = DocumentFromJson(v, file.path, line, id, options, diags);
+    if (doc && handlers.on_document) handlers.on_document(std::move(*doc));
+  });
+}
+
+std::string DataDir() {
+  if (const char* env = std::getenv("DIPLOGRAPH_DATA")) return env;
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    fs::path installed = exe.parent_path().parent_path() / DIPLOGRAPH_INSTALL_DATA_SUBDIR;
+    if (fs::exists(installed / "dict", ec)) return installed.string();
+  }
+  return DIPLOGRAPH_SOURCE_DATA_DIR;
+}
+
+namespace {
+
+bool LoadDir(const std::string& dir, bool required, Dictionary* dict, Lexicon* lexicon,
+             Diagnostics* diags) {
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    if (required) diags->Error(dir, 0, 0, "dictionary folder not found");
+    return !required;
+  }
+  std::vector<std::string> files;
+  for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->is_regular_file() && Extension(it->path().string()) == ".json") {
+      files.push_back(it->path().string());
+    }
+  }
+  std::sort(files.begin(), files.end());
+  bool ok = true;
+  for (const std::string& f : files) {
+    std::string content;
+    if (!ReadWholeFile(f, &content, diags)) {
+      ok = false;
+      continue;
+    }
+    std::string name = fs::path(f).filename().string();
+    if (StartsWith(name, "events")) {
+      ok = lexicon->AddFile(f, content, diags) && ok;
+    } else {
+      ok = dict->AddFile(f, content, diags) && ok;
+    }
+  }
+  return ok;
+}
+
+}  // namespace
+
+bool LoadModels(const std::vector<std::string>& extra_dirs, Dictionary* dict, Lexicon* lexicon,
+                Diagnostics* diags) {
+  std::string data = DataDir();
+  bool ok = LoadDir(data + "/dict", true, dict, lexicon, diags);
+  ok = LoadDir(data + "/lexicon", true, dict, lexicon, diags) && ok;
+  for (const std::string& d : extra_dirs) ok = LoadDir(d, true, dict, lexicon, diags) && ok;
+  dict->Finish();
+  return ok;
+}
+
+}  // namespace diplograph::cli

@@ -1,0 +1,115 @@
+#include "diplograph/event/dates.h"
+
+#include <cstdlib>
+#include <string>
+
+namespace diplograph {
+
+namespace {
+
+int MonthOf(const std::string& w) {
+  static const char* const kMonths[] = {"january", "february", "march", "april", "may", "june",
+                                        "july", "august", "september", "october", "november",
+                                        "december"};
+  static const char* const kShort[] = {"jan.", "feb.", "mar.", "apr.", "may", "jun.", "jul.",
+                                       "aug.", "sept.", "oct.", "nov.", "dec."};
+  for (int m = 0; m < 12; ++m) {
+    if (w == kMonths[m] || w == kShort[m]) return m + 1;
+  }
+  if (w == "sep.") return 9;
+  return 0;
+}
+
+int WeekdayOf(const std::string& w) {
+  static const char* const kDays[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
+                                      "saturday", "sunday"};
+  for (int d = 0; d < 7; ++d) {
+    if (w == kDays[d]) return d;
+  }
+  return -1;
+}
+
+int NumberOf(const std::string& w) {
+  static const char* const kWords[] = {"zero", "one", "two", "three", "four", "five", "six",
+                                       "seven", "eight", "nine", "ten", "eleven", "twelve"};
+  for (int n = 0; n <= 12; ++n) {
+    if (w == kWords[n]) return n;
+  }
+  if (!w.empty() && w[0] >= '0' && w[0] <= '9') return std::atoi(w.c_str());
+  if (w == "a") return 1;
+  return -1;
+}
+
+bool IsYear(const std::string& w, int* year) {
+  if (w.size() != 4 || w[0] < '1' || w[0] > '2') return false;
+  for (char c : w) {
+    if (c < '0' || c > '9') return false;
+  }
+  *year = std::atoi(w.c_str());
+  return *year >= 1900 && *year <= 2100;
+}
+
+}  // namespace
+
+Date ResolveDate(const std::vector<Token>& t, uint32_t first, uint32_t last, const Date& anchor) {
+  auto w = [&](uint32_t i) -> const std::string& {
+    static const std::string kEmpty;
+    return i < last ? t[i].lower : kEmpty;
+  };
+  bool full = anchor.known() && anchor.day != 0;
+  for (uint32_t i = first; i < last; ++i) {
+    const std::string& x = w(i);
+    int year = 0;
+    if (x == "today" || x == "tonight") return anchor;
+    if (x == "yesterday" && full) return AddDays(anchor, -1);
+    int wd = WeekdayOf(x);
+    if (wd >= 0 && full) {
+      int diff = (Weekday(anchor) - wd + 7) % 7;
+      return AddDays(anchor, -diff);
+    }
+    int month = MonthOf(x);
+    if (month > 0 && !(x == "may" && t[i].text == "may")) {
+      Date d{anchor.known() ? anchor.year : 0, month, 0};
+      uint32_t j = i + 1;
+      if (j < last && t[j].Is(kNumeric) && !IsYear(w(j), &year)) {
+        int day = std::atoi(w(j).c_str());
+        if (day >= 1 && day <= 31) d.day = day;
+        ++j;
+        if (j < last && w(j) == ",") ++j;
+      }
+      if (j < last && IsYear(w(j), &year)) {
+        d.year = year;
+      } else if (w(j) == "last" && w(j + 1) == "year") {
+        d.year = anchor.year - 1;
+      } else if (anchor.known() && (month > anchor.month || (month == anchor.month && d.day > anchor.day))) {
+        d.year = anchor.year - 1;
+      }
+      if (d.year == 0) continue;
+      if (d.day > DaysInMonth(d.year, d.month)) d.day = 0;
+      return d;
+    }
+    if (IsYear(x, &year) && i > first && (w(i - 1) == "in" || w(i - 1) == "since")) {
+      return Date{year, 0, 0};
+    }
+    if (!anchor.known()) continue;
+    if ((x == "last" || x == "next") && i + 1 < last) {
+      int sign = x == "last" ? -1 : 1;
+      if (w(i + 1) == "year") return Date{anchor.year + sign, 0, 0};
+      if (w(i + 1) == "month") return AddMonths(Date{anchor.year, anchor.month, 0}, sign);
+      if (w(i + 1) == "week" && full) return AddDays(anchor, 7 * sign);
+    }
+    if (x == "this" && w(i + 1) == "week") return anchor;
+    if (x == "earlier" && w(i + 1) == "this" && w(i + 2) == "week") return anchor;
+    int n = NumberOf(x);
+    if (n > 0 && i + 2 < last && w(i + 2) == "ago") {
+      const std::string& unit = w(i + 1);
+      if (unit == "years" || unit == "year") return Date{anchor.year - n, 0, 0};
+      if (unit == "months" || unit == "month") return AddMonths(Date{anchor.year, anchor.month, 0}, -n);
+      if ((unit == "days" || unit == "day") && full) return AddDays(anchor, -n);
+      if ((unit == "weeks" || unit == "week") && full) return AddDays(anchor, -7 * n);
+    }
+  }
+  return anchor;
+}
+
+}  // namespace diplograph

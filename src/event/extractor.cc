@@ -1,0 +1,340 @@
+#include "diplograph/event/extractor.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "diplograph/core/date.h"
+#include "diplograph/core/strings.h"
+#include "diplograph/event/dates.h"
+#include "diplograph/mention/mentions.h"
+#include "diplograph/text/clean.h"
+#include "event/clause.h"
+#include "event/frames.h"
+
+namespace diplograph {
+
+namespace {
+
+// Title and body as one segmentation; title sentences come first.
+Segmentation SegmentDocument(const Document& doc, uint32_t* title_tokens) {
+  Segmentation seg = doc.title.empty() ? Segmentation() : SegmentAll(doc.title);
+  for (Sentence& s : seg.sentences) s.in_title = true;
+  *title_tokens = static_cast<uint32_t>(seg.tokens.size());
+  Segmentation body = Segment(doc.text, BodyLines(doc.text));
+  uint32_t shift = *title_tokens;
+  for (Token& t : body.tokens) seg.tokens.push_back(std::move(t));
+  for (Sentence s : body.sentences) {
+    s.first += shift;
+    s.last += shift;
+    seg.sentences.push_back(s);
+  }
+  return seg;
+}
+
+struct Candidate {
+  std::string type;
+  int source, target;
+  double confidence;
+  std::string modality;
+};
+
+bool IsSpeech(const std::string& w) {
+  return w == "said" || w == "says" || w == "wrote" || w == "claimed" || w == "alleged" ||
+         w == "told" || w == "tweeted" || w == "insisted" || w == "stated" || w == "say";
+}
+
+class SentenceEvents {
+ public:
+  SentenceEvents(const SentenceFrame& f, const std::vector<Entity>& ents, const Lexicon& lex,
+                 std::vector<Candidate>* out)
+      : f_(f), ents_(ents), lex_(lex), out_(out) {}
+
+  void Run() {
+    const Sentence& s = f_.sentence();
+    for (uint32_t i = s.first; i < s.last; ++i) {
+      if (f_.Covered(i)) continue;
+      TriggerMatch m;
+      if (!lex_.MatchAt(f_.toks(), i, s.last, &m)) continue;
+      Handle(m);
+      if (m.last > i + 1) i = m.last - 1;
+    }
+    AddParticipation();
+  }
+
+ private:
+  const Entity& E(int e) const { return ents_[static_cast<size_t>(e)]; }
+
+  void Emit(const std::string& type, int src, int tgt, double conf, const std::string& modality) {
+    if (src == tgt || src < 0 || tgt < 0) return;
+    bool target_event = E(tgt).kind == ActorKind::kEvent;
+    if (E(src).kind == ActorKind::kEvent) return;
+    if (type == "participated_in" && !target_event) return;
+    if (type != "participated_in" && type != "suspended" && target_event) return;
+    out_->push_back({type, src, tgt, conf, modality});
+    if (type == "met_with") met_.push_back({src, tgt});
+  }
+
+  void Pairs(const std::string& type, const std::vector<int>& g, double conf,
+             const std::string& mod, bool both) {
+    for (size_t a = 0; a < g.size(); ++a) {
+      for (size_t b = a + 1; b < g.size(); ++b) {
+        Emit(type, g[a], g[b], conf, mod);
+        if (both) Emit(type, g[b], g[a], conf, mod);
+      }
+    }
+  }
+
+  void Cross(const std::string& type, const Group& src, const Group& tgt, double conf,
+             const std::string& mod) {
+    bool mutual = type == "agreed";
+    for (int a : src.entities) {
+      for (int b : tgt.entities) {
+        Emit(type, a, b, conf, mod);
+        if (mutual) Emit(type, b, a, conf, mod);
+      }
+    }
+  }
+
+  // "Trump wrote that the Chinese are hacking ...": the speaker accuses.
+  int ReportingSpeaker(uint32_t before) const {
+    const Sentence& s = f_.sentence();
+    for (uint32_t i = s.first; i < before; ++i) {
+      if (IsSpeech(f_.toks()[i].lower)) {
+        bool that_or_quote = false;
+        for (uint32_t j = i + 1; j < before && j < i + 8; ++j) {
+          if (f_.toks()[j].lower == "that" || f_.toks()[j].Is(kQuote)) that_or_quote = true;
+        }
+        Group sp = f_.Left(i);
+        if (that_or_quote && sp.entities.size() == 1) return sp.entities.front();
+      }
+    }
+    return -1;
+  }
+
+  void Handle(const TriggerMatch& m) {
+    const auto& t = f_.toks();
+    const Sentence& s = f_.sentence();
+    std::string mod = Modality(t, s.first, s.last, m);
+    bool prev_of = m.first > s.first && (t[m.first - 1].lower == "of");
+    if (m.type == "attacked" && (prev_of || (m.form == VerbForm::kIng && m.first > s.first &&
+                                             t[m.first - 1].lower == "of"))) {
+      return;  // "accused of hacking", "victim of hacking"
+    }
+    bool passive = IsPassive(t, s.first, s.last, m);
+    Group src, tgt;
+    double conf = 0.85;
+    if (passive) {
+      tgt = f_.Left(m.first);
+      for (uint32_t b = m.last; b < s.last && b < m.last + 8; ++b) {
+        if (t[b].lower == "by") {
+          src = f_.Right(b + 1, 3, false, false);
+          break;
+        }
+      }
+      conf = 0.8;
+    } else if (m.form == VerbForm::kNoun) {
+      src = f_.Possessor(m.first);
+      if (!src.found()) {
+        uint32_t p = m.first;
+        if (p > s.first && t[p - 1].lower == "the") --p;
+        src = f_.Possessor(p);
+      }
+      if (!src.found() && (m.type == "met_with" || m.type == "agreed")) {
+        tgt = f_.Right(m.last, 2, false, false);
+        if (tgt.entities.size() >= 2 && t[m.last - 1].lower == "between") {
+          Pairs(m.type, tgt.entities, 0.8, mod, m.type == "agreed");
+          return;
+        }
+      }
+      if (!src.found()) src = f_.Left(m.first);
+      tgt = f_.Right(m.last, 6, true, m.type == "visited");
+      conf = 0.75;
+    } else {
+      bool participle_clause = m.form == VerbForm::kIng && m.first > s.first &&
+                               t[m.first - 1].text == ",";
+      src = participle_clause ? f_.Subject() : f_.Left(m.first);
+      uint32_t window = m.ends_in_preposition ? 3 : 8;
+      tgt = f_.Right(m.last, window, m.ends_in_preposition, m.type == "visited");
+      if (!tgt.found()) tgt = f_.Inside(m.first + 1, m.last);
+      if (m.type == "threatened") {
+        for (uint32_t b = m.last; b < s.last; ++b) {
+          if (t[b].lower == "if" || t[b].lower == "unless" || t[b].lower == "against") {
+            Group alt = f_.Right(b + 1, 4, false, false);
+            if (alt.found()) tgt = alt;
+            break;
+          }
+        }
+      }
+    }
+    if (m.type == "participated_in") {
+      HandleParticipation(m, src, tgt, mod, passive);
+      return;
+    }
+    if (!src.found()) return;
+    if (m.type == "attacked" && !passive) {
+      int speaker = ReportingSpeaker(m.first);
+      if (speaker >= 0) {
+        for (int a : src.entities) Emit("accused", speaker, a, 0.7, mod);
+        return;
+      }
+    }
+    if (tgt.reflexive || (m.last + 1 < s.last && t[m.last].lower == "each" &&
+                          t[m.last + 1].lower == "other")) {
+      Pairs(m.type, src.entities, 0.8, mod, true);
+      return;
+    }
+    if (!tgt.found()) {
+      if ((m.type == "met_with" || m.type == "agreed") && src.entities.size() >= 2) {
+        Pairs(m.type, src.entities, 0.8, mod, m.type == "agreed");
+      }
+      return;
+    }
+    if (m.type == "agreed" && src.entities.size() >= 2) {
+      Pairs(m.type, src.entities, conf, mod, true);
+      return;
+    }
+    Cross(m.type, src, tgt, conf, mod);
+  }
+
+  void HandleParticipation(const TriggerMatch& m, Group src, Group tgt, const std::string& mod,
+                           bool passive) {
+    const auto& t = f_.toks();
+    const Sentence& s = f_.sentence();
+    if (!tgt.found() || E(tgt.entities.front()).kind != ActorKind::kEvent) {
+      tgt = f_.OccasionAfter(m.last);
+    }
+    if (!tgt.found() || !src.found()) return;
+    std::vector<int> people = src.entities;
+    int lead = src.entities.front();
+    // "co-chaired by A with B and C"
+    uint32_t after = passive ? src.last : m.last;
+    if (after < s.last && t[after].lower == "with") {
+      Group with = f_.Right(after + 1, 2, false, false);
+      for (int w : with.entities) {
+        people.push_back(w);
+        Emit("met_with", lead, w, 0.8, mod);
+      }
+    }
+    // "A joined B and C in co-chairing ..."
+    if (!passive && src.first >= s.first + 2) {
+      uint32_t k = src.first;
+      while (k > s.first && (t[k - 1].lower == "in")) --k;
+      if (k > s.first && (t[k - 1].lower == "joined" || t[k - 1].lower == "join" ||
+                          t[k - 1].lower == "joins")) {
+        Group joiner = f_.Left(k - 1);
+        for (int j : joiner.entities) {
+          people.push_back(j);
+          for (int b : src.entities) Emit("met_with", j, b, 0.8, mod);
+        }
+      }
+    }
+    for (int p : people) Emit("participated_in", p, tgt.entities.front(), 0.8, mod);
+  }
+
+  // People who met "for the third round of ... talks" took part in them.
+  void AddParticipation() {
+    if (met_.empty()) return;
+    Group occ = f_.OccasionAfter(f_.sentence().first);
+    if (!occ.found()) return;
+    std::set<int> people;
+    for (const auto& [a, b] : met_) {
+      people.insert(a);
+      people.insert(b);
+    }
+    for (int p : people) Emit("participated_in", p, occ.entities.front(), 0.75, "");
+  }
+
+  const SentenceFrame& f_;
+  const std::vector<Entity>& ents_;
+  const Lexicon& lex_;
+  std::vector<Candidate>* out_;
+  std::vector<std::pair<int, int>> met_;
+};
+
+std::vector<std::string> UniqueIds(const std::vector<Entity>& ents) {
+  std::vector<std::string> ids;
+  std::map<std::string, int> seen;
+  for (const Entity& e : ents) {
+    std::string id = e.id.empty() ? "actor" : e.id;
+    int n = ++seen[id];
+    ids.push_back(n == 1 ? id : id + "-" + std::to_string(n));
+  }
+  return ids;
+}
+
+}  // namespace
+
+ExtractionRecord Extractor::Extract(const Document& doc) const {
+  uint32_t title_tokens = 0;
+  Segmentation seg = SegmentDocument(doc, &title_tokens);
+  DocumentMentions dm = FindMentions(dict_, seg, doc.id, doc.date);
+  Date anchor = ParseIsoDate(doc.date).value_or(Date{});
+
+  ExtractionRecord rec;
+  rec.doc = {doc.id, doc.title, doc.date, doc.url, doc.source};
+  std::vector<std::string> ids = UniqueIds(dm.entities);
+  std::vector<bool> used(dm.entities.size(), false);
+  std::vector<std::vector<MentionSpan>> spans(dm.entities.size());
+  std::set<std::tuple<std::string, int, int>> seen;
+
+  for (size_t si = 0; si < seg.sentences.size(); ++si) {
+    const Sentence& s = seg.sentences[si];
+    const SentenceRefs& refs = dm.sentences[si];
+    std::string_view src_text = s.in_title ? std::string_view(doc.title) : std::string_view(doc.text);
+    for (const Ref& r : refs.refs) {
+      if (r.kind == RefKind::kPronoun || r.kind == RefKind::kApposition) continue;
+      for (int e : r.entities) {
+        const Token& a = seg.tokens[r.first];
+        const Token& b = seg.tokens[r.last - 1];
+        spans[static_cast<size_t>(e)].push_back(
+            {a.begin, b.end, std::string(src_text.substr(a.begin, b.end - a.begin)),
+             s.in_title ? "title" : ""});
+        used[static_cast<size_t>(e)] = true;
+      }
+    }
+    std::vector<Candidate> cands;
+    SentenceFrame frame(seg.tokens, s, refs, dm.entities);
+    SentenceEvents(frame, dm.entities, lexicon_, &cands).Run();
+    if (cands.empty()) continue;
+    Date when = ResolveDate(seg.tokens, s.first, s.last, anchor);
+    for (const Candidate& c : cands) {
+      if (!c.modality.empty() && !options_.keep_unasserted) continue;
+      if (!seen.insert({c.type, c.source, c.target}).second) continue;
+      const EventTypeInfo* info = FindEventType(c.type);
+      EventRecord ev;
+      ev.type = c.type;
+      ev.source = ids[static_cast<size_t>(c.source)];
+      ev.target = ids[static_cast<size_t>(c.target)];
+      ev.date = when.ToString();
+      ev.cameo = info ? std::string(info->cameo) : "";
+      ev.goldstein = info ? info->goldstein : 0.0;
+      ev.plover = info ? std::string(info->plover) : "";
+      ev.confidence = c.confidence;
+      ev.modality = c.modality;
+      ev.evidence = {std::string(src_text.substr(s.begin, s.end - s.begin)), s.begin, s.end,
+                     s.in_title ? "title" : ""};
+      used[static_cast<size_t>(c.source)] = used[static_cast<size_t>(c.target)] = true;
+      rec.events.push_back(std::move(ev));
+    }
+  }
+  for (size_t i = 0; i < dm.entities.size(); ++i) {
+    if (!used[i]) continue;
+    const Entity& e = dm.entities[i];
+    EntityRecord er;
+    er.id = ids[i];
+    er.type = std::string(ActorKindName(e.kind));
+    er.name = e.name;
+    er.aliases = e.aliases;
+    er.country = e.country;
+    er.cameo = e.cameo;
+    er.roles = e.roles;
+    er.mentions = std::move(spans[i]);
+    rec.entities.push_back(std::move(er));
+  }
+  std::sort(rec.entities.begin(), rec.entities.end(),
+            [](const EntityRecord& a, const EntityRecord& b) { return a.id < b.id; });
+  return rec;
+}
+
+}  // namespace diplograph

@@ -1,0 +1,183 @@
+#include "event/frames.h"
+
+#include <algorithm>
+
+#include "event/clause.h"
+
+namespace diplograph {
+
+namespace {
+
+bool IsCoordinator(const Token& t) {
+  return t.text == "," || t.lower == "and" || t.lower == "as" || t.lower == "well" ||
+         t.lower == "the" || t.lower == "both" || t.lower == "along" || t.lower == "with" ||
+         t.lower == "together";
+}
+
+void AddUnique(std::vector<int>* v, const std::vector<int>& more) {
+  for (int e : more) {
+    if (std::find(v->begin(), v->end(), e) == v->end()) v->push_back(e);
+  }
+}
+
+}  // namespace
+
+bool SentenceFrame::Usable(const Ref& r, bool allow_modifier, bool allow_locative) const {
+  if (r.kind == RefKind::kApposition) return false;
+  if (r.kind == RefKind::kModifier && !allow_modifier) return false;
+  if (r.locative && !allow_locative) return false;
+  if (r.possessive && !allow_modifier) return false;
+  if (r.entities.empty() && !r.reflexive) return false;
+  return true;
+}
+
+Group SentenceFrame::Extend(size_t index, int direction) const {
+  const Ref& r0 = refs_[index];
+  Group g;
+  g.entities = r0.entities;
+  g.first = r0.first;
+  g.last = r0.last;
+  g.reflexive = r0.reflexive;
+  if (r0.reflexive) return g;
+  size_t i = index;
+  while (true) {
+    size_t j = direction < 0 ? (i == 0 ? refs_.size() : i - 1) : i + 1;
+    if (j >= refs_.size()) break;
+    const Ref& r = refs_[j];
+    if (r.kind == RefKind::kApposition) {
+      i = j;
+      if (direction < 0) g.first = r.first; else g.last = r.last;
+      continue;
+    }
+    if (!Usable(r, false, false) || r.reflexive) break;
+    uint32_t a = direction < 0 ? r.last : g.last;
+    uint32_t b = direction < 0 ? g.first : r.first;
+    bool saw_and = false;
+    bool ok = a <= b;
+    for (uint32_t t = a; ok && t < b; ++t) {
+      if (!IsCoordinator(toks_[t])) ok = false;
+      if (toks_[t].lower == "and" || toks_[t].text == ",") saw_and = true;
+    }
+    if (!ok || !saw_and) break;
+    // Only like with like: people with people, states with states.
+    const Entity& e0 = ents_[static_cast<size_t>(g.entities.front())];
+    const Entity& e1 = ents_[static_cast<size_t>(r.entities.front())];
+    bool like = (e0.kind == ActorKind::kPerson) == (e1.kind == ActorKind::kPerson);
+    if (!like) break;
+    AddUnique(&g.entities, r.entities);
+    if (direction < 0) g.first = r.first; else g.last = r.last;
+    i = j;
+  }
+  return g;
+}
+
+Group SentenceFrame::Left(uint32_t pos) const {
+  for (size_t i = refs_.size(); i-- > 0;) {
+    const Ref& r = refs_[i];
+    if (r.last > pos) continue;
+    bool broken = false;
+    for (uint32_t t = r.last; t < pos; ++t) {
+      if (IsClauseBreak(toks_[t])) broken = true;
+    }
+    if (broken) break;
+    if (!Usable(r, false, false) || r.reflexive) continue;
+    return Extend(i, -1);
+  }
+  return {};
+}
+
+Group SentenceFrame::Right(uint32_t pos, uint32_t window, bool allow_modifier,
+                           bool allow_locative) const {
+  for (size_t i = 0; i < refs_.size(); ++i) {
+    const Ref& r = refs_[i];
+    if (r.first < pos) continue;
+    if (r.first > pos + window) break;
+    bool broken = false;
+    for (uint32_t t = pos; t < r.first; ++t) {
+      if (IsClauseBreak(toks_[t]) || toks_[t].text == "." || toks_[t].lower == "who" ||
+          toks_[t].lower == "which") {
+        broken = true;
+      }
+    }
+    if (broken) break;
+    bool adjacent = r.first <= pos + 1;
+    if (!Usable(r, allow_modifier && adjacent, allow_locative)) {
+      if (r.kind == RefKind::kModifier && allow_modifier && r.first <= pos + 2) {
+        Group g;
+        g.entities = r.entities;
+        g.first = r.first;
+        g.last = r.last;
+        return g;
+      }
+      continue;
+    }
+    return Extend(i, 1);
+  }
+  return {};
+}
+
+Group SentenceFrame::Subject() const {
+  for (size_t i = 0; i < refs_.size(); ++i) {
+    if (Usable(refs_[i], false, false) && !refs_[i].reflexive) return Extend(i, 1);
+  }
+  return {};
+}
+
+Group SentenceFrame::Possessor(uint32_t pos) const {
+  for (size_t i = refs_.size(); i-- > 0;) {
+    const Ref& r = refs_[i];
+    if (r.last > pos) continue;
+    uint32_t gap = pos - r.last;
+    bool poss_tok = r.last < toks_.size() && (toks_[r.last].lower == "'s" || toks_[r.last].text == "'");
+    if ((r.possessive && gap <= 2 && poss_tok) || (r.kind == RefKind::kModifier && gap == 0) ||
+        (r.kind == RefKind::kPronoun && r.possessive) ||
+        (r.kind == RefKind::kPronoun && gap == 0 &&
+         (toks_[r.first].lower == "his" || toks_[r.first].lower == "her" ||
+          toks_[r.first].lower == "its" || toks_[r.first].lower == "their"))) {
+      Group g;
+      g.entities = r.entities;
+      g.first = r.first;
+      g.last = r.last;
+      return g;
+    }
+    break;
+  }
+  return {};
+}
+
+Group SentenceFrame::Inside(uint32_t first, uint32_t last) const {
+  for (const Ref& r : refs_) {
+    if (r.first >= first && r.last <= last && !r.entities.empty() &&
+        r.kind != RefKind::kApposition) {
+      Group g;
+      g.entities = r.entities;
+      g.first = r.first;
+      g.last = r.last;
+      return g;
+    }
+  }
+  return {};
+}
+
+Group SentenceFrame::OccasionAfter(uint32_t pos) const {
+  for (const Ref& r : refs_) {
+    if (r.first < pos || r.entities.empty()) continue;
+    if (ents_[static_cast<size_t>(r.entities.front())].kind == ActorKind::kEvent) {
+      Group g;
+      g.entities = r.entities;
+      g.first = r.first;
+      g.last = r.last;
+      return g;
+    }
+  }
+  return {};
+}
+
+bool SentenceFrame::Covered(uint32_t token) const {
+  for (const Ref& r : refs_) {
+    if (token >= r.first && token < r.last && r.kind != RefKind::kApposition) return true;
+  }
+  return false;
+}
+
+}  // namespace diplograph

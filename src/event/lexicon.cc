@@ -1,0 +1,183 @@
+#include "diplograph/event/lexicon.h"
+
+#include <nlohmann/json.hpp>
+
+#include "diplograph/core/strings.h"
+
+namespace diplograph {
+
+namespace {
+
+bool EndsWithAny(const std::string& s, std::initializer_list<const char*> ends) {
+  for (const char* e : ends) {
+    if (EndsWith(s, e)) return true;
+  }
+  return false;
+}
+
+std::string ThirdPerson(const std::string& base) {
+  if (EndsWithAny(base, {"s", "x", "z", "ch", "sh"})) return base + "es";
+  if (base.size() > 1 && base.back() == 'y' && std::string("aeiou").find(base[base.size() - 2]) == std::string::npos) {
+    return base.substr(0, base.size() - 1) + "ies";
+  }
+  return base + "s";
+}
+
+std::string Gerund(const std::string& base) {
+  if (EndsWith(base, "ie")) return base.substr(0, base.size() - 2) + "ying";
+  if (base.size() > 2 && base.back() == 'e' && !EndsWith(base, "ee")) {
+    return base.substr(0, base.size() - 1) + "ing";
+  }
+  return base + "ing";
+}
+
+// Splits a pattern on spaces, with hyphens as their own words ("co-chair"
+// -> "co", "-", "chair"), as the tokenizer does.
+std::vector<std::string> PatternWords(std::string_view pattern) {
+  std::vector<std::string> out;
+  for (std::string_view w : Split(pattern, ' ')) {
+    if (w.empty()) continue;
+    if (out.empty()) {
+      out.emplace_back(w);  // the head keeps its hyphens ("co-chair/co-chaired/...")
+      continue;
+    }
+    std::string cur;
+    for (char c : w) {
+      if (c == '-' && !cur.empty() && cur != "*") {
+        out.push_back(cur);
+        out.push_back("-");
+        cur.clear();
+      } else {
+        cur.push_back(c);
+      }
+    }
+    if (!cur.empty()) out.push_back(cur);
+  }
+  return out;
+}
+
+bool AltMatches(const std::string& alts, const std::string& word) {
+  for (std::string_view a : Split(alts, '|')) {
+    if (a == word) return true;
+  }
+  return false;
+}
+
+// Matches rest[r..] at token i; returns the end token or 0.
+uint32_t MatchRest(const std::vector<std::string>& rest, size_t r, const std::vector<Token>& toks,
+                   uint32_t i, uint32_t end) {
+  if (r == rest.size()) return i;
+  if (rest[r] == "*") {
+    for (uint32_t skip = 0; skip <= 3 && i + skip <= end; ++skip) {
+      if (skip > 0 && (toks[i + skip - 1].Is(kPunct) && toks[i + skip - 1].text != "-")) break;
+      uint32_t e = MatchRest(rest, r + 1, toks, i + skip, end);
+      if (e != 0) return e;
+    }
+    return 0;
+  }
+  if (i >= end || !AltMatches(rest[r], toks[i].lower)) return 0;
+  return MatchRest(rest, r + 1, toks, i + 1, end);
+}
+
+bool IsPreposition(const std::string& w) {
+  return w == "with" || w == "on" || w == "against" || w == "to" || w == "of" || w == "at" ||
+         w == "between" || w == "in" || w == "from" || w == "that";
+}
+
+}  // namespace
+
+void Lexicon::AddPattern(const std::string& type, std::string_view pattern) {
+  bool noun = StartsWith(pattern, "noun:");
+  if (noun) pattern.remove_prefix(5);
+  std::vector<std::string> words = PatternWords(pattern);
+  if (words.empty()) return;
+  std::string head = words.front();
+  std::vector<std::string> rest(words.begin() + 1, words.end());
+  // A hyphenated head ("co-chair") keeps its first part as the key.
+  auto add = [&](const std::string& form_word, VerbForm form) {
+    by_head_[AsciiLower(form_word)].push_back({type, form, rest});
+    ++count_;
+  };
+  if (noun) {
+    add(head, VerbForm::kNoun);
+    return;
+  }
+  std::vector<std::string_view> forms = Split(head, '/');
+  if (forms.size() < 3) {
+    add(head, VerbForm::kWord);
+    return;
+  }
+  std::string base(forms[0]), past(forms[1]), pp(forms[2]);
+  std::string ing = forms.size() > 3 ? std::string(forms[3]) : Gerund(base);
+  add(base, VerbForm::kBase);
+  add(ThirdPerson(base), VerbForm::kThird);
+  if (past == pp) {
+    add(past, VerbForm::kPastOrParticiple);
+  } else {
+    add(past, VerbForm::kPast);
+    add(pp, VerbForm::kParticiple);
+  }
+  add(ing, VerbForm::kIng);
+}
+
+bool Lexicon::AddFile(std::string_view name, std::string_view content, Diagnostics* diags) {
+  try {
+    nlohmann::json doc = nlohmann::json::parse(content.begin(), content.end());
+    const auto& triggers = doc.at("triggers");
+    for (size_t i = 0; i < triggers.size(); ++i) {
+      const auto& t = triggers[i];
+      if (!t.contains("type") || !t["type"].is_string() || !t.contains("patterns") ||
+          !t["patterns"].is_array()) {
+        diags->Error(name, 0, 0, "trigger " + std::to_string(i + 1) +
+                                     ": needs a \"type\" string and a \"patterns\" array");
+        continue;
+      }
+      for (const auto& p : t["patterns"]) {
+        if (p.is_string()) AddPattern(t["type"].get<std::string>(), p.get<std::string>());
+      }
+    }
+    return !diags->HasErrors();
+  } catch (const nlohmann::json::parse_error& e) {
+    int line = 0, col = 0;
+    LineColAt(content, e.byte > 0 ? e.byte - 1 : 0, &line, &col);
+    diags->Error(name, line, col, "malformed JSON in trigger file");
+  } catch (const nlohmann::json::exception& e) {
+    diags->Error(name, 0, 0, "trigger file must be an object with a \"triggers\" array");
+  }
+  return false;
+}
+
+bool Lexicon::MatchAt(const std::vector<Token>& tokens, uint32_t i, uint32_t end,
+                      TriggerMatch* out) const {
+  // Heads may be hyphenated in the text ("co-chaired" = co, -, chaired).
+  std::string key = tokens[i].lower;
+  uint32_t head_end = i + 1;
+  if (i + 2 < end && tokens[i + 1].text == "-" && !tokens[i + 1].Is(kSpaceBefore) &&
+      !tokens[i + 2].Is(kSpaceBefore)) {
+    std::string joined = key + "-" + tokens[i + 2].lower;
+    if (by_head_.count(joined)) {
+      key = joined;
+      head_end = i + 3;
+    }
+  }
+  auto it = by_head_.find(key);
+  if (it == by_head_.end()) return false;
+  uint32_t best_end = 0;
+  const Entry* best = nullptr;
+  for (const Entry& e : it->second) {
+    uint32_t e_end = e.rest.empty() ? head_end : MatchRest(e.rest, 0, tokens, head_end, end);
+    if (e_end > best_end) {
+      best_end = e_end;
+      best = &e;
+    }
+  }
+  if (best == nullptr) return false;
+  out->type = best->type;
+  out->form = best->form;
+  out->first = i;
+  out->last = best_end;
+  out->ends_in_preposition = !best->rest.empty() && IsPreposition(best->rest.back());
+  return true;
+}
+
+}  // namespace diplograph

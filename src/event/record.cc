@@ -1,0 +1,255 @@
+#include "diplograph/event/record.h"
+
+#include <algorithm>
+
+namespace diplograph {
+
+namespace {
+
+using ojson = nlohmann::ordered_json;
+
+ojson SpanJson(const MentionSpan& m) {
+  ojson j;
+  j["start"] = m.start;
+  j["end"] = m.end;
+  j["text"] = m.text;
+  if (!m.field.empty()) j["field"] = m.field;
+  return j;
+}
+
+}  // namespace
+
+ojson RecordToJson(const ExtractionRecord& r) {
+  ojson doc;
+  doc["id"] = r.doc.id;
+  doc["title"] = r.doc.title;
+  doc["date"] = r.doc.date;
+  doc["url"] = r.doc.url;
+  doc["source"] = r.doc.source;
+  ojson entities = ojson::array();
+  for (const EntityRecord& e : r.entities) {
+    ojson j;
+    j["id"] = e.id;
+    j["type"] = e.type;
+    j["name"] = e.name;
+    j["aliases"] = e.aliases;
+    j["country"] = e.country;
+    j["cameo"] = e.cameo;
+    j["roles"] = e.roles;
+    ojson mentions = ojson::array();
+    for (const MentionSpan& m : e.mentions) mentions.push_back(SpanJson(m));
+    j["mentions"] = std::move(mentions);
+    entities.push_back(std::move(j));
+  }
+  ojson events = ojson::array();
+  for (const EventRecord& ev : r.events) {
+    ojson j;
+    j["type"] = ev.type;
+    j["source"] = ev.source;
+    j["target"] = ev.target;
+    j["date"] = ev.date;
+    j["cameo"] = ev.cameo;
+    j["goldstein"] = ev.goldstein;
+    j["plover"] = ev.plover;
+    j["confidence"] = ev.confidence;
+    if (!ev.modality.empty()) j["modality"] = ev.modality;
+    ojson evid;
+    evid["sentence"] = ev.evidence.sentence;
+    evid["start"] = ev.evidence.start;
+    evid["end"] = ev.evidence.end;
+    if (!ev.evidence.field.empty()) evid["field"] = ev.evidence.field;
+    j["evidence"] = std::move(evid);
+    events.push_back(std::move(j));
+  }
+  ojson out;
+  out["doc"] = std::move(doc);
+  out["entities"] = std::move(entities);
+  out["events"] = std::move(events);
+  return out;
+}
+
+std::string RecordToJsonLine(const ExtractionRecord& record) {
+  return RecordToJson(record).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+bool IsExtractionRecord(const nlohmann::json& value) {
+  return value.is_object() && value.contains("doc") && value["doc"].is_object() &&
+         value.contains("entities");
+}
+
+namespace {
+
+class FieldReader {
+ public:
+  FieldReader(std::string_view path, int line, Diagnostics* diags)
+      : path_(path), line_(line), diags_(diags) {}
+
+  std::string Str(const nlohmann::json& obj, const char* key, const char* where) {
+    auto it = obj.find(key);
+    if (it == obj.end() || it->is_null()) return "";
+    if (!it->is_string()) {
+      Fail(std::string(where) + "." + key + " must be a string, not " + it->type_name());
+      return "";
+    }
+    return it->get<std::string>();
+  }
+
+  std::vector<std::string> StrList(const nlohmann::json& obj, const char* key, const char* where) {
+    std::vector<std::string> out;
+    auto it = obj.find(key);
+    if (it == obj.end() || it->is_null()) return out;
+    if (!it->is_array()) {
+      Fail(std::string(where) + "." + key + " must be an array");
+      return out;
+    }
+    for (const auto& v : *it) {
+      if (!v.is_string()) {
+        Fail(std::string(where) + "." + key + " must hold strings");
+        return out;
+      }
+      out.push_back(v.get<std::string>());
+    }
+    return out;
+  }
+
+  double Num(const nlohmann::json& obj, const char* key, const char* where) {
+    auto it = obj.find(key);
+    if (it == obj.end() || it->is_null()) return 0.0;
+    if (!it->is_number()) {
+      Fail(std::string(where) + "." + key + " must be a number");
+      return 0.0;
+    }
+    return it->get<double>();
+  }
+
+  uint32_t Offset(const nlohmann::json& obj, const char* key, const char* where) {
+    auto it = obj.find(key);
+    if (it == obj.end() || it->is_null()) return 0;
+    if (!it->is_number_unsigned() && !(it->is_number_integer() && it->get<long long>() >= 0)) {
+      Fail(std::string(where) + "." + key + " must be a non-negative integer");
+      return 0;
+    }
+    return static_cast<uint32_t>(it->get<unsigned long long>());
+  }
+
+  void Fail(const std::string& msg) {
+    if (ok_) diags_->Error(path_, line_, 0, msg);
+    ok_ = false;
+  }
+  bool ok() const { return ok_; }
+
+ private:
+  std::string_view path_;
+  int line_;
+  Diagnostics* diags_;
+  bool ok_ = true;
+};
+
+}  // namespace
+
+std::optional<ExtractionRecord> RecordFromJson(const nlohmann::json& value,
+                                               std::string_view path, int line,
+                                               Diagnostics* diags) {
+  FieldReader f(path, line, diags);
+  if (!IsExtractionRecord(value)) {
+    f.Fail("not an extraction record (needs \"doc\" and \"entities\")");
+    return std::nullopt;
+  }
+  ExtractionRecord r;
+  const auto& doc = value["doc"];
+  r.doc.id = f.Str(doc, "id", "doc");
+  r.doc.title = f.Str(doc, "title", "doc");
+  r.doc.date = f.Str(doc, "date", "doc");
+  r.doc.url = f.Str(doc, "url", "doc");
+  r.doc.source = f.Str(doc, "source", "doc");
+  if (r.doc.id.empty()) f.Fail("doc.id is missing");
+  const auto& ents = value["entities"];
+  if (!ents.is_array()) f.Fail("entities must be an array");
+  for (const auto& e : ents.is_array() ? ents : nlohmann::json::array()) {
+    if (!e.is_object()) {
+      f.Fail("entities must hold objects");
+      break;
+    }
+    EntityRecord er;
+    er.id = f.Str(e, "id", "entity");
+    er.type = f.Str(e, "type", "entity");
+    er.name = f.Str(e, "name", "entity");
+    er.aliases = f.StrList(e, "aliases", "entity");
+    er.country = f.Str(e, "country", "entity");
+    er.cameo = f.Str(e, "cameo", "entity");
+    er.roles = f.StrList(e, "roles", "entity");
+    if (er.id.empty()) f.Fail("entity.id is missing");
+    auto ms = e.find("mentions");
+    if (ms != e.end() && ms->is_array()) {
+      for (const auto& m : *ms) {
+        if (!m.is_object()) continue;
+        er.mentions.push_back({f.Offset(m, "start", "mention"), f.Offset(m, "end", "mention"),
+                               f.Str(m, "text", "mention"), f.Str(m, "field", "mention")});
+      }
+    }
+    r.entities.push_back(std::move(er));
+  }
+  auto evs = value.find("events");
+  if (evs != value.end() && !evs->is_null()) {
+    if (!evs->is_array()) f.Fail("events must be an array");
+    for (const auto& e : evs->is_array() ? *evs : nlohmann::json::array()) {
+      if (!e.is_object()) {
+        f.Fail("events must hold objects");
+        break;
+      }
+      EventRecord ev;
+      ev.type = f.Str(e, "type", "event");
+      ev.source = f.Str(e, "source", "event");
+      ev.target = f.Str(e, "target", "event");
+      ev.date = f.Str(e, "date", "event");
+      ev.cameo = f.Str(e, "cameo", "event");
+      ev.goldstein = f.Num(e, "goldstein", "event");
+      ev.plover = f.Str(e, "plover", "event");
+      ev.confidence = f.Num(e, "confidence", "event");
+      ev.modality = f.Str(e, "modality", "event");
+      auto evid = e.find("evidence");
+      if (evid != e.end() && evid->is_object()) {
+        ev.evidence.sentence = f.Str(*evid, "sentence", "evidence");
+        ev.evidence.start = f.Offset(*evid, "start", "evidence");
+        ev.evidence.end = f.Offset(*evid, "end", "evidence");
+        ev.evidence.field = f.Str(*evid, "field", "evidence");
+      }
+      if (ev.type.empty() || ev.source.empty() || ev.target.empty()) {
+        f.Fail("event needs type, source and target");
+      }
+      r.events.push_back(std::move(ev));
+    }
+  }
+  if (!f.ok()) return std::nullopt;
+  return r;
+}
+
+const std::vector<EventTypeInfo>& EventTypes() {
+  static const std::vector<EventTypeInfo> kTypes = {
+      {"met_with", "040", 1.0, "CONSULT", true, "diplomacy"},
+      {"visited", "042", 1.9, "CONSULT", false, "diplomacy"},
+      {"participated_in", "040", 1.0, "CONSULT", false, "diplomacy"},
+      {"intends_to_cooperate", "030", 4.0, "COOPERATE", false, "cooperation"},
+      {"agreed", "057", 8.0, "AGREE", false, "cooperation"},
+      {"praised", "051", 3.4, "SUPPORT", false, "cooperation"},
+      {"criticized", "111", -2.0, "DISAPPROVE", false, "pressure"},
+      {"accused", "112", -2.0, "DISAPPROVE", false, "pressure"},
+      {"threatened", "130", -4.4, "THREATEN", false, "pressure"},
+      {"indicted", "173", -5.0, "COERCE", false, "pressure"},
+      {"arrested", "173", -5.0, "COERCE", false, "conflict"},
+      {"sanctioned", "163", -8.0, "SANCTION", false, "pressure"},
+      {"expelled", "166", -7.0, "SANCTION", false, "conflict"},
+      {"suspended", "160", -4.0, "REDUCE", false, "pressure"},
+      {"attacked", "190", -10.0, "ASSAULT", false, "conflict"},
+  };
+  return kTypes;
+}
+
+const EventTypeInfo* FindEventType(std::string_view name) {
+  for (const EventTypeInfo& t : EventTypes()) {
+    if (t.name == name) return &t;
+  }
+  return nullptr;
+}
+
+}  // namespace diplograph

@@ -1,0 +1,168 @@
+#include "diplograph/export/gexf.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common.h"
+#include "diplograph/export/xml.h"
+
+namespace diplograph {
+
+namespace {
+
+using export_internal::DayRange;
+using export_internal::FormatDouble;
+using export_internal::Join;
+using export_internal::Rgb;
+
+struct AttrDef {
+  const char* id;  // also the title
+  const char* type;
+};
+
+constexpr AttrDef kNodeAttrs[] = {
+    {"type", "string"},  {"country", "string"},   {"cameo", "string"},
+    {"aliases", "string"}, {"roles", "string"}, {"mentions", "integer"},
+    {"documents", "integer"},
+};
+
+constexpr AttrDef kEdgeAttrs[] = {
+    {"event_type", "string"}, {"mentions", "integer"},  {"cameo", "string"},
+    {"goldstein", "double"},  {"first_date", "string"}, {"last_date", "string"},
+    {"documents", "string"},  {"evidence", "string"},   {"symmetric", "boolean"},
+};
+
+void AppendAttr(std::string* out, std::string_view name, std::string_view value) {
+  *out += ' ';
+  *out += name;
+  *out += "=\"";
+  AppendXmlEscaped(value, XmlContext::kAttribute, out);
+  *out += '"';
+}
+
+void WriteAttributeDefs(std::ostream& out, const char* cls, const AttrDef* defs, size_t n) {
+  out << "    <attributes class=\"" << cls << "\" mode=\"static\">\n";
+  for (size_t i = 0; i < n; ++i) {
+    out << "      <attribute id=\"" << defs[i].id << "\" title=\"" << defs[i].id
+        << "\" type=\"" << defs[i].type << "\"/>\n";
+  }
+  out << "    </attributes>\n";
+}
+
+void WriteHeader(const KnowledgeGraph& graph, const GexfOptions& options, std::ostream& out) {
+  bool v13 = options.version == GexfVersion::k1_3;
+  std::string ns = v13 ? "http://gexf.net/1.3" : "http://www.gexf.net/1.2draft";
+  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      << "<gexf xmlns=\"" << ns << "\" xmlns:viz=\"" << ns << "/viz\" version=\""
+      << (v13 ? "1.3" : "1.2") << "\">\n"
+      << "  <meta>\n    <creator>diplograph</creator>\n"
+      << "    <description>Who did what to whom, extracted from news articles</description>\n"
+      << "  </meta>\n"
+      << "  <graph defaultedgetype=\"directed\""
+      << (options.spells ? " mode=\"dynamic\" timeformat=\"date\"" : "") << ">\n";
+  WriteAttributeDefs(out, "node", kNodeAttrs, std::size(kNodeAttrs));
+  WriteAttributeDefs(out, "edge", kEdgeAttrs, std::size(kEdgeAttrs));
+  out << "    <nodes count=\"" << graph.node_count() << "\">\n";
+}
+
+// Appends <attvalues> for the non-empty values (in the order of `defs`).
+void AppendAttValues(std::string* out, const AttrDef* defs,
+                     const std::vector<std::string>& values) {
+  std::string body;
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (values[i].empty()) continue;
+    body += "        <attvalue";
+    AppendAttr(&body, "for", defs[i].id);
+    AppendAttr(&body, "value", values[i]);
+    body += "/>\n";
+  }
+  if (body.empty()) return;
+  *out += "      <attvalues>\n" + body + "      </attvalues>\n";
+}
+
+void AppendSpells(std::string* out, const std::vector<std::string>& dates) {
+  std::vector<DayRange> ranges;
+  for (const std::string& d : dates) {
+    if (auto r = export_internal::ExpandDate(d)) ranges.push_back(std::move(*r));
+  }
+  ranges = export_internal::MergeRanges(std::move(ranges));
+  if (ranges.empty()) return;
+  *out += "      <spells>\n";
+  for (const DayRange& r : ranges) {
+    *out += "        <spell start=\"" + r.first + "\" end=\"" + r.last + "\"/>\n";
+  }
+  *out += "      </spells>\n";
+}
+
+void AppendColor(std::string* out, Rgb c) {
+  *out += "      <viz:color r=\"" + std::to_string(c.r) + "\" g=\"" + std::to_string(c.g) +
+          "\" b=\"" + std::to_string(c.b) + "\"/>\n";
+}
+
+// The dates a node lives on: its documents' dates and its edges' dates.
+std::vector<std::string> NodeDates(const KnowledgeGraph& graph, const ActorNode& n) {
+  std::vector<std::string> dates;
+  for (const std::string& doc : n.documents) {
+    if (const DocumentEntry* d = graph.FindDocument(doc)) dates.push_back(d->date);
+  }
+  graph.ForEachIncidentEdge(n.id, [&](const RelationEdge& e) {
+    dates.insert(dates.end(), e.dates.begin(), e.dates.end());
+  });
+  return dates;
+}
+
+void WriteNode(const KnowledgeGraph& graph, const ActorNode& n, const GexfOptions& options,
+               std::string* buf) {
+  buf->assign("      <node");
+  AppendAttr(buf, "id", n.id);
+  std::string label = CollapseWhitespace(n.label);
+  if (!label.empty()) AppendAttr(buf, "label", label);
+  *buf += ">\n";
+  AppendAttValues(buf, kNodeAttrs,
+                  {n.type, n.country, n.cameo, Join(n.aliases, "; "), Join(n.roles, "; "),
+                   std::to_string(n.mentions), std::to_string(n.documents.size())});
+  if (options.spells) AppendSpells(buf, NodeDates(graph, n));
+  if (options.colors) AppendColor(buf, export_internal::NodeTypeColor(n.type));
+  *buf += "      </node>\n";
+}
+
+void WriteEdge(const RelationEdge& e, const GexfOptions& options, std::string* buf) {
+  std::string type = CollapseWhitespace(e.key.type);
+  buf->assign("      <edge");
+  AppendAttr(buf, "id", export_internal::EdgeId(e.key));
+  AppendAttr(buf, "source", e.key.source);
+  AppendAttr(buf, "target", e.key.target);
+  if (options.undirected_symmetric && e.symmetric) AppendAttr(buf, "type", "undirected");
+  if (options.version == GexfVersion::k1_3 && !type.empty()) AppendAttr(buf, "kind", type);
+  if (!type.empty()) AppendAttr(buf, "label", type);
+  AppendAttr(buf, "weight", std::to_string(e.weight));
+  *buf += ">\n";
+  AppendAttValues(buf, kEdgeAttrs,
+                  {e.key.type, std::to_string(e.mentions), e.cameo, FormatDouble(e.goldstein),
+                   e.first_date, e.last_date, Join(e.documents, "; "), e.evidence,
+                   e.symmetric ? "true" : "false"});
+  if (options.spells) AppendSpells(buf, e.dates);
+  if (options.colors) AppendColor(buf, export_internal::GoldsteinColor(e.goldstein));
+  *buf += "      </edge>\n";
+}
+
+}  // namespace
+
+bool WriteGexf(const KnowledgeGraph& graph, std::ostream& out, const GexfOptions& options) {
+  WriteHeader(graph, options, out);
+  std::string buf;
+  graph.ForEachNode([&](const ActorNode& n) {
+    WriteNode(graph, n, options, &buf);
+    out << buf;
+  });
+  out << "    </nodes>\n    <edges count=\"" << graph.edge_count() << "\">\n";
+  graph.ForEachEdge([&](const RelationEdge& e) {
+    WriteEdge(e, options, &buf);
+    out << buf;
+  });
+  out << "    </edges>\n  </graph>\n</gexf>\n";
+  return static_cast<bool>(out);
+}
+
+}  // namespace diplograph

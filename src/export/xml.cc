@@ -1,0 +1,102 @@
+#include "diplograph/export/xml.h"
+
+#include "diplograph/core/strings.h"
+
+namespace diplograph {
+
+namespace {
+
+bool AllowedInXml(char32_t cp) {
+  if (cp < 0x20) return cp == 0x9 || cp == 0xA || cp == 0xD;
+  if (cp >= 0xD800 && cp <= 0xDFFF) return false;
+  return cp != 0xFFFE && cp != 0xFFFF && cp <= 0x10FFFF;
+}
+
+// The escape for an ASCII byte, or nullptr if it stands for itself.
+const char* AsciiEscape(char c, XmlContext context) {
+  switch (c) {
+    case '&': return "&amp;";
+    case '<': return "&lt;";
+    case '>': return "&gt;";
+    case '"': return "&quot;";
+    case '\'': return "&apos;";
+    case '\r': return "&#13;";
+    case '\n': return context == XmlContext::kAttribute ? "&#10;" : nullptr;
+    case '\t': return context == XmlContext::kAttribute ? "&#9;" : nullptr;
+    default: return nullptr;
+  }
+}
+
+constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
+
+}  // namespace
+
+void AppendXmlEscaped(std::string_view text, XmlContext context, std::string* out) {
+  out->reserve(out->size() + text.size());
+  size_t i = 0;
+  while (i < text.size()) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      if (const char* esc = AsciiEscape(text[i], context)) {
+        out->append(esc);
+      } else if (AllowedInXml(c)) {
+        out->push_back(text[i]);
+      } else {
+        out->append(kReplacement);
+      }
+      ++i;
+      continue;
+    }
+    size_t len = 1;
+    char32_t cp = DecodeUtf8(text, i, &len);
+    if (AllowedInXml(cp)) {
+      out->append(text.substr(i, len));  // valid sequences, including U+FFFD itself
+    } else {
+      out->append(kReplacement);
+    }
+    i += len;
+  }
+}
+
+std::string XmlEscaped(std::string_view text, XmlContext context) {
+  std::string out;
+  AppendXmlEscaped(text, context, &out);
+  return out;
+}
+
+std::string CollapseWhitespace(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool pending_space = false;
+  for (char c : text) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out.push_back(' ');
+    pending_space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+std::string XmlNameToken(std::string_view id) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(id.size());
+  for (char ch : id) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                c == '-' || c == '_';
+    if (keep) {
+      out.push_back(ch);
+    } else {
+      out.push_back('.');
+      out.push_back(kHex[c >> 4]);
+      out.push_back(kHex[c & 0xF]);
+    }
+  }
+  return out;
+}
+
+}  // namespace diplograph

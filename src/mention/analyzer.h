@@ -1,0 +1,83 @@
+// The sentence analyser of the mention finder (private to the module):
+// labels tokens with dictionary atoms, then assembles noun phrases that name
+// actors and resolves them against the document state.
+#ifndef DIPLOGRAPH_MENTION_ANALYZER_H_
+#define DIPLOGRAPH_MENTION_ANALYZER_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "mention/doc_state.h"
+
+namespace diplograph {
+
+inline bool IsPossessiveToken(const Token& t) {
+  return t.lower == "'s" || (t.text == "'" && !t.Is(kSpaceBefore));
+}
+
+enum class AtomType : uint8_t { kActor, kCapital, kSeat, kPeople, kAdjective, kTitle, kOrgan,
+                                kProper, kWord };
+
+struct Atom {
+  uint32_t first = 0, last = 0;  // tokens
+  AtomType type = AtomType::kWord;
+  int index = -1;  // dictionary actor, title or organ index
+};
+
+class SentenceAnalyzer {
+ public:
+  SentenceAnalyzer(DocState* state, const Segmentation& seg, int sentence, SentenceRefs* out);
+  void Run();
+
+ private:
+  // Labelling (matcher.cc).
+  void Label();
+  int MatchDictionary(uint32_t i, Atom* atom) const;
+  uint32_t ExtendProper(uint32_t i) const;
+  bool ProperStart(uint32_t i) const;
+  void MarkDateline();
+
+  // Phrases found before the main pass (phrases.cc).
+  void FindOccasions();
+  void FindGroups();
+  bool Occasion(uint32_t head);
+  bool Group(uint32_t num);
+
+  // The main pass (matcher.cc, nominal.cc).
+  void MainPass();
+  size_t Nominal(size_t k);
+  size_t Pronoun(size_t k);
+  size_t Description(size_t k);
+  size_t ProperName(size_t k);
+  size_t Apposition(uint32_t after, int person);
+  int PersonFromName(const Atom& name, int country_index, const std::vector<int>& titles);
+  int OrganEntity(int country_index, int organ_index);
+  int CountryEntityOf(const Atom& a);
+
+  // Emitting.
+  void Emit(uint32_t first, uint32_t last, std::vector<int> entities, RefKind kind,
+            bool note = true);
+  void EmitOne(uint32_t first, uint32_t last, int entity, RefKind kind) {
+    Emit(first, last, {entity}, kind);
+  }
+  bool Free(uint32_t first, uint32_t last) const;
+  const Token& Tok(uint32_t i) const { return seg_.tokens[i]; }
+  bool TokIs(uint32_t i, const char* lower) const {
+    return i >= begin_ && i < end_ && seg_.tokens[i].lower == lower;
+  }
+  size_t AtomAt(uint32_t token) const;  // index of the atom starting at token, or npos
+
+  DocState* st_;
+  const Segmentation& seg_;
+  int sentence_;
+  SentenceRefs* out_;
+  uint32_t begin_, end_;
+  std::vector<Atom> atoms_;
+  std::vector<uint8_t> used_;  // per token of the sentence
+  bool have_subject_ = false;
+};
+
+}  // namespace diplograph
+
+#endif  // DIPLOGRAPH_MENTION_ANALYZER_H_

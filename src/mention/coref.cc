@@ -1,0 +1,115 @@
+#include <algorithm>
+
+#include "diplograph/core/strings.h"
+#include "mention/doc_state.h"
+
+namespace diplograph {
+
+namespace {
+
+// The role a dictionary person held on `date`, most recent first.
+const RoleSpell* RoleOn(const DictActor& a, std::string_view date) {
+  const RoleSpell* best = nullptr;
+  for (const RoleSpell& r : a.roles) {
+    bool started = r.start.empty() || date.empty() || r.start <= date;
+    bool not_ended = r.end.empty() || date.empty() || date <= r.end;
+    if (started && not_ended && (best == nullptr || r.start > best->start)) best = &r;
+  }
+  return best;
+}
+
+}  // namespace
+
+int DocState::DictEntity(int index) {
+  const DictActor& a = dict_.actors()[static_cast<size_t>(index)];
+  std::string key = "d:" + a.id;
+  auto it = by_key_.find(key);
+  if (it != by_key_.end()) return it->second;
+  Entity e;
+  e.id = a.id;
+  e.name = a.name;
+  e.kind = a.kind;
+  e.country = a.country;
+  e.cameo = a.cameo;
+  e.gender = a.gender;
+  e.dict = index;
+  e.media = a.media;
+  if (a.kind == ActorKind::kPerson) {
+    if (const RoleSpell* r = RoleOn(a, date_)) {
+      if (!r->cameo.empty()) e.cameo = r->cameo;
+      if (!r->country.empty()) e.country = r->country;
+      e.roles.push_back(r->title);
+    }
+  }
+  int id = static_cast<int>(entities_.size());
+  entities_.push_back(std::move(e));
+  by_key_[key] = id;
+  return id;
+}
+
+int DocState::KeyedEntity(const std::string& key, const Entity& proto) {
+  auto it = by_key_.find(key);
+  if (it != by_key_.end()) return it->second;
+  int id = static_cast<int>(entities_.size());
+  entities_.push_back(proto);
+  by_key_[key] = id;
+  return id;
+}
+
+int DocState::PersonBySurname(std::string_view token) const {
+  int found = -1;
+  for (auto it = history_.rbegin(); it != history_.rend(); ++it) {
+    const Entity& e = entities_[static_cast<size_t>(it->entity)];
+    if (e.kind != ActorKind::kPerson) continue;
+    std::vector<std::string_view> parts = Split(e.name, ' ');
+    if (parts.size() < 2) continue;
+    if (parts.back() == token || parts.front() == token) {
+      found = it->entity;
+      break;
+    }
+  }
+  if (found >= 0) return found;
+  for (size_t i = 0; i < entities_.size(); ++i) {
+    const Entity& e = entities_[i];
+    if (e.kind != ActorKind::kPerson) continue;
+    std::vector<std::string_view> parts = Split(e.name, ' ');
+    if (parts.size() >= 2 && (parts.back() == token || parts.front() == token)) {
+      return static_cast<int>(i);
+    }
+  }
+  return -1;
+}
+
+void DocState::Note(int entity, int sentence, uint32_t token, bool subject,
+                    std::string_view surface) {
+  history_.push_back({entity, sentence, token, subject});
+  Entity& e = entities_[static_cast<size_t>(entity)];
+  ++e.mention_count;
+  if (!surface.empty() &&
+      std::find(e.aliases.begin(), e.aliases.end(), surface) == e.aliases.end()) {
+    e.aliases.emplace_back(surface);
+  }
+}
+
+std::vector<int> DocState::TopCountries(size_t n) const {
+  std::vector<std::pair<int, int>> counts;  // (-count, first position) per country entity
+  std::unordered_map<int, size_t> slot;
+  for (size_t h = 0; h < history_.size(); ++h) {
+    int e = history_[h].entity;
+    if (entities_[static_cast<size_t>(e)].kind != ActorKind::kCountry) continue;
+    auto it = slot.find(e);
+    if (it == slot.end()) {
+      slot[e] = counts.size();
+      counts.push_back({0, e});
+      it = slot.find(e);
+    }
+    counts[it->second].first -= 1;
+  }
+  std::stable_sort(counts.begin(), counts.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<int> out;
+  for (size_t i = 0; i < counts.size() && i < n; ++i) out.push_back(counts[i].second);
+  return out;
+}
+
+}  // namespace diplograph

@@ -1,0 +1,239 @@
+#include "diplograph/mention/dictionary.h"
+
+#include <nlohmann/json.hpp>
+
+#include "diplograph/core/strings.h"
+
+namespace diplograph {
+
+std::string_view ActorKindName(ActorKind kind) {
+  switch (kind) {
+    case ActorKind::kPerson: return "person";
+    case ActorKind::kCountry: return "country";
+    case ActorKind::kOrganization: return "organization";
+    case ActorKind::kGroup: return "group";
+    case ActorKind::kEvent: return "event";
+    case ActorKind::kLocation: return "location";
+  }
+  return "organization";
+}
+
+namespace {
+
+using json = nlohmann::json;
+
+class EntryReader {
+ public:
+  EntryReader(std::string_view file, int index, Diagnostics* diags)
+      : file_(file), index_(index), diags_(diags) {}
+
+  std::string Str(const json& obj, const char* key, bool required = false) {
+    auto it = obj.find(key);
+    if (it == obj.end() || it->is_null()) {
+      if (required) Fail(std::string("missing \"") + key + "\"");
+      return "";
+    }
+    if (!it->is_string()) {
+      Fail(std::string("\"") + key + "\" must be a string");
+      return "";
+    }
+    return it->get<std::string>();
+  }
+
+  std::vector<std::string> List(const json& obj, const char* key) {
+    std::vector<std::string> out;
+    auto it = obj.find(key);
+    if (it == obj.end() || it->is_null()) return out;
+    if (!it->is_array()) {
+      Fail(std::string("\"") + key + "\" must be an array of strings");
+      return out;
+    }
+    for (const auto& v : *it) {
+      if (v.is_string()) out.push_back(v.get<std::string>());
+      else Fail(std::string("\"") + key + "\" must be an array of strings");
+    }
+    return out;
+  }
+
+  void Fail(const std::string& msg) {
+    if (ok_) {
+      diags_->Error(file_, 0, 0, "entry " + std::to_string(index_ + 1) + ": " + msg);
+    }
+    ok_ = false;
+  }
+  bool ok() const { return ok_; }
+
+ private:
+  std::string_view file_;
+  int index_;
+  Diagnostics* diags_;
+  bool ok_ = true;
+};
+
+bool ParseFile(std::string_view name, std::string_view content, const char* array_key,
+               Diagnostics* diags, json* out) {
+  try {
+    json doc = json::parse(content.begin(), content.end());
+    if (!doc.is_object() || !doc.contains(array_key) || !doc[array_key].is_array()) {
+      diags->Error(name, 1, 1, std::string("expected an object with a \"") + array_key +
+                                   "\" array");
+      return false;
+    }
+    *out = std::move(doc[array_key]);
+    return true;
+  } catch (const json::parse_error& e) {
+    int line = 0, col = 0;
+    LineColAt(content, e.byte > 0 ? e.byte - 1 : 0, &line, &col);
+    diags->Error(name, line, col, "malformed JSON in dictionary");
+    return false;
+  }
+}
+
+ActorKind KindFromString(const std::string& s, ActorKind fallback) {
+  if (s == "person") return ActorKind::kPerson;
+  if (s == "country") return ActorKind::kCountry;
+  if (s == "organization") return ActorKind::kOrganization;
+  if (s == "group") return ActorKind::kGroup;
+  if (s == "event") return ActorKind::kEvent;
+  if (s == "location") return ActorKind::kLocation;
+  return fallback;
+}
+
+std::string FileKind(std::string_view name) {
+  std::string base(name);
+  size_t slash = base.find_last_of('/');
+  if (slash != std::string::npos) base = base.substr(slash + 1);
+  for (const char* k : {"countries", "organizations", "media", "organs", "titles", "people"}) {
+    if (StartsWith(base, k)) return k;
+  }
+  return "";
+}
+
+}  // namespace
+
+void Dictionary::Upsert(DictActor actor) {
+  auto it = by_id_.find(actor.id);
+  if (it != by_id_.end()) {
+    actors_[static_cast<size_t>(it->second)] = std::move(actor);
+    return;
+  }
+  by_id_[actor.id] = static_cast<int>(actors_.size());
+  actors_.push_back(std::move(actor));
+}
+
+bool Dictionary::AddFile(std::string_view name, std::string_view content, Diagnostics* diags) {
+  std::string kind = FileKind(name);
+  if (kind.empty()) {
+    diags->Error(name, 0, 0, "unknown dictionary file (expected countries, organizations, "
+                             "media, organs, titles or people *.json)");
+    return false;
+  }
+  json items;
+  if (!ParseFile(name, content, kind.c_str(), diags, &items)) return false;
+  bool all_ok = true;
+  for (size_t i = 0; i < items.size(); ++i) {
+    const json& obj = items[i];
+    EntryReader r(name, static_cast<int>(i), diags);
+    if (!obj.is_object()) {
+      r.Fail("must be an object");
+      all_ok = false;
+      continue;
+    }
+    if (kind == "titles") {
+      TitleInfo t{r.Str(obj, "title", true), r.Str(obj, "role"), r.Str(obj, "sector"),
+                  r.Str(obj, "country"), false};
+      t.honorific = t.role == "honorific";
+      if (r.ok()) titles_.push_back(std::move(t));
+    } else if (kind == "organs") {
+      OrganInfo o{r.Str(obj, "key", true), r.Str(obj, "name", true), r.Str(obj, "sector")};
+      std::vector<std::string> aliases = r.List(obj, "aliases");
+      if (r.ok()) {
+        // Organ aliases are stored as extra organs sharing the key.
+        organs_.push_back(o);
+        for (const std::string& a : aliases) organs_.push_back({o.key, a, o.sector});
+      }
+    } else {
+      DictActor a;
+      a.id = r.Str(obj, "id", true);
+      a.name = r.Str(obj, "name", true);
+      a.aliases = r.List(obj, "aliases");
+      a.cameo = r.Str(obj, "cameo");
+      if (kind == "countries") {
+        a.kind = ActorKind::kCountry;
+        a.country = r.Str(obj, "iso3", true);
+        for (const auto& n : r.List(obj, "long_names")) a.aliases.push_back(n);
+        a.adjectives = r.List(obj, "adjectives");
+        // Capitals, seats and peoples are stored as tagged aliases.
+        for (const auto& c : r.List(obj, "capitals")) a.aliases.push_back("@capital:" + c);
+        for (const auto& c : r.List(obj, "seats")) a.aliases.push_back("@seat:" + c);
+        for (const auto& c : r.List(obj, "people")) a.aliases.push_back("@people:" + c);
+      } else if (kind == "people") {
+        a.kind = ActorKind::kPerson;
+        a.country = r.Str(obj, "country");
+        a.gender = r.Str(obj, "gender");
+        auto roles = obj.find("roles");
+        if (roles != obj.end() && roles->is_array()) {
+          for (const auto& ro : *roles) {
+            if (!ro.is_object()) continue;
+            RoleSpell s{r.Str(ro, "title"), r.Str(ro, "role"), r.Str(ro, "country"),
+                        r.Str(ro, "org"), r.Str(ro, "cameo"), r.Str(ro, "start"),
+                        r.Str(ro, "end")};
+            a.roles.push_back(std::move(s));
+          }
+        }
+        if (a.cameo.empty() && !a.roles.empty()) a.cameo = a.roles.back().cameo;
+      } else {
+        a.kind = KindFromString(r.Str(obj, "type"), ActorKind::kOrganization);
+        a.country = r.Str(obj, "country");
+        a.parent = r.Str(obj, "parent");
+        a.organ = r.Str(obj, "organ");
+        a.media = kind == "media";
+      }
+      if (r.ok()) Upsert(std::move(a));
+    }
+    all_ok = all_ok && r.ok();
+  }
+  return all_ok;
+}
+
+int Dictionary::ActorIndex(std::string_view id) const {
+  auto it = by_id_.find(std::string(id));
+  return it == by_id_.end() ? -1 : it->second;
+}
+
+int Dictionary::CountryIndex(std::string_view iso3) const {
+  auto it = by_iso_.find(std::string(iso3));
+  return it == by_iso_.end() ? -1 : it->second;
+}
+
+int Dictionary::NationalOrgan(std::string_view iso3, std::string_view organ_key) const {
+  auto it = national_organs_.find(std::string(iso3) + "/" + std::string(organ_key));
+  return it == national_organs_.end() ? -1 : it->second;
+}
+
+int Dictionary::OfficeHolder(std::string_view role, std::string_view country,
+                             std::string_view date) const {
+  int best = -1;
+  std::string best_start;
+  for (size_t i = 0; i < actors_.size(); ++i) {
+    const DictActor& a = actors_[i];
+    if (a.kind != ActorKind::kPerson) continue;
+    for (const RoleSpell& s : a.roles) {
+      if (s.role != role || (s.country != country && s.org != country)) continue;
+      bool started = s.start.empty() || date.empty() || s.start <= date;
+      bool not_ended = s.end.empty() || date.empty() || date <= s.end;
+      if (started && not_ended && (best < 0 || s.start > best_start)) {
+        best = static_cast<int>(i);
+        best_start = s.start;
+      }
+    }
+  }
+  return best;
+}
+
+std::string Dictionary::CountryAdjective(int country_index) const {
+  const DictActor& c = actors_[static_cast<size_t>(country_index)];
+  return c.adjectives.empty() ? c.name : c.adjectives.front();
+}
+
+}  // namespace diplograph

@@ -1,0 +1,339 @@
+// Token labelling and the per-document driver of the mention finder.
+#include <algorithm>
+#include <map>
+
+#include "diplograph/core/strings.h"
+#include "mention/analyzer.h"
+#include "mention/lexicon_words.h"
+
+namespace diplograph {
+
+SentenceAnalyzer::SentenceAnalyzer(DocState* state, const Segmentation& seg, int sentence,
+                                   SentenceRefs* out)
+    : st_(state), seg_(seg), sentence_(sentence), out_(out) {
+  const Sentence& s = seg.sentences[static_cast<size_t>(sentence)];
+  begin_ = s.first;
+  end_ = s.last;
+  used_.assign(end_ - begin_, 0);
+}
+
+void SentenceAnalyzer::Run() {
+  MarkDateline();
+  Label();
+  FindOccasions();
+  FindGroups();
+  MainPass();
+  std::sort(out_->refs.begin(), out_->refs.end(),
+            [](const Ref& a, const Ref& b) { return a.first < b.first; });
+}
+
+namespace {
+
+int CuePriority(Cue c) {
+  switch (c) {
+    case Cue::kName: return 0;
+    case Cue::kCapital: return 1;
+    case Cue::kSeat: return 2;
+    case Cue::kPeople: return 3;
+    case Cue::kAdjective: return 4;
+    case Cue::kTitle: return 5;
+    case Cue::kOrgan: return 6;
+  }
+  return 9;
+}
+
+AtomType AtomTypeOf(Cue c) {
+  switch (c) {
+    case Cue::kName: return AtomType::kActor;
+    case Cue::kCapital: return AtomType::kCapital;
+    case Cue::kSeat: return AtomType::kSeat;
+    case Cue::kPeople: return AtomType::kPeople;
+    case Cue::kAdjective: return AtomType::kAdjective;
+    case Cue::kTitle: return AtomType::kTitle;
+    case Cue::kOrgan: return AtomType::kOrgan;
+  }
+  return AtomType::kWord;
+}
+
+bool IsTimePreposition(std::string_view w) {
+  return w == "in" || w == "since" || w == "until" || w == "by" || w == "last" ||
+         w == "next" || w == "early" || w == "late" || w == "mid" || w == "of" ||
+         w == "this" || w == "from" || w == "through" || w == "before" || w == "after";
+}
+
+}  // namespace
+
+int SentenceAnalyzer::MatchDictionary(uint32_t i, Atom* atom) const {
+  const Token& t0 = Tok(i);
+  if (!t0.Is(kAlpha) && !t0.Is(kNumeric)) return 0;
+  const Dictionary& dict = st_->dict();
+  uint32_t max_len = std::min<uint32_t>(static_cast<uint32_t>(dict.max_tokens()), end_ - i);
+  for (uint32_t len = max_len; len >= 1; --len) {
+    if (Tok(i + len - 1).Is(kPunct) && len > 1 && Tok(i + len - 1).text != ".") continue;
+    const std::vector<GazetteerEntry>* entries = dict.Find(TokenKey(seg_.tokens, i, i + len));
+    if (entries == nullptr) continue;
+    const GazetteerEntry* best = nullptr;
+    std::string surface;
+    for (const GazetteerEntry& e : *entries) {
+      if (e.exact_case) {
+        if (surface.empty()) surface = TokenSurface(seg_.tokens, i, i + len);
+        if (surface != e.surface) continue;
+      } else if (e.cue == Cue::kTitle || e.cue == Cue::kOrgan) {
+        if (len == 1 && !t0.Is(kCapitalized) && !words::IsRoleNoun(t0.lower) &&
+            e.cue == Cue::kTitle) {
+          continue;
+        }
+      } else if (!t0.Is(kCapitalized)) {
+        continue;
+      }
+      if (e.cue == Cue::kName && len == 1 &&
+          dict.actors()[e.index].kind == ActorKind::kPerson && words::IsMonth(t0.lower)) {
+        bool after_time = i > begin_ && IsTimePreposition(Tok(i - 1).lower);
+        bool before_num = i + 1 < end_ && Tok(i + 1).Is(kNumeric);
+        if (after_time || before_num) continue;
+      }
+      if (best == nullptr || CuePriority(e.cue) < CuePriority(best->cue)) best = &e;
+    }
+    if (best == nullptr) continue;
+    atom->first = i;
+    atom->last = i + len;
+    atom->type = AtomTypeOf(best->cue);
+    atom->index = static_cast<int>(best->index);
+    return static_cast<int>(len);
+  }
+  return 0;
+}
+
+bool SentenceAnalyzer::ProperStart(uint32_t i) const {
+  const Token& t = Tok(i);
+  if (!t.Is(kCapitalized) || !t.Is(kAlpha) || words::IsNameStop(t.lower)) return false;
+  const Sentence& s = seg_.sentences[static_cast<size_t>(sentence_)];
+  if (s.title_case) return false;
+  if (i == begin_ || (i > begin_ && Tok(i - 1).Is(kQuote) && i - 1 == begin_)) {
+    // A capitalised first word is only a name when another follows it.
+    return i + 1 < end_ && Tok(i + 1).Is(kCapitalized) && Tok(i + 1).Is(kAlpha) &&
+           !words::IsNameStop(Tok(i + 1).lower);
+  }
+  return true;
+}
+
+uint32_t SentenceAnalyzer::ExtendProper(uint32_t i) const {
+  auto name_word = [&](uint32_t j) {
+    const Token& t = Tok(j);
+    return t.Is(kCapitalized) && t.Is(kAlpha) && !words::IsNameStop(t.lower);
+  };
+  uint32_t j = i + 1;
+  while (j < end_) {
+    const Token& t = Tok(j);
+    if (name_word(j)) {
+      ++j;
+      continue;
+    }
+    if (t.text == "-" && !t.Is(kSpaceBefore) && j + 1 < end_ && !Tok(j + 1).Is(kSpaceBefore) &&
+        (name_word(j + 1) || Tok(j + 1).Is(kAlpha))) {
+      j += 2;
+      continue;
+    }
+    if ((words::IsNameParticle(t.lower) && j + 1 < end_ && name_word(j + 1))) {
+      j += 1;
+      continue;
+    }
+    bool connector = t.lower == "of" || t.lower == "and" || t.lower == "for" ||
+                     t.lower == "on" || t.lower == "&";
+    if (connector && j + 1 < end_) {
+      uint32_t k = j + 1;
+      if (Tok(k).lower == "the" && k + 1 < end_) ++k;
+      uint32_t m = k;
+      while (m < end_ && (name_word(m) || (Tok(m).text == "-" && m + 1 < end_))) ++m;
+      if (m > k) {
+        bool head = false;
+        for (uint32_t q = i; q < m; ++q) {
+          if (words::IsOrgHead(Tok(q).lower) || !words::OccasionFamily(Tok(q).lower).empty()) {
+            head = true;
+          }
+        }
+        if (head) {
+          j = m;
+          continue;
+        }
+      }
+    }
+    break;
+  }
+  return j;
+}
+
+void SentenceAnalyzer::MarkDateline() {
+  const Sentence& s = seg_.sentences[static_cast<size_t>(sentence_)];
+  if (!s.paragraph_start || s.in_title) return;
+  uint32_t limit = std::min<uint32_t>(end_, begin_ + 12);
+  bool caps_start = Tok(begin_).Is(kAllCaps) && Tok(begin_).text.size() >= 3;
+  bool agency = false;
+  for (uint32_t i = begin_; i < limit; ++i) {
+    const Token& t = Tok(i);
+    if (t.text == "(" && i + 2 < limit && Tok(i + 1).Is(kAllCaps) && Tok(i + 2).text == ")") {
+      agency = true;
+    }
+    bool sep = t.text == ":" || t.text == "-" || t.text == "--" || t.text == "---";
+    if (sep && t.Is(kSpaceBefore) == (t.text != ":") && (caps_start || agency)) {
+      for (uint32_t k = begin_; k <= i; ++k) used_[k - begin_] = 1;
+      return;
+    }
+  }
+}
+
+void SentenceAnalyzer::Label() {
+  uint32_t i = begin_;
+  while (i < end_) {
+    Atom a;
+    int len = used_[i - begin_] ? 0 : MatchDictionary(i, &a);
+    if (len > 0) {
+      atoms_.push_back(a);
+      i += static_cast<uint32_t>(len);
+      continue;
+    }
+    if (!used_[i - begin_] && ProperStart(i)) {
+      uint32_t j = ExtendProper(i);
+      atoms_.push_back({i, j, AtomType::kProper, -1});
+      i = j;
+      continue;
+    }
+    atoms_.push_back({i, i + 1, AtomType::kWord, -1});
+    ++i;
+  }
+}
+
+size_t SentenceAnalyzer::AtomAt(uint32_t token) const {
+  for (size_t k = 0; k < atoms_.size(); ++k) {
+    if (atoms_[k].first == token) return k;
+    if (atoms_[k].first > token) break;
+  }
+  return static_cast<size_t>(-1);
+}
+
+bool SentenceAnalyzer::Free(uint32_t first, uint32_t last) const {
+  for (uint32_t i = first; i < last; ++i) {
+    if (i < begin_ || i >= end_ || used_[i - begin_]) return false;
+  }
+  return true;
+}
+
+void SentenceAnalyzer::Emit(uint32_t first, uint32_t last, std::vector<int> entities,
+                            RefKind kind, bool note) {
+  Ref r;
+  r.first = first;
+  r.last = last;
+  r.kind = kind;
+  if (last < end_ && (Tok(last).lower == "'s" || (Tok(last).text == "'" && !Tok(last).Is(kSpaceBefore)))) {
+    r.possessive = true;
+  }
+  if (first > begin_) {
+    const std::string& p = Tok(first - 1).lower;
+    uint32_t q = first - 1;
+    if (p == "the" && q > begin_) q = q - 1;
+    const std::string& pp = Tok(q).lower;
+    r.locative = pp == "in" || pp == "at" || pp == "from" || pp == "near" || pp == "outside" ||
+                 pp == "inside" || pp == "across" || pp == "throughout" || pp == "within" ||
+                 pp == "into";
+  }
+  for (uint32_t i = first; i < last; ++i) used_[i - begin_] = 1;
+  if (note && kind != RefKind::kModifier && kind != RefKind::kApposition) {
+    std::string surface = kind == RefKind::kPronoun ? "" : TokenSurface(seg_.tokens, first, last);
+    bool subject = !have_subject_ && !r.locative;
+    for (int e : entities) st_->Note(e, sentence_, first, subject, surface);
+    if (!r.locative) have_subject_ = true;
+  } else if (kind == RefKind::kModifier) {
+    for (int e : entities) st_->Note(e, sentence_, first, false, "");
+  }
+  r.entities = std::move(entities);
+  out_->refs.push_back(std::move(r));
+}
+
+void SentenceAnalyzer::MainPass() {
+  size_t k = 0;
+  while (k < atoms_.size()) {
+    const Atom& a = atoms_[k];
+    if (!Free(a.first, a.last)) {
+      ++k;
+      continue;
+    }
+    size_t next = Pronoun(k);
+    if (next == k) next = Description(k);
+    if (next == k) next = Nominal(k);
+    if (next == k) next = ProperName(k);
+    k = next == k ? k + 1 : next;
+  }
+}
+
+namespace {
+
+void FinalizeOccasion(DocState* st, Entity* e) {
+  std::vector<std::string> isos;
+  if (!e->country.empty()) {
+    for (std::string_view part : Split(e->country, '+')) isos.emplace_back(part);
+  }
+  if (isos.size() < 2) {
+    for (int c : st->TopCountries(2)) {
+      const std::string& iso = st->entities()[static_cast<size_t>(c)].country;
+      if (std::find(isos.begin(), isos.end(), iso) == isos.end() && isos.size() < 2) {
+        isos.push_back(iso);
+      }
+    }
+  }
+  std::sort(isos.begin(), isos.end());
+  std::string key;
+  std::string label;
+  for (const std::string& iso : isos) {
+    key += AsciiLower(iso) + "-";
+  }
+  std::string topic = e->topic.empty() ? "" : e->topic + "-";
+  e->id = key + topic + e->family;
+  e->country = isos.size() == 1 ? isos[0] : "";
+  if (e->name.empty()) e->name = e->aliases.empty() ? e->id : e->aliases.front();
+}
+
+std::string StripDeterminer(const std::string& s) {
+  for (const char* det : {"the ", "The ", "a ", "A ", "an ", "An ", "this ", "This "}) {
+    if (StartsWith(s, det)) return s.substr(std::string_view(det).size());
+  }
+  return s;
+}
+
+void Finalize(DocState* st) {
+  std::string doc_slug = Slugify(st->doc_id());
+  for (Entity& e : st->entities()) {
+    for (std::string& a : e.aliases) a = StripDeterminer(a);
+    if (e.kind == ActorKind::kEvent) {
+      FinalizeOccasion(st, &e);
+    } else if (e.kind == ActorKind::kGroup) {
+      e.id = doc_slug + "--" + Slugify(e.name);
+    } else if (e.id.empty()) {
+      e.id = Slugify(e.name);
+    }
+    std::vector<std::string> aliases;
+    for (const std::string& a : e.aliases) {
+      if (a != e.name && std::find(aliases.begin(), aliases.end(), a) == aliases.end()) {
+        aliases.push_back(a);
+      }
+    }
+    std::sort(aliases.begin(), aliases.end());
+    e.aliases = std::move(aliases);
+  }
+}
+
+}  // namespace
+
+DocumentMentions FindMentions(const Dictionary& dict, const Segmentation& seg,
+                              std::string_view doc_id, std::string_view date) {
+  DocState state(dict, doc_id, date);
+  DocumentMentions out;
+  out.sentences.resize(seg.sentences.size());
+  for (size_t s = 0; s < seg.sentences.size(); ++s) {
+    SentenceAnalyzer(&state, seg, static_cast<int>(s), &out.sentences[s]).Run();
+  }
+  Finalize(&state);
+  out.entities = std::move(state.entities());
+  return out;
+}
+
+}  // namespace diplograph

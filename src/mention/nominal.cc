@@ -1,0 +1,252 @@
+// Noun phrases that name actors: titles and names, organs, metonyms,
+// pronouns and definite descriptions.
+#include <algorithm>
+
+#include "diplograph/core/strings.h"
+#include "mention/analyzer.h"
+#include "mention/lexicon_words.h"
+
+namespace diplograph {
+
+namespace {
+
+bool Contains(const std::string& hay, std::string_view needle) {
+  return AsciiLower(hay).find(needle) != std::string::npos;
+}
+
+
+}  // namespace
+
+int SentenceAnalyzer::CountryEntityOf(const Atom& a) {
+  if (a.index < 0) return -1;
+  switch (a.type) {
+    case AtomType::kCapital:
+    case AtomType::kSeat:
+    case AtomType::kPeople:
+    case AtomType::kAdjective:
+      return st_->DictEntity(a.index);
+    case AtomType::kActor:
+      if (st_->dict().actors()[static_cast<size_t>(a.index)].kind == ActorKind::kCountry) {
+        return st_->DictEntity(a.index);
+      }
+      return -1;
+    default:
+      return -1;
+  }
+}
+
+size_t SentenceAnalyzer::Pronoun(size_t k) {
+  const Atom& a = atoms_[k];
+  if (a.type != AtomType::kWord) return k;
+  const std::string& w = Tok(a.first).lower;
+  auto& ents = st_->entities();
+  auto person = [&](const char* not_gender) {
+    return [&, not_gender](const Entity& e) {
+      return e.kind == ActorKind::kPerson && e.gender != not_gender;
+    };
+  };
+  int e = -1;
+  if (w == "he" || w == "him" || w == "his" || w == "himself") {
+    e = st_->Recent(person("f"), w == "he");
+  } else if (w == "she" || w == "her" || w == "hers" || w == "herself") {
+    e = st_->Recent(person("m"), w == "she");
+  } else if (w == "it" || w == "its" || w == "itself") {
+    e = st_->Recent([](const Entity& x) {
+      return (x.kind == ActorKind::kOrganization || x.kind == ActorKind::kCountry) && !x.media;
+    }, true);
+  } else if (w == "they" || w == "them" || w == "their" || w == "themselves") {
+    std::vector<int> set;
+    if (st_->last_set_sentence >= sentence_ - 2) set = st_->last_set;
+    if (set.empty()) {
+      int g = st_->Recent([](const Entity& x) { return x.kind == ActorKind::kGroup; }, false);
+      if (g >= 0) set.push_back(g);
+    }
+    if (set.empty()) return k;
+    Emit(a.first, a.last, set, RefKind::kPronoun);
+    return k + 1;
+  } else if ((w == "each" && TokIs(a.first + 1, "other")) ||
+             (w == "one" && TokIs(a.first + 1, "another"))) {
+    Ref r;
+    r.first = a.first;
+    r.last = a.first + 2;
+    r.kind = RefKind::kPronoun;
+    r.reflexive = true;
+    r.possessive = a.first + 2 < end_ && IsPossessiveToken(Tok(a.first + 2));
+    used_[a.first - begin_] = used_[a.first + 1 - begin_] = 1;
+    out_->refs.push_back(r);
+    return k + 2;
+  } else if ((w == "the" && TokIs(a.first + 1, "two")) || w == "both") {
+    uint32_t n = w == "both" ? a.first + 1 : a.first + 2;
+    if (n >= end_) return k;
+    const std::string& noun = Tok(n).lower;
+    std::vector<int> set;
+    if (noun == "sides" || noun == "countries" || noun == "nations" || noun == "governments" ||
+        noun == "states") {
+      bool countries = st_->last_set.size() == 2 && st_->last_set_sentence >= sentence_ - 3;
+      for (int x : st_->last_set) {
+        if (ents[static_cast<size_t>(x)].kind != ActorKind::kCountry) countries = false;
+      }
+      set = countries ? st_->last_set : st_->TopCountries(2);
+    } else if (noun == "leaders" || noun == "presidents" || noun == "ministers" ||
+               (noun == "heads" && TokIs(n + 1, "of"))) {
+      int p1 = st_->Recent([](const Entity& x) { return x.kind == ActorKind::kPerson; }, false);
+      int p2 = st_->Recent([](const Entity& x) { return x.kind == ActorKind::kPerson; }, false, p1);
+      if (p1 >= 0 && p2 >= 0) set = {p2, p1};
+      if (noun == "heads") n += 2;
+    }
+    if (set.size() != 2) return k;
+    Emit(a.first, n + 1, set, RefKind::kPronoun);
+    return AtomAt(n + 1) == static_cast<size_t>(-1) ? atoms_.size() : AtomAt(n + 1);
+  }
+  if (e < 0) return k;
+  EmitOne(a.first, a.last, e, RefKind::kPronoun);
+  return k + 1;
+}
+
+size_t SentenceAnalyzer::Description(size_t k) {
+  const Atom& a = atoms_[k];
+  if (a.type != AtomType::kWord || Tok(a.first).lower != "the") return k;
+  // "the North", "the South"
+  uint32_t n = a.first + 1;
+  if (n < end_ && (Tok(n).text == "North" || Tok(n).text == "South") &&
+      !(n + 1 < end_ && Tok(n + 1).Is(kCapitalized))) {
+    std::string prefix = Tok(n).text + " ";
+    for (size_t i = 0; i < st_->entities().size(); ++i) {
+      const Entity& e = st_->entities()[i];
+      if (e.kind == ActorKind::kCountry && StartsWith(e.name, prefix)) {
+        EmitOne(a.first, n + 1, static_cast<int>(i), RefKind::kDescription);
+        return k + 2;
+      }
+    }
+    return k;
+  }
+  // the [up to three modifiers] NOUN
+  for (uint32_t h = n; h < end_ && h < n + 4; ++h) {
+    if (used_[h - begin_]) return k;
+    const Token& t = Tok(h);
+    const std::string& w = t.lower;
+    int e = -1;
+    bool more = h + 1 < end_ && Tok(h + 1).Is(kAlpha) && !Tok(h + 1).Is(kCapitalized) &&
+                (Tok(h + 1).lower == "of" || words::IsOrgHead(Tok(h + 1).lower));
+    if (more) continue;
+    if (w == "ministry") {
+      e = st_->Recent([](const Entity& x) { return Contains(x.name, "ministry"); }, false);
+    } else if (w == "bloc" || w == "body" || w == "alliance" || w == "organization" ||
+               w == "organisation" || w == "union" || w == "grouping") {
+      e = st_->Recent([](const Entity& x) {
+        return x.kind == ActorKind::kOrganization && StartsWith(x.cameo, "IGO");
+      }, false);
+    } else if (w == "council" || w == "commission" || w == "agency" || w == "department" ||
+               w == "committee" || w == "court") {
+      e = st_->Recent([&](const Entity& x) {
+        return x.kind == ActorKind::kOrganization && Contains(x.name, w);
+      }, false);
+    } else if (w == "country" || w == "nation" || w == "kingdom" || w == "state" ||
+               w == "republic" || w == "island" || w == "emirate" || w == "government") {
+      int skip = -1;
+      for (const Ref& r : out_->refs) {
+        if (!r.entities.empty() && r.kind != RefKind::kModifier) {
+          skip = r.entities.front();
+          break;
+        }
+      }
+      if (w == "government") skip = -1;
+      e = st_->Recent([](const Entity& x) { return x.kind == ActorKind::kCountry; },
+                      w == "government", skip);
+    } else if (w == "administration" || (w == "team" && h > n && Tok(h - 1).lower == "administration")) {
+      e = st_->last_admin_country;
+    } else if (words::IsRoleNoun(w) && !t.Is(kCapitalized)) {
+      e = st_->Recent([&](const Entity& x) {
+        if (x.kind != ActorKind::kPerson) return false;
+        for (const auto& r : x.roles) {
+          if (Contains(r, w)) return true;
+        }
+        return false;
+      }, false);
+    }
+    if (e >= 0) {
+      uint32_t last = h + 1;
+      if (w == "administration" && TokIs(last, "team")) ++last;
+      EmitOne(a.first, last, e, RefKind::kDescription);
+      size_t next = AtomAt(last);
+      return next == static_cast<size_t>(-1) ? atoms_.size() : next;
+    }
+    if (!t.Is(kAlpha) || words::IsNameStop(w)) return k;
+  }
+  return k;
+}
+
+int SentenceAnalyzer::OrganEntity(int country_entity, int organ_index) {
+  const Dictionary& dict = st_->dict();
+  const OrganInfo& organ = dict.organs()[static_cast<size_t>(organ_index)];
+  const Entity& c = st_->entities()[static_cast<size_t>(country_entity)];
+  int national = dict.NationalOrgan(c.country, organ.key);
+  if (national >= 0) return st_->DictEntity(national);
+  std::string canonical = organ.name;
+  for (const OrganInfo& o : dict.organs()) {
+    if (o.key == organ.key) {
+      canonical = o.name;
+      break;
+    }
+  }
+  Entity e;
+  e.kind = ActorKind::kOrganization;
+  e.country = c.country;
+  e.cameo = c.country + (organ.sector.empty() ? "GOV" : organ.sector);
+  e.name = (c.dict >= 0 ? dict.CountryAdjective(c.dict) : c.name) + " " + canonical;
+  e.id = Slugify(e.name);
+  return st_->KeyedEntity("organ:" + c.country + "/" + organ.key, e);
+}
+
+int SentenceAnalyzer::PersonFromName(const Atom& name, int country_entity,
+                                     const std::vector<int>& titles) {
+  std::string surface = TokenSurface(seg_.tokens, name.first, name.last);
+  if (name.last - name.first == 1) {
+    int known = st_->PersonBySurname(surface);
+    if (known >= 0) return known;
+  }
+  Entity e;
+  e.kind = ActorKind::kPerson;
+  e.name = surface;
+  std::string sector = "GOV";
+  for (int t : titles) {
+    if (t < 0) continue;
+    const TitleInfo& ti = st_->dict().titles()[static_cast<size_t>(t)];
+    if (ti.honorific) {
+      if (ti.title.rfind("Mr", 0) == 0) e.gender = "m";
+      if (ti.title.rfind("Mrs", 0) == 0 || ti.title.rfind("Ms", 0) == 0) e.gender = "f";
+      continue;
+    }
+    if (!ti.sector.empty()) sector = ti.sector;
+    if (e.country.empty() && !ti.country.empty()) e.country = ti.country;
+  }
+  if (country_entity >= 0) e.country = st_->entities()[static_cast<size_t>(country_entity)].country;
+  if (!e.country.empty()) e.cameo = e.country + sector;
+  return st_->KeyedEntity("p:" + AsciiLower(surface), e);
+}
+
+size_t SentenceAnalyzer::Apposition(uint32_t after, int person) {
+  if (after >= end_ || Tok(after).text != ",") return static_cast<size_t>(-1);
+  uint32_t m = after + 1;
+  bool role = false;
+  const std::string& first = m < end_ ? Tok(m).lower : "";
+  bool relative = first == "who" || first == "whose";
+  while (m < end_ && m < after + 18 && Tok(m).text != "," && Tok(m).text != "." &&
+         Tok(m).text != ";") {
+    size_t ai = AtomAt(m);
+    if (ai != static_cast<size_t>(-1) && atoms_[ai].type == AtomType::kTitle) role = true;
+    if (words::IsRoleNoun(Tok(m).lower)) role = true;
+    if (!used_[m - begin_] && (Tok(m).lower == "said" || Tok(m).lower == "says")) return static_cast<size_t>(-1);
+    ++m;
+  }
+  bool closed = m >= end_ || Tok(m).text == "," || Tok(m).text == ".";
+  if (!closed || !(role || relative) || m == after + 1) return static_cast<size_t>(-1);
+  if (!Free(after, m)) return static_cast<size_t>(-1);
+  Entity& p = st_->entities()[static_cast<size_t>(person)];
+  if (!relative) p.roles.push_back(TokenSurface(seg_.tokens, after + 1, m));
+  Emit(after, m, {person}, RefKind::kApposition);
+  size_t next = AtomAt(m);
+  return next == static_cast<size_t>(-1) ? atoms_.size() : next;
+}
+
+}  // namespace diplograph

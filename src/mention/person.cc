@@ -1,0 +1,307 @@
+// Titles, names and the modifiers before them: "US Secretary of Homeland
+// Security Jeh Johnson", "China's foreign ministry", "the Chinese government".
+#include <algorithm>
+
+#include "diplograph/core/strings.h"
+#include "mention/analyzer.h"
+#include "mention/lexicon_words.h"
+
+namespace diplograph {
+
+namespace {
+
+constexpr size_t kNone = static_cast<size_t>(-1);
+
+bool HasOrgHead(const std::vector<Token>& toks, uint32_t first, uint32_t last) {
+  for (uint32_t i = first; i < last; ++i) {
+    if (words::IsOrgHead(toks[i].lower) || !words::OccasionFamily(toks[i].lower).empty()) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+// Titles from atom k on; returns the first atom after them.
+struct TitleRun {
+  std::vector<int> titles;         // title indices (-1 for role nouns)
+  std::vector<std::string> texts;  // their surfaces
+  bool honorific_only = true;
+  bool official = false;  // ends in "official(s)"
+};
+
+size_t SentenceAnalyzer::Nominal(size_t k) {
+  const Dictionary& dict = st_->dict();
+  size_t p = k;
+  uint32_t start = atoms_[k].first;
+  if (atoms_[p].type == AtomType::kWord && Tok(atoms_[p].first).lower == "the" &&
+      p + 1 < atoms_.size()) {
+    ++p;
+  }
+  auto atom_word = [&](size_t i) -> const std::string& {
+    static const std::string kEmpty;
+    return i < atoms_.size() ? Tok(atoms_[i].first).lower : kEmpty;
+  };
+  auto free_atom = [&](size_t i) { return i < atoms_.size() && Free(atoms_[i].first, atoms_[i].last); };
+  // 1. A modifier: country (or capital, demonym) or organisation, maybe possessive.
+  int mod_country = CountryEntityOf(atoms_[p]);
+  int mod_org = -1;
+  size_t q = p;
+  if (mod_country >= 0) {
+    q = p + 1;
+  } else if (atoms_[p].type == AtomType::kActor &&
+             dict.actors()[static_cast<size_t>(atoms_[p].index)].kind == ActorKind::kOrganization) {
+    mod_org = st_->DictEntity(atoms_[p].index);
+    q = p + 1;
+  }
+  bool poss = false;
+  if (q > p && q < atoms_.size() && IsPossessiveToken(Tok(atoms_[q].first))) {
+    poss = true;
+    ++q;
+  }
+  // 2. An organ of that country: "China's foreign ministry".
+  if (mod_country >= 0 && free_atom(q) && atoms_[q].type == AtomType::kOrgan) {
+    int org = OrganEntity(mod_country, atoms_[q].index);
+    EmitOne(start, atoms_[q].last, org, RefKind::kName);
+    return q + 1;
+  }
+  // 3. The state itself: "the Chinese government", "the US side".
+  if (mod_country >= 0 && free_atom(q) && atoms_[q].type == AtomType::kWord &&
+      words::IsStateNoun(atom_word(q))) {
+    uint32_t last = atoms_[q].last;
+    if (atom_word(q) == "administration" && last < end_ && Tok(last).lower == "team") ++last;
+    EmitOne(start, last, mod_country, RefKind::kName);
+    return AtomAt(last) == kNone ? atoms_.size() : AtomAt(last);
+  }
+  // 4. Titles.
+  TitleRun tr;
+  size_t r = q;
+  while (r < atoms_.size() && free_atom(r)) {
+    const Atom& a = atoms_[r];
+    const std::string& w = atom_word(r);
+    if (a.type == AtomType::kTitle) {
+      tr.titles.push_back(a.index);
+      tr.texts.push_back(TokenSurface(seg_.tokens, a.first, a.last));
+      if (!dict.titles()[static_cast<size_t>(a.index)].honorific) tr.honorific_only = false;
+      ++r;
+    } else if (a.type == AtomType::kWord && words::IsRoleNoun(w)) {
+      tr.titles.push_back(-1);
+      tr.texts.push_back(Tok(a.first).text);
+      tr.honorific_only = false;
+      tr.official = w == "official" || w == "officials";
+      ++r;
+    } else if (a.type == AtomType::kWord && !tr.titles.empty() && w == "and" && r + 1 < atoms_.size() &&
+               (atoms_[r + 1].type == AtomType::kTitle ||
+                (atoms_[r + 1].type == AtomType::kWord && words::IsRoleNoun(atom_word(r + 1))))) {
+      ++r;
+    } else if (a.type == AtomType::kWord && Tok(a.first).Is(kAlpha) && !Tok(a.first).Is(kCapitalized) &&
+               !words::IsNameStop(w) && r + 1 < atoms_.size() && (r + 1 - q) <= 2 &&
+               ((atoms_[r + 1].type == AtomType::kWord && words::IsRoleNoun(atom_word(r + 1))) ||
+                atoms_[r + 1].type == AtomType::kTitle ||
+                (r + 2 < atoms_.size() && atoms_[r + 2].type == AtomType::kWord &&
+                 words::IsRoleNoun(atom_word(r + 2)) && atoms_[r + 1].type == AtomType::kWord))) {
+      ++r;  // "national security adviser", "top diplomacy official"
+    } else {
+      break;
+    }
+  }
+  bool titled = !tr.titles.empty();
+  // "ambassador to the UN" / "envoy to the United Nations": affiliation.
+  if (titled && r < atoms_.size() && (atom_word(r) == "to" || atom_word(r) == "at")) {
+    size_t s = r + 1;
+    if (atom_word(s) == "the") ++s;
+    if (s < atoms_.size() && atoms_[s].type == AtomType::kActor && s + 1 <= atoms_.size() &&
+        (s + 1 == atoms_.size() || atom_word(s + 1) == ",")) {
+      tr.texts.back() += " to " + TokenSurface(seg_.tokens, atoms_[s].first, atoms_[s].last);
+      r = s + 1;
+    }
+  }
+  // 5. The name after the titles.
+  if (r < atoms_.size() && free_atom(r) && (titled || mod_country >= 0 || mod_org >= 0)) {
+    const Atom& n = atoms_[r];
+    int person = -1;
+    if (n.type == AtomType::kActor &&
+        dict.actors()[static_cast<size_t>(n.index)].kind == ActorKind::kPerson) {
+      person = st_->DictEntity(n.index);
+    } else if (n.type == AtomType::kProper && (titled) && n.last - n.first <= 4 &&
+               !HasOrgHead(seg_.tokens, n.first, n.last)) {
+      person = PersonFromName(n, mod_country, tr.titles);
+    }
+    if (person >= 0 && (titled || n.type == AtomType::kActor)) {
+      if (mod_country >= 0 && !titled) {
+        // "Chinese Xi Jinping" is rare; treat the country as a modifier.
+        EmitOne(atoms_[p].first, atoms_[p].last, mod_country, RefKind::kModifier);
+        start = n.first;
+      }
+      if (mod_org >= 0 && !titled) return k;
+      Entity& pe = st_->entities()[static_cast<size_t>(person)];
+      for (const std::string& t : tr.texts) {
+        if (!tr.honorific_only && std::find(pe.roles.begin(), pe.roles.end(), t) == pe.roles.end()) {
+          pe.roles.push_back(t);
+        }
+      }
+      for (int t : tr.titles) {
+        if (t >= 0 && dict.titles()[static_cast<size_t>(t)].honorific && pe.gender.empty()) {
+          const std::string& h = dict.titles()[static_cast<size_t>(t)].title;
+          pe.gender = (h.rfind("Mrs", 0) == 0 || h.rfind("Ms", 0) == 0) ? "f" : "m";
+        }
+      }
+      if (n.last < end_ && Tok(n.last).lower == "administration") {
+        int c = pe.country.empty() ? -1 : st_->dict().CountryIndex(pe.country);
+        if (c >= 0) {
+          int ce = st_->DictEntity(c);
+          st_->last_admin_country = ce;
+          EmitOne(start, n.last + 1, ce, RefKind::kName);
+          return AtomAt(n.last + 1) == kNone ? atoms_.size() : AtomAt(n.last + 1);
+        }
+      }
+      EmitOne(start, n.last, person, RefKind::kName);
+      size_t after = Apposition(n.last, person);
+      return after == kNone ? r + 1 : after;
+    }
+  }
+  // 6. Title first, name in apposition: "the US ambassador to the UN, Susan Rice,".
+  if (titled && !tr.honorific_only && r + 1 < atoms_.size() && atom_word(r) == "," &&
+      free_atom(r + 1)) {
+    const Atom& n = atoms_[r + 1];
+    bool closes = n.last >= end_ || Tok(n.last).text == "," || Tok(n.last).text == ".";
+    int person = -1;
+    if (closes && n.type == AtomType::kActor &&
+        dict.actors()[static_cast<size_t>(n.index)].kind == ActorKind::kPerson) {
+      person = st_->DictEntity(n.index);
+    } else if (closes && n.type == AtomType::kProper && n.last - n.first <= 4 &&
+               !HasOrgHead(seg_.tokens, n.first, n.last)) {
+      person = PersonFromName(n, mod_country, tr.titles);
+    }
+    if (person >= 0) {
+      Entity& pe = st_->entities()[static_cast<size_t>(person)];
+      for (const std::string& t : tr.texts) pe.roles.push_back(t);
+      if (mod_country >= 0 && pe.country.empty()) {
+        pe.country = st_->entities()[static_cast<size_t>(mod_country)].country;
+      }
+      uint32_t last = n.last;
+      EmitOne(start, last, person, RefKind::kName);
+      if (last < end_ && Tok(last).text == ",") {
+        used_[last - begin_] = 1;
+        ++last;
+      }
+      return AtomAt(last) == kNone ? atoms_.size() : AtomAt(last);
+    }
+  }
+  // 7. A title with no name: an official of that country, or an office-holder.
+  if (titled && !tr.honorific_only) {
+    uint32_t last = atoms_[r - 1].last;
+    if (mod_country >= 0 && tr.official) {
+      EmitOne(start, last, mod_country, RefKind::kName);
+      return r;
+    }
+    std::string iso = mod_country >= 0 ? st_->entities()[static_cast<size_t>(mod_country)].country : "";
+    for (int t : tr.titles) {
+      if (t < 0 || iso.empty()) continue;
+      const TitleInfo& ti = dict.titles()[static_cast<size_t>(t)];
+      int holder = ti.role.empty() ? -1 : dict.OfficeHolder(ti.role, iso, st_->date());
+      if (holder >= 0) {
+        EmitOne(start, last, st_->DictEntity(holder), RefKind::kDescription);
+        return r;
+      }
+    }
+  }
+  // 8. The modifier alone.
+  if (mod_country >= 0) {
+    const Atom& m = atoms_[p];
+    bool adjective = m.type == AtomType::kAdjective;
+    uint32_t after = m.last;
+    bool noun_follows = after < end_ && Tok(after).Is(kAlpha) && !Tok(after).Is(kCapitalized) &&
+                        !poss;
+    if (adjective) {
+      bool the_people = p > k && !noun_follows;  // "the Chinese are ..."
+      // "Chinese and US officials": the state noun after a coordination.
+      bool coordinated = false;
+      for (uint32_t i = after; i < end_ && i < after + 5; ++i) {
+        if (words::IsStateNoun(Tok(i).lower)) {
+          coordinated = Tok(after).lower == "and" || Tok(after).text == ",";
+          break;
+        }
+      }
+      EmitOne(the_people ? start : m.first, m.last, mod_country,
+              (the_people || coordinated) ? RefKind::kName : RefKind::kModifier);
+      return p + 1;
+    }
+    bool compound = after < end_ && Tok(after).text == "-" && !Tok(after).Is(kSpaceBefore);
+    EmitOne(m.first, m.last, mod_country,
+            (compound || (noun_follows && p > k)) ? RefKind::kModifier : RefKind::kName);
+    return p + 1;
+  }
+  if (mod_org >= 0) {
+    EmitOne(atoms_[p].first, atoms_[p].last, mod_org, RefKind::kName);
+    return p + 1;
+  }
+  // 9. A person named alone.
+  const Atom& a = atoms_[p];
+  if (a.type == AtomType::kActor) {
+    int person = st_->DictEntity(a.index);
+    if (a.last - a.first == 1 && dict.actors()[static_cast<size_t>(a.index)].kind == ActorKind::kPerson) {
+      int known = st_->PersonBySurname(Tok(a.first).text);
+      if (known >= 0) person = known;
+    }
+    if (a.last < end_ && Tok(a.last).lower == "administration") {
+      const Entity& pe = st_->entities()[static_cast<size_t>(person)];
+      int c = pe.country.empty() ? -1 : dict.CountryIndex(pe.country);
+      if (c >= 0) {
+        int ce = st_->DictEntity(c);
+        st_->last_admin_country = ce;
+        EmitOne(p > k ? start : a.first, a.last + 1, ce, RefKind::kName);
+        return AtomAt(a.last + 1) == kNone ? atoms_.size() : AtomAt(a.last + 1);
+      }
+    }
+    EmitOne(a.first, a.last, person, RefKind::kName);
+    size_t after = Apposition(a.last, person);
+    return after == kNone ? p + 1 : after;
+  }
+  return k;
+}
+
+size_t SentenceAnalyzer::ProperName(size_t k) {
+  const Atom& a = atoms_[k];
+  if (a.type != AtomType::kProper) return k;
+  uint32_t len = a.last - a.first;
+  std::string surface = TokenSurface(seg_.tokens, a.first, a.last);
+  if (HasOrgHead(seg_.tokens, a.first, a.last) && words::IsOrgHead(Tok(a.last - 1).lower)) {
+    Entity e;
+    e.kind = ActorKind::kOrganization;
+    e.name = surface;
+    // "Pakistan High Commission": a country named just before.
+    if (k > 0) {
+      int c = CountryEntityOf(atoms_[k - 1]);
+      if (c >= 0 && atoms_[k - 1].last == a.first) e.country = st_->entities()[static_cast<size_t>(c)].country;
+    }
+    if (!e.country.empty()) e.cameo = e.country + "GOV";
+    int id = st_->KeyedEntity("org:" + AsciiLower(surface), e);
+    EmitOne(a.first, a.last, id, RefKind::kName);
+    return k + 1;
+  }
+  if (len == 1) {
+    int known = st_->PersonBySurname(Tok(a.first).text);
+    if (known >= 0) {
+      EmitOne(a.first, a.last, known, RefKind::kName);
+      return k + 1;
+    }
+    return k;
+  }
+  if (len > 4) return k;
+  bool apposition = a.last + 1 < end_ && Tok(a.last).text == "," &&
+                    (Tok(a.last + 1).lower == "a" || Tok(a.last + 1).lower == "an" ||
+                     Tok(a.last + 1).lower == "the" || Tok(a.last + 1).lower == "who" ||
+                     words::IsRoleNoun(Tok(a.last + 1).lower) ||
+                     AtomAt(a.last + 1) != kNone);
+  bool speaks = a.last < end_ && words::IsSpeechVerb(Tok(a.last).lower);
+  bool quoted_by = a.first >= 2 && Tok(a.first - 1).lower == "said" ;
+  if (!apposition && !speaks && !quoted_by) return k;
+  int person = PersonFromName(a, -1, {});
+  EmitOne(a.first, a.last, person, RefKind::kName);
+  size_t after = Apposition(a.last, person);
+  return after == kNone ? k + 1 : after;
+}
+
+}  // namespace diplograph

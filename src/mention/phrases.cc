@@ -1,0 +1,270 @@
+// Named occasions ("the third round of cybercrime talks") and unnamed groups
+// ("five People's Liberation Army officers"), found before the main pass.
+#include <algorithm>
+
+#include "diplograph/core/strings.h"
+#include "mention/analyzer.h"
+#include "mention/lexicon_words.h"
+
+namespace diplograph {
+
+namespace {
+
+bool IsTopic(std::string_view lower) { return words::OccasionTopic(lower) != "\x01"; }
+
+bool IsYear(const Token& t) {
+  if (t.text.size() != 4 || !t.Is(kNumeric)) return false;
+  int y = std::atoi(t.text.c_str());
+  return y >= 1900 && y <= 2100;
+}
+
+// Words allowed after "on" in an occasion's name ("on fighting cyber crimes").
+bool IsOccasionTail(const Token& t) {
+  static const char* const kTail[] = {"fighting", "combating", "countering", "and", "related",
+                                      "issues", "crimes", "crime", "matters", "cooperation",
+                                      "terrorism", "affairs", "relations"};
+  if (t.Is(kCapitalized) && t.Is(kAlpha)) return true;
+  if (IsTopic(t.lower)) return true;
+  for (const char* w : kTail) {
+    if (t.lower == w) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void SentenceAnalyzer::FindOccasions() {
+  for (uint32_t j = begin_; j < end_; ++j) {
+    if (!used_[j - begin_] && !words::OccasionFamily(Tok(j).lower).empty()) Occasion(j);
+  }
+}
+
+bool SentenceAnalyzer::Occasion(uint32_t head) {
+  const Token& h = Tok(head);
+  std::string family(words::OccasionFamily(h.lower));
+  auto prev_is = [&](const char* w) { return head > begin_ && Tok(head - 1).lower == w; };
+  if (h.lower == "group" && !prev_is("working") &&
+      !(h.Is(kCapitalized) && head > begin_ && IsTopic(Tok(head - 1).lower))) {
+    return false;
+  }
+  if (h.lower == "mechanism" && !prev_is("dialogue")) return false;
+  if ((h.lower == "cup" || h.lower == "games" || h.lower == "olympics") && !h.Is(kCapitalized)) {
+    return false;
+  }
+  if (head + 1 < end_) {
+    const std::string& n = Tok(head + 1).lower;
+    if (n == "mechanism" || n == "meeting" || (n == "group" && h.lower == "working")) return false;
+  }
+  // Extend left over modifiers.
+  uint32_t left = head;
+  bool strong = false, weak = false, round = false;
+  std::string topic;
+  while (left > begin_) {
+    uint32_t k = left - 1;
+    const Token& t = Tok(k);
+    if (used_[k - begin_]) break;
+    if (t.lower == "of" && k > begin_ && Tok(k - 1).lower == "round") {
+      left = k - 1;
+      round = true;
+      continue;
+    }
+    if (t.text == "-" && !t.Is(kSpaceBefore)) {
+      left = k;
+      continue;
+    }
+    if (IsTopic(t.lower)) {
+      std::string_view tp = words::OccasionTopic(t.lower);
+      if (!tp.empty()) {
+        strong = true;
+        if (topic.empty()) topic = std::string(tp);
+      } else {
+        weak = true;
+      }
+      left = k;
+      continue;
+    }
+    if (words::IsOrdinal(t.lower) || t.lower == "high" || t.lower == "level" ||
+        t.lower == "inter" || t.lower == "annual" || t.lower == "day" ||
+        (t.Is(kNumeric) && k + 1 < head && Tok(k + 1).text == "-") ||
+        !words::OccasionFamily(t.lower).empty() || words::IsNumberWord(t.lower)) {
+      if (words::IsOrdinal(t.lower) && round) strong = true;
+      left = k;
+      continue;
+    }
+    if (t.Is(kCapitalized) && t.Is(kAlpha) && !words::IsNameStop(t.lower) &&
+        !(k == begin_ && !seg_.sentences[static_cast<size_t>(sentence_)].title_case)) {
+      strong = true;
+      left = k;
+      continue;
+    }
+    break;
+  }
+  // Numbers and ordinals alone do not start the name.
+  while (left < head && (words::IsNumberWord(Tok(left).lower) || Tok(left).text == "-") &&
+         !(Tok(left).Is(kCapitalized) && left + 1 < head && Tok(left + 1).text == "-")) {
+    if (words::IsOrdinal(Tok(left).lower)) break;
+    ++left;
+  }
+  uint32_t right = head + 1;
+  if (right + 1 < end_ && Tok(right).lower == "on") {
+    uint32_t m = right + 1;
+    while (m < end_ && m < right + 7 && IsOccasionTail(Tok(m))) ++m;
+    while (m > right + 1 && Tok(m - 1).lower == "and") --m;
+    if (m > right + 1) {
+      right = m;
+      strong = true;
+    }
+  }
+  if (h.Is(kCapitalized) && head != begin_) strong = true;
+  // Countries named inside: "US-China", "China-U.S.", "Sino-US", "inter-Korean".
+  std::vector<std::string> isos;
+  for (const Atom& a : atoms_) {
+    if (a.first < left || a.last > right) continue;
+    int c = CountryEntityOf(a);
+    if (c >= 0) {
+      const std::string& iso = st_->entities()[static_cast<size_t>(c)].country;
+      if (std::find(isos.begin(), isos.end(), iso) == isos.end()) isos.push_back(iso);
+    }
+  }
+  if (topic == "inter-korean") isos = {"KOR", "PRK"};
+  if (!isos.empty()) strong = true;
+  std::sort(isos.begin(), isos.end());
+  auto& ents = st_->entities();
+  auto compatible = [&](const Entity& e) {
+    if (e.kind != ActorKind::kEvent || e.family != family) return false;
+    if (!topic.empty() && !e.topic.empty() && e.topic != topic) return false;
+    if (!isos.empty() && !e.country.empty() && e.country != [&] {
+          std::string j;
+          for (const auto& s : isos) j += (j.empty() ? "" : "+") + s;
+          return j;
+        }()) {
+      return false;
+    }
+    return true;
+  };
+  int found = -1;
+  for (size_t i = 0; i < ents.size(); ++i) {
+    if (compatible(ents[i])) found = static_cast<int>(i);
+  }
+  bool definite = left > begin_ && (Tok(left - 1).lower == "the" || Tok(left - 1).lower == "this" ||
+                                    Tok(left - 1).lower == "that" || Tok(left - 1).lower == "its" ||
+                                    Tok(left - 1).lower == "'s" || Tok(left - 1).text == "'");
+  if (!strong && !(weak || definite) ) return false;
+  if (!strong && found < 0) return false;
+  if (found < 0) {
+    Entity e;
+    e.kind = ActorKind::kEvent;
+    e.family = family;
+    e.topic = topic;
+    for (const auto& s : isos) e.country += (e.country.empty() ? "" : "+") + s;
+    uint32_t name_first = left;
+    while (name_first < head && (words::IsOrdinal(Tok(name_first).lower) ||
+                                 Tok(name_first).lower == "round" || Tok(name_first).lower == "of")) {
+      ++name_first;
+    }
+    e.name = TokenSurface(seg_.tokens, name_first, right);
+    found = st_->KeyedEntity("o:" + std::to_string(ents.size()), e);
+  } else {
+    Entity& e = ents[static_cast<size_t>(found)];
+    if (e.topic.empty()) e.topic = topic;
+    if (e.country.empty() && !isos.empty()) {
+      for (const auto& s : isos) e.country += (e.country.empty() ? "" : "+") + s;
+    }
+  }
+  EmitOne(left, right, found, strong ? RefKind::kName : RefKind::kDescription);
+  return true;
+}
+
+void SentenceAnalyzer::FindGroups() {
+  for (uint32_t j = begin_; j < end_; ++j) {
+    if (used_[j - begin_]) continue;
+    const Token& t = Tok(j);
+    if (words::IsNumberWord(t.lower) && !IsYear(t)) {
+      Group(j);
+      continue;
+    }
+    // "these officials", "the diplomats": an earlier group with that head.
+    if ((t.lower == "these" || t.lower == "those" || t.lower == "the") && j + 1 < end_ &&
+        words::IsGroupNoun(Tok(j + 1).lower) && Free(j + 1, j + 2)) {
+      const std::string& head = Tok(j + 1).lower;
+      int g = st_->Recent([&](const Entity& e) {
+        return e.kind == ActorKind::kGroup && e.family == head;
+      }, false);
+      if (g >= 0) EmitOne(j, j + 2, g, RefKind::kDescription);
+    }
+  }
+}
+
+bool SentenceAnalyzer::Group(uint32_t num) {
+  uint32_t k = num + 1;
+  if (Tok(num).lower == "both" && k < end_ && (Tok(k).lower == "these" || Tok(k).lower == "those")) {
+    ++k;
+  }
+  uint32_t g = 0;
+  for (uint32_t steps = 0; k < end_ && steps < 8; ++k, ++steps) {
+    const Token& t = Tok(k);
+    if (used_[k - begin_]) return false;
+    if (words::IsGroupNoun(t.lower)) {
+      g = k;
+      break;
+    }
+    static const char* const kStops[] = {"of", "and", "the", "to", "in", "on", "at", "for",
+                                         "with", "by", "from", "a", "an", "was", "were", "is",
+                                         "are", "have", "has", "had", "said", "years", "days",
+                                         "percent", "per", "million", "billion", "hours"};
+    for (const char* s : kStops) {
+      if (t.lower == s) return false;
+    }
+    if (t.Is(kPunct) && t.text != "-" && t.lower != "'s") return false;
+  }
+  if (g == 0) return false;
+  uint32_t end = g + 1;
+  if (end + 1 < end_ && Tok(end).lower == "of") {
+    uint32_t m = end + 1;
+    if (Tok(m).lower == "the" && m + 1 < end_) ++m;
+    uint32_t start = m;
+    while (m < end_ && m < start + 6) {
+      const Token& t = Tok(m);
+      bool ok = (t.Is(kCapitalized) && t.Is(kAlpha)) || (t.text == "-" && !t.Is(kSpaceBefore)) ||
+                t.lower == "'s" || t.lower == "military" || t.lower == "army" ||
+                t.lower == "government" || t.lower == "embassy" || t.lower == "mission" ||
+                t.lower == "navy" || t.lower == "police";
+      if (!ok) break;
+      ++m;
+    }
+    if (m > start) end = m;
+  }
+  // Country and CAMEO code from what is named inside.
+  Entity proto;
+  proto.kind = ActorKind::kGroup;
+  proto.plural = true;
+  proto.family = Tok(g).lower;
+  for (const Atom& a : atoms_) {
+    if (a.first < num || a.last > end) continue;
+    int c = CountryEntityOf(a);
+    if (c >= 0 && proto.country.empty()) {
+      proto.country = st_->entities()[static_cast<size_t>(c)].country;
+      proto.cameo = st_->entities()[static_cast<size_t>(c)].cameo;
+    } else if (a.type == AtomType::kActor) {
+      const DictActor& d = st_->dict().actors()[static_cast<size_t>(a.index)];
+      if (d.kind == ActorKind::kOrganization && proto.cameo.size() <= 3) {
+        proto.cameo = d.cameo;
+        if (!d.country.empty()) proto.country = d.country;
+      }
+    }
+  }
+  proto.name = TokenSurface(seg_.tokens, num, end);
+  bool definite = num > begin_ && (Tok(num - 1).lower == "the" || Tok(num - 1).lower == "these" ||
+                                   Tok(num - 1).lower == "those");
+  int id = -1;
+  if (definite || Tok(num).lower == "both") {
+    id = st_->Recent([&](const Entity& e) {
+      return e.kind == ActorKind::kGroup && e.family == proto.family;
+    }, false);
+  }
+  if (id < 0) id = st_->KeyedEntity("g:" + AsciiLower(proto.name), proto);
+  EmitOne(num, end, id, RefKind::kName);
+  return true;
+}
+
+}  // namespace diplograph

@@ -1,0 +1,283 @@
+#include "diplograph/text/reader.h"
+
+#include "diplograph/core/date.h"
+#include "diplograph/core/strings.h"
+
+namespace diplograph {
+
+namespace {
+
+// Deepest nesting of [ and { outside strings, stopping early past `limit`.
+int JsonDepth(std::string_view s, int limit) {
+  int depth = 0, max_depth = 0;
+  bool in_string = false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > max_depth) max_depth = depth;
+      if (max_depth > limit) return max_depth;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return max_depth;
+}
+
+// Offsets in `s` (a well-formed JSON array) where its elements start.
+std::vector<size_t> ArrayElementOffsets(std::string_view s) {
+  std::vector<size_t> out;
+  int depth = 0;
+  bool in_string = false, expect_value = false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+      continue;
+    }
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') continue;
+    if (expect_value && c != ']') out.push_back(i);
+    expect_value = false;
+    if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth == 1) expect_value = true;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    } else if (c == ',' && depth == 1) {
+      expect_value = true;
+    }
+  }
+  return out;
+}
+
+bool ParseOneJson(std::string_view text, std::string_view path, int first_line,
+                  std::string_view whole, size_t base, const ReaderOptions& options,
+                  Diagnostics* diags, nlohmann::json* out) {
+  if (JsonDepth(text, options.max_json_depth) > options.max_json_depth) {
+    diags->Error(path, first_line, 0,
+                 "JSON nested deeper than " + std::to_string(options.max_json_depth) + " levels");
+    return false;
+  }
+  try {
+    *out = nlohmann::json::parse(text.begin(), text.end());
+    return true;
+  } catch (const nlohmann::json::parse_error& e) {
+    size_t off = base + (e.byte > 0 ? e.byte - 1 : 0);
+    int line = first_line, col = 0;
+    LineColAt(whole, off, &line, &col);
+    std::string msg = e.what();
+    size_t p = msg.find("parse error");
+    if (p != std::string::npos) msg = msg.substr(p);
+    diags->Error(path, line, col, "malformed JSON: " + msg);
+    return false;
+  }
+}
+
+std::string StringField(const nlohmann::json& obj, const char* key, std::string_view path,
+                        int line, Diagnostics* diags, bool* ok) {
+  auto it = obj.find(key);
+  if (it == obj.end() || it->is_null()) return "";
+  if (it->is_string()) return it->get<std::string>();
+  if (it->is_number_integer() && std::string_view(key) == "id") return it->dump();
+  diags->Error(path, line, 0, std::string("field \"") + key + "\" must be a string, not " +
+                                  it->type_name());
+  *ok = false;
+  return "";
+}
+
+bool CheckDate(Document* doc, std::string_view path, int line, const ReaderOptions& options,
+               Diagnostics* diags) {
+  if (doc->date.empty()) {
+    doc->date = options.default_date;
+    return true;
+  }
+  if (!ParseIsoDate(doc->date)) {
+    diags->Error(path, line, 0, "bad date \"" + doc->date + "\" (expected YYYY-MM-DD)");
+    return false;
+  }
+  doc->date = doc->date.substr(0, 10);
+  return true;
+}
+
+}  // namespace
+
+bool CheckText(std::string_view content, std::string_view path, Diagnostics* diags) {
+  size_t nul = content.find('\0');
+  if (nul != std::string_view::npos) {
+    int line, col;
+    LineColAt(content, nul, &line, &col);
+    diags->Error(path, line, col, "binary file (NUL byte at byte " + std::to_string(nul) + ")");
+    return false;
+  }
+  size_t bad = 0;
+  if (!IsValidUtf8(content, &bad)) {
+    int line, col;
+    LineColAt(content, bad, &line, &col);
+    diags->Error(path, line, col, "invalid UTF-8 at byte " + std::to_string(bad));
+    return false;
+  }
+  return true;
+}
+
+std::optional<Document> ParseTxtArticle(std::string_view content, std::string_view path,
+                                        std::string_view default_id,
+                                        const ReaderOptions& options, Diagnostics* diags) {
+  if (content.size() > options.max_document_bytes) {
+    diags->Error(path, 0, 0, "document of " + std::to_string(content.size()) +
+                                 " bytes exceeds the limit of " +
+                                 std::to_string(options.max_document_bytes) + " bytes");
+    return std::nullopt;
+  }
+  if (!CheckText(content, path, diags)) return std::nullopt;
+  if (StartsWith(content, "\xEF\xBB\xBF")) content.remove_prefix(3);
+  Document doc;
+  doc.origin = std::string(path);
+  size_t pos = 0;
+  int line_no = 0, date_line = 0;
+  bool saw_header = false;
+  while (pos < content.size()) {
+    size_t eol = content.find('\n', pos);
+    if (eol == std::string_view::npos) eol = content.size();
+    std::string_view line = Trim(content.substr(pos, eol - pos));
+    ++line_no;
+    size_t colon = line.find(':');
+    std::string key = colon == std::string_view::npos ? "" : AsciiLower(line.substr(0, colon));
+    std::string value(colon == std::string_view::npos ? "" : Trim(line.substr(colon + 1)));
+    if (line.empty() && saw_header) {
+      pos = eol + 1;
+      break;
+    }
+    if (key == "title") {
+      doc.title = value;
+    } else if (key == "date") {
+      doc.date = value;
+      date_line = line_no;
+    } else if (key == "url") {
+      doc.url = value;
+    } else if (key == "id") {
+      doc.id = value;
+    } else if (key == "source") {
+      doc.source = value;
+    } else {
+      break;
+    }
+    saw_header = true;
+    pos = eol + 1;
+  }
+  if (pos > content.size()) pos = content.size();
+  if (!saw_header) pos = 0;
+  doc.text = std::string(content.substr(pos));
+  if (doc.id.empty()) doc.id = std::string(default_id);
+  if (Trim(doc.text).empty()) {
+    diags->Error(path, 0, 0, "empty document (no text)");
+    return std::nullopt;
+  }
+  if (!CheckDate(&doc, path, date_line, options, diags)) return std::nullopt;
+  return doc;
+}
+
+void ParseJsonRecords(std::string_view content, std::string_view path,
+                      const ReaderOptions& options, Diagnostics* diags,
+                      const std::function<void(int line, const nlohmann::json&)>& on_record) {
+  if (StartsWith(content, "\xEF\xBB\xBF")) content.remove_prefix(3);
+  std::string_view trimmed = Trim(content);
+  if (trimmed.empty()) {
+    diags->Error(path, 0, 0, "empty file");
+    return;
+  }
+  // A single JSON value spanning the file (an object or an array of objects)?
+  size_t first_nl = trimmed.find('\n');
+  bool one_value = trimmed.front() == '[' ||
+                   (first_nl != std::string_view::npos &&
+                    Trim(trimmed.substr(0, first_nl)) == "{");
+  if (one_value) {
+    nlohmann::json value;
+    size_t base = static_cast<size_t>(trimmed.data() - content.data());
+    int first_line = 1, col = 0;
+    LineColAt(content, base, &first_line, &col);
+    if (!ParseOneJson(trimmed, path, first_line, content, base, options, diags, &value)) return;
+    if (value.is_array()) {
+      std::vector<size_t> starts = ArrayElementOffsets(trimmed);
+      for (size_t k = 0; k < value.size(); ++k) {
+        int line = first_line;
+        if (k < starts.size()) LineColAt(content, base + starts[k], &line, &col);
+        on_record(line, value[k]);
+      }
+    } else {
+      on_record(first_line, value);
+    }
+    return;
+  }
+  size_t pos = 0;
+  int line_no = 0;
+  while (pos < content.size()) {
+    size_t eol = content.find('\n', pos);
+    if (eol == std::string_view::npos) eol = content.size();
+    ++line_no;
+    std::string_view line = content.substr(pos, eol - pos);
+    if (!Trim(line).empty()) {
+      nlohmann::json value;
+      if (line.size() > options.max_document_bytes) {
+        diags->Error(path, line_no, 0,
+                     "record of " + std::to_string(line.size()) + " bytes exceeds the limit of " +
+                         std::to_string(options.max_document_bytes) + " bytes");
+      } else if (ParseOneJson(line, path, line_no, content, pos, options, diags, &value)) {
+        on_record(line_no, value);
+      }
+    }
+    pos = eol + 1;
+  }
+}
+
+std::optional<Document> DocumentFromJson(const nlohmann::json& obj, std::string_view path,
+                                         int line, std::string_view default_id,
+                                         const ReaderOptions& options, Diagnostics* diags) {
+  if (!obj.is_object()) {
+    diags->Error(path, line, 0, std::string("expected a JSON object, not ") + obj.type_name());
+    return std::nullopt;
+  }
+  bool ok = true;
+  Document doc;
+  doc.origin = std::string(path) + ":" + std::to_string(line);
+  auto text = obj.find("text");
+  if (text == obj.end() || !text->is_string()) {
+    diags->Error(path, line, 0,
+                 text == obj.end() ? "record has no \"text\" field"
+                                   : std::string("field \"text\" must be a string, not ") +
+                                         text->type_name());
+    return std::nullopt;
+  }
+  doc.text = text->get<std::string>();
+  doc.id = StringField(obj, "id", path, line, diags, &ok);
+  doc.title = StringField(obj, "title", path, line, diags, &ok);
+  doc.date = StringField(obj, "date", path, line, diags, &ok);
+  doc.url = StringField(obj, "url", path, line, diags, &ok);
+  doc.source = StringField(obj, "source", path, line, diags, &ok);
+  if (!ok) return std::nullopt;
+  if (doc.text.size() > options.max_document_bytes) {
+    diags->Error(path, line, 0, "document text exceeds the limit of " +
+                                    std::to_string(options.max_document_bytes) + " bytes");
+    return std::nullopt;
+  }
+  if (doc.text.find('\0') != std::string::npos) {
+    diags->Error(path, line, 0, "document text contains a NUL character");
+    return std::nullopt;
+  }
+  if (doc.id.empty()) doc.id = std::string(default_id);
+  if (!CheckDate(&doc, path, line, options, diags)) return std::nullopt;
+  return doc;
+}
+
+}  // namespace diplograph
