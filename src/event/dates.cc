@@ -51,7 +51,9 @@ bool IsYear(const std::string& w, int* year) {
 
 }  // namespace
 
-Date ResolveDate(const std::vector<Token>& t, uint32_t first, uint32_t last, const Date& anchor) {
+Date ResolveDate(const std::vector<Token>& t, uint32_t first, uint32_t last, const Date& anchor,
+                 bool* found) {
+  if (found != nullptr) *found = true;
   auto w = [&](uint32_t i) -> const std::string& {
     static const std::string kEmpty;
     return i < last ? t[i].lower : kEmpty;
@@ -109,7 +111,22 @@ Date ResolveDate(const std::vector<Token>& t, uint32_t first, uint32_t last, con
       if ((unit == "weeks" || unit == "week") && full) return AddDays(anchor, -7 * n);
     }
   }
+  if (found != nullptr) *found = false;
   return anchor;
+}
+
+Date EventDate(const std::vector<Token>& t, uint32_t first, uint32_t last, uint32_t trigger_first,
+               uint32_t trigger_last, const Date& anchor) {
+  bool found = false;
+  uint32_t clause_end = trigger_last;
+  while (clause_end < last && t[clause_end].text != "," && t[clause_end].text != ";") ++clause_end;
+  Date d = ResolveDate(t, trigger_last, clause_end, anchor, &found);
+  if (found) return d;
+  uint32_t clause_start = trigger_first;
+  while (clause_start > first && t[clause_start - 1].text != ",") --clause_start;
+  d = ResolveDate(t, clause_start, trigger_first, anchor, &found);
+  if (found) return d;
+  return ResolveDate(t, first, last, anchor, &found);
 }
 
 }  // namespace diplograph

@@ -37,7 +37,14 @@ struct Candidate {
   int source, target;
   double confidence;
   std::string modality;
+  uint32_t trigger_first, trigger_last;
 };
+
+bool IsDeterminer(const std::string& w) {
+  return w == "the" || w == "a" || w == "an" || w == "its" || w == "their" || w == "his" ||
+         w == "her" || w == "this" || w == "these" || w == "those" || w == "any" ||
+         w == "such" || w == "cyber" || w == "\"" || w == "'" || w == "our" || w == "new";
+}
 
 bool IsSpeech(const std::string& w) {
   return w == "said" || w == "says" || w == "wrote" || w == "claimed" || w == "alleged" ||
@@ -71,7 +78,7 @@ class SentenceEvents {
     if (E(src).kind == ActorKind::kEvent) return;
     if (type == "participated_in" && !target_event) return;
     if (type != "participated_in" && type != "suspended" && target_event) return;
-    out_->push_back({type, src, tgt, conf, modality});
+    out_->push_back({type, src, tgt, conf, modality, trigger_.first, trigger_.last});
     if (type == "met_with") met_.push_back({src, tgt});
   }
 
@@ -113,13 +120,17 @@ class SentenceEvents {
   }
 
   void Handle(const TriggerMatch& m) {
+    trigger_ = m;
     const auto& t = f_.toks();
     const Sentence& s = f_.sentence();
     std::string mod = Modality(t, s.first, s.last, m);
-    bool prev_of = m.first > s.first && (t[m.first - 1].lower == "of");
-    if (m.type == "attacked" && (prev_of || (m.form == VerbForm::kIng && m.first > s.first &&
-                                             t[m.first - 1].lower == "of"))) {
-      return;  // "accused of hacking", "victim of hacking"
+    bool prev_of = (m.first > s.first && t[m.first - 1].lower == "of") ||
+                   (m.first > s.first + 1 && t[m.first - 2].lower == "of" &&
+                    f_.Covered(m.first - 1));
+    if (m.type == "attacked" && prev_of) return;  // "accused of hacking", "claims of Russian hacking"
+    if ((m.form == VerbForm::kBase || m.form == VerbForm::kThird) && m.first > s.first &&
+        IsDeterminer(t[m.first - 1].lower)) {
+      return;  // "cyber attacks", "the attack": a noun, not the verb
     }
     bool passive = IsPassive(t, s.first, s.last, m);
     Group src, tgt;
@@ -250,6 +261,7 @@ class SentenceEvents {
   const Lexicon& lex_;
   std::vector<Candidate>* out_;
   std::vector<std::pair<int, int>> met_;
+  TriggerMatch trigger_;
 };
 
 std::vector<std::string> UniqueIds(const std::vector<Entity>& ents) {
@@ -297,7 +309,6 @@ ExtractionRecord Extractor::Extract(const Document& doc) const {
     SentenceFrame frame(seg.tokens, s, refs, dm.entities);
     SentenceEvents(frame, dm.entities, lexicon_, &cands).Run();
     if (cands.empty()) continue;
-    Date when = ResolveDate(seg.tokens, s.first, s.last, anchor);
     for (const Candidate& c : cands) {
       if (!c.modality.empty() && !options_.keep_unasserted) continue;
       if (!seen.insert({c.type, c.source, c.target}).second) continue;
@@ -306,7 +317,8 @@ ExtractionRecord Extractor::Extract(const Document& doc) const {
       ev.type = c.type;
       ev.source = ids[static_cast<size_t>(c.source)];
       ev.target = ids[static_cast<size_t>(c.target)];
-      ev.date = when.ToString();
+      ev.date = EventDate(seg.tokens, s.first, s.last, c.trigger_first, c.trigger_last, anchor)
+                    .ToString();
       ev.cameo = info ? std::string(info->cameo) : "";
       ev.goldstein = info ? info->goldstein : 0.0;
       ev.plover = info ? std::string(info->plover) : "";

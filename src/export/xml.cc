@@ -49,8 +49,9 @@ void AppendXmlEscaped(std::string_view text, XmlContext context, std::string* ou
     }
     size_t len = 1;
     char32_t cp = DecodeUtf8(text, i, &len);
-    if (AllowedInXml(cp)) {
-      out->append(text.substr(i, len));  // valid sequences, including U+FFFD itself
+    bool malformed = cp == 0xFFFD && len != 3;  // DecodeUtf8 gives len 1 for bad bytes
+    if (AllowedInXml(cp) && !malformed) {
+      out->append(text.substr(i, len));
     } else {
       out->append(kReplacement);
     }

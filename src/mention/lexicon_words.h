@@ -31,6 +31,9 @@ std::string_view OccasionFamily(std::string_view lower);
 std::string_view OccasionTopic(std::string_view lower);
 // Lower-case role nouns that act as titles before a name ("spokeswoman").
 bool IsRoleNoun(std::string_view lower);
+// Auxiliaries and common verbs that cannot be the noun after an adjective
+// ("the Chinese are", "the French have").
+bool IsVerbLike(std::string_view lower);
 // Name particles inside names ("bin", "al", "de", "van").
 bool IsNameParticle(std::string_view lower);
 

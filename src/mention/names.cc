@@ -157,6 +157,14 @@ bool IsRoleNoun(std::string_view w) {
   return In(k, w);
 }
 
+bool IsVerbLike(std::string_view w) {
+  static const WordSet k = {"are", "were", "is", "was", "have", "has", "had", "will", "would",
+                            "say", "said", "says", "do", "did", "does", "can", "could", "may",
+                            "might", "must", "should", "also", "now", "always", "never",
+                            "still", "already", "then", "who", "which", "that"};
+  return In(k, w);
+}
+
 bool IsNameParticle(std::string_view w) {
   static const WordSet k = {"bin", "bint", "al", "al-", "el", "de", "da", "del", "der", "van",
                             "von", "le", "la", "di", "du", "ibn", "abu"};

@@ -61,16 +61,18 @@ size_t SentenceAnalyzer::Nominal(size_t k) {
     ++q;
   }
   // 2. An organ of that country: "China's foreign ministry".
-  if (mod_country >= 0 && free_atom(q) && atoms_[q].type == AtomType::kOrgan) {
+  bool state_organ = free_atom(q) && atoms_[q].type == AtomType::kOrgan &&
+                     dict.organs()[static_cast<size_t>(atoms_[q].index)].key == "government";
+  if (mod_country >= 0 && free_atom(q) && atoms_[q].type == AtomType::kOrgan && !state_organ) {
     int org = OrganEntity(mod_country, atoms_[q].index);
     EmitOne(start, atoms_[q].last, org, RefKind::kName);
     return q + 1;
   }
   // 3. The state itself: "the Chinese government", "the US side".
-  if (mod_country >= 0 && free_atom(q) && atoms_[q].type == AtomType::kWord &&
-      words::IsStateNoun(atom_word(q))) {
+  if (mod_country >= 0 && free_atom(q) &&
+      (state_organ || (atoms_[q].type == AtomType::kWord && words::IsStateNoun(atom_word(q))))) {
     uint32_t last = atoms_[q].last;
-    if (atom_word(q) == "administration" && last < end_ && Tok(last).lower == "team") ++last;
+    if (Tok(last - 1).lower == "administration" && last < end_ && Tok(last).lower == "team") ++last;
     EmitOne(start, last, mod_country, RefKind::kName);
     return AtomAt(last) == kNone ? atoms_.size() : AtomAt(last);
   }
@@ -213,7 +215,7 @@ size_t SentenceAnalyzer::Nominal(size_t k) {
     bool adjective = m.type == AtomType::kAdjective;
     uint32_t after = m.last;
     bool noun_follows = after < end_ && Tok(after).Is(kAlpha) && !Tok(after).Is(kCapitalized) &&
-                        !poss;
+                        !poss && !words::IsVerbLike(Tok(after).lower);
     if (adjective) {
       bool the_people = p > k && !noun_follows;  // "the Chinese are ..."
       // "Chinese and US officials": the state noun after a coordination.

@@ -204,7 +204,7 @@ bool SentenceAnalyzer::Group(uint32_t num) {
   for (uint32_t steps = 0; k < end_ && steps < 8; ++k, ++steps) {
     const Token& t = Tok(k);
     if (used_[k - begin_]) return false;
-    if (words::IsGroupNoun(t.lower)) {
+    if (words::IsGroupNoun(t.lower) && !(k + 1 < end_ && IsPossessiveToken(Tok(k + 1)))) {
       g = k;
       break;
     }

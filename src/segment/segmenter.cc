@@ -208,7 +208,14 @@ void Tokenize(std::string_view text, uint32_t begin, uint32_t end, std::vector<T
       if (j < end && text[j] == '.') {
         std::string word = AsciiLower(text.substr(start, j - start));
         bool initial = j - start == 1 && text[start] >= 'A' && text[start] <= 'Z';
-        if (has_period || initial || Abbreviations().count(word) > 0) ++j;
+        bool abbrev = Abbreviations().count(word) > 0;
+        if (abbrev && word == "no") {
+          // "No. 10", but "They said no. The talks ended."
+          size_t k = j + 1;
+          while (k < end && text[k] == ' ') ++k;
+          abbrev = k < end && IsDigitAscii(text[k]);
+        }
+        if (has_period || initial || abbrev) ++j;
       }
       FinishToken(text, static_cast<uint32_t>(start), static_cast<uint32_t>(j), space_before,
                   out);

@@ -209,6 +209,7 @@ void ParseJsonRecords(std::string_view content, std::string_view path,
     LineColAt(content, base, &first_line, &col);
     if (!ParseOneJson(trimmed, path, first_line, content, base, options, diags, &value)) return;
     if (value.is_array()) {
+      // Each element at the line where it starts.
       std::vector<size_t> starts = ArrayElementOffsets(trimmed);
       for (size_t k = 0; k < value.size(); ++k) {
         int line = first_line;

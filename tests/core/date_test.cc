@@ -41,7 +41,7 @@ TEST_CASE("ParseIsoDate") {
     CHECK(Parsed("2016-02-29") == "2016-02-29");
     CHECK(Parsed("2000-02-29") == "2000-02-29");  // divisible by 400
     CHECK(Parsed("2019-02-29") == "<none>");
-    CHECK(Parsed("1900-02-29") == "<none>");      // divisible by 100 only
+    CHECK(Parsed("1900-02-29") == "<none>");  // divisible by 100 only
   }
   SUBCASE("impossible dates") {
     CHECK(Parsed("2016-00") == "<none>");
@@ -49,7 +49,7 @@ TEST_CASE("ParseIsoDate") {
     CHECK(Parsed("2016-04-31") == "<none>");
     CHECK(Parsed("2016-01-32") == "<none>");
     CHECK(Parsed("2016-01-00") == "<none>");
-    CHECK(Parsed("0999-01-01") == "<none>");      // years before 1000 are refused
+    CHECK(Parsed("0999-01-01") == "<none>");  // years before 1000 are refused
   }
   SUBCASE("malformed text") {
     CHECK(Parsed("") == "<none>");
@@ -61,7 +61,7 @@ TEST_CASE("ParseIsoDate") {
     CHECK(Parsed("2016-12-") == "<none>");
     CHECK(Parsed(" 2016-12-08") == "<none>");
     CHECK(Parsed("2016/12/08") == "<none>");
-    CHECK(Parsed("2016-12T10:00") == "<none>");   // a time needs a full date
+    CHECK(Parsed("2016-12T10:00") == "<none>");  // a time needs a full date
     CHECK(Parsed("2016-12-08x") == "<none>");
     CHECK(Parsed("December 8, 2016") == "<none>");
     CHECK(Parsed("20a6") == "<none>");

@@ -53,7 +53,7 @@ TEST_CASE("Gexf.SpellsFromDates") {
   std::string edge = xml.substr(at, xml.find("</edge>", at) - at);
   CHECK(Has(edge, "<spells>\n        <spell start=\"2014-01-01\" end=\"2014-12-31\"/>\n"
                   "      </spells>"));
-  CHECK(Has(edge, "<viz:color r=\"227\" g=\"115\" b=\"45\"/>"));  // Goldstein -3
+  CHECK(Has(edge, "<viz:color r=\"232\" g=\"145\" b=\"47\"/>"));  // Goldstein -3
   // Loretta Lynch: the date of her one document.
   at = xml.find("<node id=\"loretta-lynch\"");
   std::string node = xml.substr(at, xml.find("</node>", at) - at);

@@ -9,7 +9,9 @@ Runs WRITE_SAMPLES OUT_DIR (the nasty-names graph in every format), then:
     GEXF 1.3 against SHARED_DIR/xml-schemas/gexf-1.3/gexf.rng (xmllint);
   - networkx reads the GraphML, the GEXF 1.2 and the saved JSON, igraph reads
     the GraphML, Python's csv module reads the Neo4j CSV; node and edge
-    counts and attribute values match the saved graph.
+    counts and attribute values match the saved graph;
+  - the saved JSON validates against schemas/graph.schema.json (jsonschema);
+  - graphviz's dot reads the DOT file.
 Parts whose tools are missing are skipped with a "SKIP:" line. Exits 1 if any
 check fails.
 """
@@ -225,6 +227,23 @@ def check_csv(out_dir, saved):
     print("ok: the Neo4j CSV reads back")
 
 
+def check_json_schema(saved):
+    try:
+        import jsonschema
+    except ImportError:
+        print("SKIP: python3-jsonschema not installed; graph.schema.json check skipped")
+        return
+    here = os.path.dirname(os.path.abspath(__file__))
+    with open(os.path.join(here, "..", "..", "schemas", "graph.schema.json")) as f:
+        schema = json.load(f)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    errors = list(jsonschema.Draft202012Validator(schema).iter_errors(saved))
+    for e in errors[:10]:
+        check(False, f"graph.json against graph.schema.json: {e.message} at {list(e.path)}")
+    if not errors:
+        print("ok: the saved graph validates against schemas/graph.schema.json")
+
+
 def check_dot(out_dir):
     if shutil.which("dot") is None:
         print("SKIP: graphviz not installed; DOT syntax check skipped")
@@ -250,6 +269,7 @@ def main(argv):
     check_networkx(out_dir, saved)
     check_igraph(out_dir, saved)
     check_csv(out_dir, saved)
+    check_json_schema(saved)
     check_dot(out_dir)
     for failure in FAILURES:
         print("FAIL:", failure)

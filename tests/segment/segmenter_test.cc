@@ -37,9 +37,7 @@ std::vector<std::string> Sentences(std::string_view text, const Segmentation& se
 
 std::vector<std::string> Tok(std::string_view text) { return Texts(SegmentAll(text)); }
 
-std::vector<std::string> Sent(std::string_view text) {
-  return Sentences(text, SegmentAll(text));
-}
+std::vector<std::string> Sent(std::string_view text) { return Sentences(text, SegmentAll(text)); }
 
 const Token* Find(const Segmentation& seg, std::string_view text) {
   for (const Token& t : seg.tokens) {
@@ -59,8 +57,7 @@ TEST_CASE("Tokenize: words, abbreviations and numbers") {
   SUBCASE("U.S. stays one token") {
     CHECK(Tok("The U.S. envoy") == V{"The", "U.S.", "envoy"});
     CHECK(Tok("talks with the U.S.") == V{"talks", "with", "the", "U.S."});
-    CHECK(Tok("the U.K. and the E.U. agreed") ==
-          V{"the", "U.K.", "and", "the", "E.U.", "agreed"});
+    CHECK(Tok("the U.K. and the E.U. agreed") == V{"the", "U.K.", "and", "the", "E.U.", "agreed"});
   }
   SUBCASE("titles, months and initials keep their period") {
     CHECK(Tok("Mr. Kim and Mrs. Lee") == V{"Mr.", "Kim", "and", "Mrs.", "Lee"});
@@ -123,7 +120,9 @@ TEST_CASE("Tokenize: clitics, hyphens and quotes") {
     CHECK(seg.tokens[1].Is(kPunct));
   }
   SUBCASE("an em dash is its own token, folded to '-'") {
-    std::string text = "talks\xE2\x80\x94" "again";
+    std::string text =
+        "talks\xE2\x80\x94"
+        "again";
     Segmentation seg = SegmentAll(text);
     CHECK(Texts(seg) == V{"talks", "-", "again"});
     REQUIRE(seg.tokens.size() == 3);
@@ -157,9 +156,7 @@ TEST_CASE("Tokenize: clitics, hyphens and quotes") {
     CHECK(seg.tokens[0].end == 9);  // "François" is 9 bytes
     CHECK(seg.tokens[3].lower == "geneve");
   }
-  SUBCASE("a no-break space separates tokens") {
-    CHECK(Tok("10\xC2\xA0km") == V{"10", "km"});
-  }
+  SUBCASE("a no-break space separates tokens") { CHECK(Tok("10\xC2\xA0km") == V{"10", "km"}); }
 }
 
 TEST_CASE("Token flags") {
@@ -193,7 +190,8 @@ TEST_CASE("Token flags") {
   CHECK(quote->Is(kQuote));
   CHECK(quote->Is(kSpaceBefore));
   CHECK_FALSE(Find(seg, "I"));
-  CHECK(SegmentAll("A").tokens[0].flags == (kCapitalized | kAlpha | kSpaceBefore));  // one letter: not all caps
+  CHECK(SegmentAll("A").tokens[0].flags ==
+        (kCapitalized | kAlpha | kSpaceBefore));  // one letter: not all caps
 }
 
 TEST_CASE("Sentences") {
@@ -205,6 +203,11 @@ TEST_CASE("Sentences") {
     CHECK(Sent("Mr. Kim met Gen. Park in Sept. 2018 and J. Smith joined them. They talked.") ==
           V{"Mr. Kim met Gen. Park in Sept. 2018 and J. Smith joined them.", "They talked."});
     CHECK(Sent("The U.S. Navy sent a ship.") == V{"The U.S. Navy sent a ship."});
+  }
+  SUBCASE("\"no.\" ends a sentence unless a number follows") {
+    CHECK(Sent("The parliament voted no. The treaty failed.") ==
+          V{"The parliament voted no.", "The treaty failed."});
+    CHECK(Tok("at No. 10 Downing Street") == V{"at", "No.", "10", "Downing", "Street"});
   }
   SUBCASE("an acronym can end a sentence") {
     CHECK(Sent("The envoy flew back to the U.S. The ministry said talks would resume.") ==
@@ -293,7 +296,9 @@ TEST_CASE("Title case") {
   };
   CHECK(title_case("China And Russia Sign New Border Treaty"));
   CHECK(title_case("Envoys Meet in Hanoi for Second Summit"));
-  CHECK(title_case("\xC3\x89lys\xC3\xA9" "e Hosts Talks With Ukrainian Leaders"));
+  CHECK(
+      title_case("\xC3\x89lys\xC3\xA9"
+                 "e Hosts Talks With Ukrainian Leaders"));
   CHECK_FALSE(title_case("China and Russia sign a new border treaty"));
   CHECK_FALSE(title_case("The foreign ministers met in Geneva on Monday."));
   CHECK_FALSE(title_case("Putin Visits"));  // too few long words to tell
@@ -305,8 +310,31 @@ TEST_CASE("Title case") {
 // the text on UTF-8 boundaries, in order, and covers no white space.
 TEST_CASE("Offsets are in range and on UTF-8 boundaries") {
   const std::vector<std::string> pieces = {
-      "a", "Z", "q", "7", "0", " ", " ", "  ", ".", ".", ",", "'", "\"", "-", "(", ")", "?", "!",
-      "s", "t", "n", "U.S.", "Mr.", "1,000", "2.5",
+      "a",
+      "Z",
+      "q",
+      "7",
+      "0",
+      " ",
+      " ",
+      "  ",
+      ".",
+      ".",
+      ",",
+      "'",
+      "\"",
+      "-",
+      "(",
+      ")",
+      "?",
+      "!",
+      "s",
+      "t",
+      "n",
+      "U.S.",
+      "Mr.",
+      "1,000",
+      "2.5",
       "\xC3\xA9",          // é
       "\xC3\x89",          // É
       "\xC5\x81",          // Ł
@@ -321,7 +349,10 @@ TEST_CASE("Offsets are in range and on UTF-8 boundaries") {
       "\xC2\xA0",          // no-break space
       "\xE5\x8C\x97",      // 北
       "\xF0\x9F\x98\x80",  // an emoji
-      "\n", "\n\n", "\r\n", "\t",
+      "\n",
+      "\n\n",
+      "\r\n",
+      "\t",
   };
   auto boundary = [](std::string_view s, size_t i) {
     return i == s.size() || (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;

@@ -180,8 +180,7 @@ TEST_CASE("BodyLines") {
     CHECK(BodyLines("Advertisement\nLearn more\nPhoto: Reuters\n").empty());
   }
   SUBCASE("spans are ordered and within the text") {
-    std::string text =
-        "\n\nA.\nAdvertisement\nB b.\n\n\nC c c.\nLearn more\n  D.  \nPhoto: AFP\nE";
+    std::string text = "\n\nA.\nAdvertisement\nB b.\n\n\nC c c.\nLearn more\n  D.  \nPhoto: AFP\nE";
     std::vector<LineSpan> lines = BodyLines(text);
     CHECK(LineTexts(text) == std::vector<std::string>{"A.", "B b.", "C c c.", "D.", "E"});
     uint32_t prev_end = 0;

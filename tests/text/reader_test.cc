@@ -43,8 +43,9 @@ struct Record {
 std::vector<Record> ReadJson(std::string_view content, Diagnostics* diags,
                              const ReaderOptions& options = {}) {
   std::vector<Record> out;
-  ParseJsonRecords(content, "feed.jsonl", options, diags,
-                   [&](int line, const nlohmann::json& v) { out.push_back({line, v}); });
+  ParseJsonRecords(content, "feed.jsonl", options, diags, [&](int line, const nlohmann::json& v) {
+    out.push_back({line, v});
+  });
   return out;
 }
 
@@ -58,7 +59,8 @@ TEST_CASE("CheckText") {
   SUBCASE("valid text") {
     Diagnostics d;
     CHECK(CheckText("", "a.txt", &d));
-    CHECK(CheckText("The talks \xE2\x80\x94 in Gen\xC3\xA8ve \xE2\x80\x94 went on.\n", "a.txt", &d));
+    CHECK(
+        CheckText("The talks \xE2\x80\x94 in Gen\xC3\xA8ve \xE2\x80\x94 went on.\n", "a.txt", &d));
     CHECK(d.empty());
   }
   SUBCASE("a NUL byte means a binary file, reported at line:col") {
@@ -170,7 +172,8 @@ TEST_CASE("ParseTxtArticle") {
       CAPTURE(content);
       Diagnostics d;
       CHECK_FALSE(ReadTxt(content, &d));
-      CHECK(Messages(d) == std::vector<std::string>{"news/envoy.txt: error: empty document (no text)"});
+      CHECK(Messages(d) ==
+            std::vector<std::string>{"news/envoy.txt: error: empty document (no text)"});
     }
   }
   SUBCASE("a NUL byte: binary file") {
@@ -195,9 +198,10 @@ TEST_CASE("ParseTxtArticle") {
     Diagnostics d;
     CHECK_FALSE(ReadTxt("Title: x\nDate: 2019-02-30\n\nBody.", &d));
     CHECK_FALSE(ReadTxt("Date: yesterday\n\nBody.", &d));
-    CHECK(Messages(d) == std::vector<std::string>{
-                             "news/envoy.txt:2: error: bad date \"2019-02-30\" (expected YYYY-MM-DD)",
-                             "news/envoy.txt:1: error: bad date \"yesterday\" (expected YYYY-MM-DD)"});
+    CHECK(Messages(d) ==
+          std::vector<std::string>{
+              "news/envoy.txt:2: error: bad date \"2019-02-30\" (expected YYYY-MM-DD)",
+              "news/envoy.txt:1: error: bad date \"yesterday\" (expected YYYY-MM-DD)"});
   }
   SUBCASE("size limit") {
     Diagnostics d;
@@ -207,8 +211,9 @@ TEST_CASE("ParseTxtArticle") {
     CHECK(ReadTxt("Sixteen bytes...", &d, options));
     CHECK(d.empty());
     CHECK_FALSE(ReadTxt("Seventeen bytes..", &d, options));
-    CHECK(Messages(d) == std::vector<std::string>{
-                             "news/envoy.txt: error: document of 17 bytes exceeds the limit of 16 bytes"});
+    CHECK(Messages(d) ==
+          std::vector<std::string>{
+              "news/envoy.txt: error: document of 17 bytes exceeds the limit of 16 bytes"});
   }
 }
 
@@ -304,7 +309,7 @@ TEST_CASE("ParseJsonRecords") {
     CHECK(recs.empty());
     CHECK(Messages(d) ==
           std::vector<std::string>{
-              "feed.jsonl:3:12: error: malformed JSON: parse error at line 3, column 12: syntax "
+              "feed.jsonl:3:13: error: malformed JSON: parse error at line 3, column 13: syntax "
               "error while parsing object separator - unexpected string literal; expected ':'"});
   }
   SUBCASE("empty input") {
@@ -350,8 +355,9 @@ TEST_CASE("ParseJsonRecords") {
         &d, options);
     REQUIRE(recs.size() == 1);
     CHECK(recs[0].value["text"] == "short");
-    CHECK(Messages(d) == std::vector<std::string>{
-                             "feed.jsonl:2: error: record of 25 bytes exceeds the limit of 20 bytes"});
+    CHECK(Messages(d) ==
+          std::vector<std::string>{
+              "feed.jsonl:2: error: record of 25 bytes exceeds the limit of 20 bytes"});
   }
 }
 
@@ -400,14 +406,15 @@ TEST_CASE("DocumentFromJson") {
     Diagnostics d;
     CHECK_FALSE(FromJson(R"(["text"])", &d));
     CHECK_FALSE(FromJson(R"("text")", &d));
-    CHECK(Messages(d) == std::vector<std::string>{
-                             "feed.jsonl:4: error: expected a JSON object, not array",
-                             "feed.jsonl:4: error: expected a JSON object, not string"});
+    CHECK(Messages(d) ==
+          std::vector<std::string>{"feed.jsonl:4: error: expected a JSON object, not array",
+                                   "feed.jsonl:4: error: expected a JSON object, not string"});
   }
   SUBCASE("no text") {
     Diagnostics d;
     CHECK_FALSE(FromJson(R"({"title": "No body"})", &d));
-    CHECK(Messages(d) == std::vector<std::string>{"feed.jsonl:4: error: record has no \"text\" field"});
+    CHECK(Messages(d) ==
+          std::vector<std::string>{"feed.jsonl:4: error: record has no \"text\" field"});
   }
   SUBCASE("wrong field types") {
     Diagnostics d;
@@ -430,9 +437,10 @@ TEST_CASE("DocumentFromJson") {
     Diagnostics d;
     CHECK_FALSE(FromJson(R"({"text": "ok", "date": "2018-02-30"})", &d));
     CHECK_FALSE(FromJson(R"({"text": "ok", "date": "June 12, 2018"})", &d));
-    CHECK(Messages(d) == std::vector<std::string>{
-                             "feed.jsonl:4: error: bad date \"2018-02-30\" (expected YYYY-MM-DD)",
-                             "feed.jsonl:4: error: bad date \"June 12, 2018\" (expected YYYY-MM-DD)"});
+    CHECK(Messages(d) ==
+          std::vector<std::string>{
+              "feed.jsonl:4: error: bad date \"2018-02-30\" (expected YYYY-MM-DD)",
+              "feed.jsonl:4: error: bad date \"June 12, 2018\" (expected YYYY-MM-DD)"});
   }
   SUBCASE("text size limit") {
     Diagnostics d;
@@ -440,8 +448,8 @@ TEST_CASE("DocumentFromJson") {
     options.max_document_bytes = 8;
     CHECK(FromJson(R"({"text": "12345678"})", &d, options));
     CHECK_FALSE(FromJson(R"({"text": "123456789"})", &d, options));
-    CHECK(Messages(d) ==
-          std::vector<std::string>{"feed.jsonl:4: error: document text exceeds the limit of 8 bytes"});
+    CHECK(Messages(d) == std::vector<std::string>{
+                             "feed.jsonl:4: error: document text exceeds the limit of 8 bytes"});
   }
   SUBCASE("a NUL character from an escape") {
     Diagnostics d;
@@ -452,19 +460,19 @@ TEST_CASE("DocumentFromJson") {
   SUBCASE("records of a JSON Lines file end to end") {
     Diagnostics d;
     std::vector<Document> docs;
-    ParseJsonRecords(
-        "{\"text\": \"One.\"}\n{\"text\": 7}\n{\"id\": \"z\", \"text\": \"Three.\"}\n", "in.jsonl",
-        {}, &d, [&](int line, const nlohmann::json& v) {
-          auto doc = DocumentFromJson(v, "in.jsonl", line, "in-" + std::to_string(line), {}, &d);
-          if (doc) docs.push_back(*doc);
-        });
+    ParseJsonRecords("{\"text\": \"One.\"}\n{\"text\": 7}\n{\"id\": \"z\", \"text\": \"Three.\"}\n",
+                     "in.jsonl", {}, &d, [&](int line, const nlohmann::json& v) {
+                       auto doc = DocumentFromJson(v, "in.jsonl", line,
+                                                   "in-" + std::to_string(line), {}, &d);
+                       if (doc) docs.push_back(*doc);
+                     });
     REQUIRE(docs.size() == 2);
     CHECK(docs[0].id == "in-1");
     CHECK(docs[0].origin == "in.jsonl:1");
     CHECK(docs[1].id == "z");
     CHECK(docs[1].origin == "in.jsonl:3");
-    CHECK(Messages(d) ==
-          std::vector<std::string>{"in.jsonl:2: error: field \"text\" must be a string, not number"});
+    CHECK(Messages(d) == std::vector<std::string>{
+                             "in.jsonl:2: error: field \"text\" must be a string, not number"});
   }
 }
 

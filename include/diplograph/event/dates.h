@@ -12,10 +12,16 @@
 namespace diplograph {
 
 // The date the tokens [first, last) speak of, given the article date
-// `anchor` (may be unknown). Returns `anchor` when the tokens name no time;
-// an unknown Date when neither is known.
+// `anchor` (may be unknown). Returns `anchor` when the tokens name no time
+// (and sets *found to false when given); an unknown Date when neither is known.
 Date ResolveDate(const std::vector<Token>& tokens, uint32_t first, uint32_t last,
-                 const Date& anchor);
+                 const Date& anchor, bool* found = nullptr);
+
+// The date of an event whose trigger spans [trigger_first, trigger_last) in
+// the sentence [first, last): a time named after the trigger in its clause,
+// else the nearest one before it, else the first in the sentence, else `anchor`.
+Date EventDate(const std::vector<Token>& tokens, uint32_t first, uint32_t last,
+               uint32_t trigger_first, uint32_t trigger_last, const Date& anchor);
 
 }  // namespace diplograph
 
