@@ -24,6 +24,7 @@ std::vector<OptionSpec> RunOptionSpecs() {
        "Also emit negated and hypothetical events, marked with \"modality\"."},
       {"--progress", nullptr, false, "Show progress on stderr even when it is not a terminal."},
       {"--no-progress", nullptr, false, "Never show progress."},
+      {"--trace", nullptr, false, "Print each sentence's actor phrases and events to stderr."},
   };
 }
 
@@ -74,6 +75,7 @@ bool ReadRunOptions(const Args& args, RunOptions* out, std::string* error) {
   }
   out->dict_dirs = args.GetAll("--dict");
   out->keep_unasserted = args.Has("--keep-unasserted");
+  out->trace = args.Has("--trace");
   out->progress = args.Has("--progress") ||
                   (!args.Has("--no-progress") && Progress::StderrIsTerminal());
   return true;
@@ -93,18 +95,25 @@ bool StreamRecords(const RunOptions& options, Diagnostics* diags,
   constexpr size_t kBatch = 256;
   std::vector<Document> batch;
   std::vector<ExtractionRecord> results;
+  std::vector<std::string> traces;
   auto flush = [&] {
     results.assign(batch.size(), ExtractionRecord());
+    traces.assign(batch.size(), std::string());
     std::atomic<size_t> next{0};
     auto work = [&] {
-      for (size_t i = next++; i < batch.size(); i = next++) results[i] = extractor.Extract(batch[i]);
+      for (size_t i = next++; i < batch.size(); i = next++) {
+        results[i] = extractor.Extract(batch[i], options.trace ? &traces[i] : nullptr);
+      }
     };
     int threads = std::min<int>(options.jobs, static_cast<int>(batch.size()));
     std::vector<std::thread> pool;
     for (int t = 1; t < threads; ++t) pool.emplace_back(work);
     work();
     for (auto& th : pool) th.join();
-    for (auto& r : results) on_record(std::move(r));
+    for (size_t i = 0; i < results.size(); ++i) {
+      if (options.trace) std::cerr << "== " << batch[i].id << "\n" << traces[i];
+      on_record(std::move(results[i]));
+    }
     done += batch.size();
     progress.Set(done, 0);
     batch.clear();

@@ -21,6 +21,7 @@ struct RunOptions {
   std::vector<std::string> dict_dirs;
   bool progress = false;
   bool keep_unasserted = false;
+  bool trace = false;
 };
 
 // Options shared by extract and build: -j, --date, --dict, --max-doc-bytes, ...

@@ -62,7 +62,8 @@ class SentenceEvents {
     for (uint32_t i = s.first; i < s.last; ++i) {
       if (f_.Covered(i)) continue;
       TriggerMatch m;
-      if (!lex_.MatchAt(f_.toks(), i, s.last, &m)) continue;
+      bool det = i > s.first && IsDeterminer(f_.toks()[i - 1].lower);
+      if (!lex_.MatchAt(f_.toks(), i, s.last, det, &m)) continue;
       Handle(m);
       if (m.last > i + 1) i = m.last - 1;
     }
@@ -78,8 +79,75 @@ class SentenceEvents {
     if (E(src).kind == ActorKind::kEvent) return;
     if (type == "participated_in" && !target_event) return;
     if (type != "participated_in" && type != "suspended" && target_event) return;
+    // Cooperation with one's own state is no international event.
+    if ((type == "intends_to_cooperate" || type == "met_with" || type == "agreed") &&
+        E(tgt).kind == ActorKind::kCountry && E(src).kind != ActorKind::kCountry &&
+        E(src).country == E(tgt).country) {
+      return;
+    }
     out_->push_back({type, src, tgt, conf, modality, trigger_.first, trigger_.last});
     if (type == "met_with") met_.push_back({src, tgt});
+    // A state's ministry, department or agency acts for the state.
+    int state = StateOf(src);
+    if (state >= 0 && state != tgt && type != "participated_in") {
+      out_->push_back({type, state, tgt, conf * 0.9, modality, trigger_.first, trigger_.last});
+    }
+  }
+
+  // The country entity a government body belongs to, or -1.
+  int StateOf(int e) const {
+    const Entity& x = E(e);
+    if (x.kind != ActorKind::kOrganization || x.country.empty() || x.media) return -1;
+    if (x.cameo.size() < 6) return -1;
+    std::string sector = x.cameo.substr(3, 3);
+    if (sector != "GOV" && sector != "MIL" && sector != "JUD" && sector != "COP" &&
+        sector != "SPY") {
+      return -1;
+    }
+    for (size_t i = 0; i < ents_.size(); ++i) {
+      if (ents_[i].kind == ActorKind::kCountry && ents_[i].country == x.country) {
+        return static_cast<int>(i);
+      }
+    }
+    return -1;
+  }
+
+  // The other state of an occasion the sentence names ("the dialogue
+  // mechanism" between China and the US), as a partner for `src`.
+  int OccasionPartner(int src) const {
+    Group occ = f_.OccasionAfter(f_.sentence().first);
+    if (!occ.found()) return -1;
+    const Entity& o = E(occ.entities.front());
+    for (const std::string& iso : o.parties) {
+      if (iso == E(src).country) continue;
+      for (size_t i = 0; i < ents_.size(); ++i) {
+        if (ents_[i].kind == ActorKind::kCountry && ents_[i].country == iso) {
+          return static_cast<int>(i);
+        }
+      }
+    }
+    return -1;
+  }
+
+  // "Wang said the U.S. announcement was bizarre": the speaker judges the
+  // actor named between the verb of saying and the judgement.
+  void HandleEvaluation(const TriggerMatch& m, const std::string& mod) {
+    const auto& t = f_.toks();
+    const Sentence& s = f_.sentence();
+    for (uint32_t i = m.first; i-- > s.first;) {
+      const std::string& w = t[i].lower;
+      if (!(IsSpeech(w) || w == "described" || w == "calling" || w == "called" ||
+            w == "terming" || w == "termed" || w == "describing")) {
+        continue;
+      }
+      Group speaker = f_.Left(i);
+      Group target = f_.FirstBetween(i + 1, m.first);
+      if (!speaker.found() || !target.found()) return;
+      for (int a : speaker.entities) {
+        for (int b : target.entities) Emit(m.type, a, b, 0.7, mod);
+      }
+      return;
+    }
   }
 
   void Pairs(const std::string& type, const std::vector<int>& g, double conf,
@@ -124,14 +192,15 @@ class SentenceEvents {
     const auto& t = f_.toks();
     const Sentence& s = f_.sentence();
     std::string mod = Modality(t, s.first, s.last, m);
+    if (m.frame == "evaluation") {
+      HandleEvaluation(m, mod);
+      return;
+    }
     bool prev_of = (m.first > s.first && t[m.first - 1].lower == "of") ||
                    (m.first > s.first + 1 && t[m.first - 2].lower == "of" &&
                     f_.Covered(m.first - 1));
     if (m.type == "attacked" && prev_of) return;  // "accused of hacking", "claims of Russian hacking"
-    if ((m.form == VerbForm::kBase || m.form == VerbForm::kThird) && m.first > s.first &&
-        IsDeterminer(t[m.first - 1].lower)) {
-      return;  // "cyber attacks", "the attack": a noun, not the verb
-    }
+
     bool passive = IsPassive(t, s.first, s.last, m);
     Group src, tgt;
     double conf = 0.85;
@@ -183,6 +252,10 @@ class SentenceEvents {
       return;
     }
     if (!src.found()) return;
+    if (m.type == "intends_to_cooperate" && !tgt.found()) {
+      int partner = OccasionPartner(src.entities.front());
+      if (partner >= 0) tgt.entities = {partner};
+    }
     if (m.type == "attacked" && !passive) {
       int speaker = ReportingSpeaker(m.first);
       if (speaker >= 0) {
@@ -277,7 +350,45 @@ std::vector<std::string> UniqueIds(const std::vector<Entity>& ents) {
 
 }  // namespace
 
-ExtractionRecord Extractor::Extract(const Document& doc) const {
+namespace {
+
+void TraceSentence(const Segmentation& seg, const Sentence& s, const SentenceRefs& refs,
+                   const std::vector<Entity>& ents, const std::vector<Candidate>& cands,
+                   const std::vector<std::string>& ids, std::string* out) {
+  std::string line = s.in_title ? "T| " : "S| ";
+  size_t r = 0;
+  for (uint32_t i = s.first; i < s.last; ++i) {
+    while (r < refs.refs.size() && refs.refs[r].last <= i) ++r;
+    const Ref* ref = r < refs.refs.size() && refs.refs[r].first == i ? &refs.refs[r] : nullptr;
+    if (ref != nullptr) line += "[";
+    line += seg.tokens[i].text;
+    if (ref != nullptr && ref->last == i + 1) {
+      // closes below
+    }
+    if (r < refs.refs.size() && refs.refs[r].last == i + 1 && refs.refs[r].first <= i) {
+      const Ref& rr = refs.refs[r];
+      line += "]{";
+      static const char* const kKinds[] = {"name", "pron", "desc", "mod", "appos"};
+      line += kKinds[static_cast<int>(rr.kind)];
+      if (rr.possessive) line += ",poss";
+      if (rr.locative) line += ",loc";
+      if (rr.reflexive) line += ",recip";
+      for (int e : rr.entities) line += ":" + ents[static_cast<size_t>(e)].name;
+      line += "}";
+    }
+    line += " ";
+  }
+  *out += line + "\n";
+  for (const Candidate& c : cands) {
+    *out += "   => " + c.type + " " + ids[static_cast<size_t>(c.source)] + " -> " +
+            ids[static_cast<size_t>(c.target)] + (c.modality.empty() ? "" : " (" + c.modality + ")") +
+            "\n";
+  }
+}
+
+}  // namespace
+
+ExtractionRecord Extractor::Extract(const Document& doc, std::string* trace) const {
   uint32_t title_tokens = 0;
   Segmentation seg = SegmentDocument(doc, &title_tokens);
   DocumentMentions dm = FindMentions(dict_, seg, doc.id, doc.date);
@@ -308,6 +419,7 @@ ExtractionRecord Extractor::Extract(const Document& doc) const {
     std::vector<Candidate> cands;
     SentenceFrame frame(seg.tokens, s, refs, dm.entities);
     SentenceEvents(frame, dm.entities, lexicon_, &cands).Run();
+    if (trace != nullptr) TraceSentence(seg, s, refs, dm.entities, cands, ids, trace);
     if (cands.empty()) continue;
     for (const Candidate& c : cands) {
       if (!c.modality.empty() && !options_.keep_unasserted) continue;

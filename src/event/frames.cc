@@ -81,6 +81,7 @@ Group SentenceFrame::Left(uint32_t pos) const {
     }
     if (broken) break;
     if (!Usable(r, false, false) || r.reflexive) continue;
+    if (ents_[static_cast<size_t>(r.entities.front())].kind == ActorKind::kEvent) continue;
     return Extend(i, -1);
   }
   return {};
@@ -141,6 +142,19 @@ Group SentenceFrame::Possessor(uint32_t pos) const {
       return g;
     }
     break;
+  }
+  return {};
+}
+
+Group SentenceFrame::FirstBetween(uint32_t first, uint32_t last) const {
+  for (const Ref& r : refs_) {
+    if (r.first < first || r.last > last || r.entities.empty()) continue;
+    if (r.kind == RefKind::kApposition || r.locative) continue;
+    Group g;
+    g.entities = r.entities;
+    g.first = r.first;
+    g.last = r.last;
+    return g;
   }
   return {};
 }

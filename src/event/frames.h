@@ -36,6 +36,8 @@ class SentenceFrame {
   // A possessor or modifier directly before token `pos` ("her claims",
   // "the U.S. indictment").
   Group Possessor(uint32_t pos) const;
+  // The first actor phrase in [first, last), modifiers and possessors included.
+  Group FirstBetween(uint32_t first, uint32_t last) const;
   // An actor phrase inside [first, last).
   Group Inside(uint32_t first, uint32_t last) const;
   // The first occasion (event entity) after `pos`.

@@ -86,7 +86,8 @@ bool IsPreposition(const std::string& w) {
 
 }  // namespace
 
-void Lexicon::AddPattern(const std::string& type, std::string_view pattern) {
+void Lexicon::AddPattern(const std::string& type, const std::string& frame,
+                         std::string_view pattern) {
   bool noun = StartsWith(pattern, "noun:");
   if (noun) pattern.remove_prefix(5);
   std::vector<std::string> words = PatternWords(pattern);
@@ -95,7 +96,7 @@ void Lexicon::AddPattern(const std::string& type, std::string_view pattern) {
   std::vector<std::string> rest(words.begin() + 1, words.end());
   // A hyphenated head ("co-chair") keeps its first part as the key.
   auto add = [&](const std::string& form_word, VerbForm form) {
-    by_head_[AsciiLower(form_word)].push_back({type, form, rest});
+    by_head_[AsciiLower(form_word)].push_back({type, form, rest, frame});
     ++count_;
   };
   if (noun) {
@@ -133,7 +134,10 @@ bool Lexicon::AddFile(std::string_view name, std::string_view content, Diagnosti
         continue;
       }
       for (const auto& p : t["patterns"]) {
-        if (p.is_string()) AddPattern(t["type"].get<std::string>(), p.get<std::string>());
+        std::string frame = t.contains("frame") && t["frame"].is_string()
+                                ? t["frame"].get<std::string>()
+                                : "";
+        if (p.is_string()) AddPattern(t["type"].get<std::string>(), frame, p.get<std::string>());
       }
     }
     return !diags->HasErrors();
@@ -148,7 +152,7 @@ bool Lexicon::AddFile(std::string_view name, std::string_view content, Diagnosti
 }
 
 bool Lexicon::MatchAt(const std::vector<Token>& tokens, uint32_t i, uint32_t end,
-                      TriggerMatch* out) const {
+                      bool after_determiner, TriggerMatch* out) const {
   // Heads may be hyphenated in the text ("co-chaired" = co, -, chaired).
   std::string key = tokens[i].lower;
   uint32_t head_end = i + 1;
@@ -165,6 +169,7 @@ bool Lexicon::MatchAt(const std::vector<Token>& tokens, uint32_t i, uint32_t end
   uint32_t best_end = 0;
   const Entry* best = nullptr;
   for (const Entry& e : it->second) {
+    if (after_determiner && e.form != VerbForm::kNoun && e.form != VerbForm::kWord) continue;
     uint32_t e_end = e.rest.empty() ? head_end : MatchRest(e.rest, 0, tokens, head_end, end);
     if (e_end > best_end) {
       best_end = e_end;
@@ -177,6 +182,7 @@ bool Lexicon::MatchAt(const std::vector<Token>& tokens, uint32_t i, uint32_t end
   out->first = i;
   out->last = best_end;
   out->ends_in_preposition = !best->rest.empty() && IsPreposition(best->rest.back());
+  out->frame = best->frame;
   return true;
 }
 

@@ -25,27 +25,43 @@ KnowledgeGraph& KnowledgeGraph::operator=(const KnowledgeGraph& other) {
 }
 
 // Moving the unique_ptr keeps every vertex and edge descriptor valid.
-KnowledgeGraph::KnowledgeGraph(KnowledgeGraph&& other) noexcept
-    : graph_(std::exchange(other.graph_, std::make_unique<BoostGraph>())),
-      vertices_(std::move(other.vertices_)),
-      edges_(std::move(other.edges_)),
-      docs_(std::move(other.docs_)) {
-  other.vertices_.clear();
-  other.edges_.clear();
-  other.docs_.clear();
+KnowledgeGraph::KnowledgeGraph(KnowledgeGraph&& other) noexcept : KnowledgeGraph() {
+  *this = std::move(other);
 }
 
 KnowledgeGraph& KnowledgeGraph::operator=(KnowledgeGraph&& other) noexcept {
   if (this != &other) {
     graph_ = std::exchange(other.graph_, std::make_unique<BoostGraph>());
-    vertices_ = std::move(other.vertices_);
-    edges_ = std::move(other.edges_);
-    docs_ = std::move(other.docs_);
-    other.vertices_.clear();
-    other.edges_.clear();
-    other.docs_.clear();
+    vertices_ = std::exchange(other.vertices_, {});
+    edges_ = std::exchange(other.edges_, {});
+    docs_ = std::exchange(other.docs_, {});
+    stale_nodes_ = std::exchange(other.stale_nodes_, {});
+    stale_edges_ = std::exchange(other.stale_edges_, {});
+    stale_.store(other.stale_.exchange(false));
   }
   return *this;
+}
+
+void KnowledgeGraph::EnsureDerived() const {
+  if (!stale_.load(std::memory_order_acquire)) return;
+  std::lock_guard<std::mutex> lock(derive_mu_);
+  if (!stale_.load(std::memory_order_relaxed)) return;
+  for (const std::string& id : stale_nodes_) {
+    auto it = vertices_.find(id);
+    if (it != vertices_.end()) DeriveNode(&(*graph_)[it->second]);
+  }
+  for (const EdgeKey& key : stale_edges_) {
+    auto it = edges_.find(key);
+    if (it != edges_.end()) DeriveEdge(&(*graph_)[it->second]);
+  }
+  stale_nodes_.clear();
+  stale_edges_.clear();
+  stale_.store(false, std::memory_order_release);
+}
+
+const KnowledgeGraph::BoostGraph& KnowledgeGraph::boost_graph() const {
+  EnsureDerived();
+  return *graph_;
 }
 
 KnowledgeGraph::AddResult KnowledgeGraph::AddRecord(const ExtractionRecord& record) {
@@ -94,7 +110,7 @@ void KnowledgeGraph::InsertDocument(DocContribution c) {
   for (auto& [id, nc] : c.nodes) {
     ActorNode& node = (*graph_)[VertexFor(id)];
     node.contrib[doc_id] = std::move(nc);
-    DeriveNode(&node);
+    stale_nodes_.insert(id);
     slot.nodes.push_back(id);
   }
   for (auto& [key, ec] : c.edges) {
@@ -109,9 +125,10 @@ void KnowledgeGraph::InsertDocument(DocContribution c) {
     }
     RelationEdge& edge = (*graph_)[it->second];
     edge.contrib[doc_id] = std::move(ec);
-    DeriveEdge(&edge);
+    stale_edges_.insert(key);
     slot.edges.push_back(key);
   }
+  stale_.store(true, std::memory_order_release);
   std::string key = doc_id;
   docs_.emplace(std::move(key), std::move(slot));
 }
@@ -127,7 +144,7 @@ void KnowledgeGraph::RemoveDocument(const std::string& doc_id) {
       boost::remove_edge(e->second, *graph_);
       edges_.erase(e);
     } else {
-      DeriveEdge(&edge);
+      stale_edges_.insert(key);
     }
   }
   // Every edge of a remaining document has its endpoints in that document,
@@ -141,21 +158,24 @@ void KnowledgeGraph::RemoveDocument(const std::string& doc_id) {
       boost::remove_vertex(v->second, *graph_);
       vertices_.erase(v);
     } else {
-      DeriveNode(&node);
+      stale_nodes_.insert(id);
     }
   }
   docs_.erase(it);
+  stale_.store(true, std::memory_order_release);
 }
 
 size_t KnowledgeGraph::node_count() const { return vertices_.size(); }
 size_t KnowledgeGraph::edge_count() const { return edges_.size(); }
 
 const ActorNode* KnowledgeGraph::FindNode(std::string_view id) const {
+  EnsureDerived();
   auto it = vertices_.find(id);
   return it == vertices_.end() ? nullptr : &(*graph_)[it->second];
 }
 
 const RelationEdge* KnowledgeGraph::FindEdge(const EdgeKey& key) const {
+  EnsureDerived();
   auto it = edges_.find(key);
   return it == edges_.end() ? nullptr : &(*graph_)[it->second];
 }
@@ -166,10 +186,12 @@ const DocumentEntry* KnowledgeGraph::FindDocument(std::string_view id) const {
 }
 
 void KnowledgeGraph::ForEachNode(const std::function<void(const ActorNode&)>& fn) const {
+  EnsureDerived();
   for (const auto& [id, v] : vertices_) fn((*graph_)[v]);
 }
 
 void KnowledgeGraph::ForEachEdge(const std::function<void(const RelationEdge&)>& fn) const {
+  EnsureDerived();
   for (const auto& [key, e] : edges_) fn((*graph_)[e]);
 }
 
@@ -179,6 +201,7 @@ void KnowledgeGraph::ForEachDocument(const std::function<void(const DocumentEntr
 
 void KnowledgeGraph::ForEachIncidentEdge(
     std::string_view id, const std::function<void(const RelationEdge&)>& fn) const {
+  EnsureDerived();
   auto it = vertices_.find(id);
   if (it == vertices_.end()) return;
   std::vector<const RelationEdge*> incident;

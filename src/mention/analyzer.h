@@ -41,6 +41,7 @@ class SentenceAnalyzer {
   // Phrases found before the main pass (phrases.cc).
   void FindOccasions();
   void FindGroups();
+  void FindOrganizations();
   bool Occasion(uint32_t head);
   bool Group(uint32_t num);
 
@@ -76,6 +77,7 @@ class SentenceAnalyzer {
   std::vector<Atom> atoms_;
   std::vector<uint8_t> used_;  // per token of the sentence
   bool have_subject_ = false;
+  bool prepass_ = false;  // emitting phrases found before the main pass
 };
 
 }  // namespace diplograph

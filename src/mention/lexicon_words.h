@@ -34,6 +34,9 @@ bool IsRoleNoun(std::string_view lower);
 // Auxiliaries and common verbs that cannot be the noun after an adjective
 // ("the Chinese are", "the French have").
 bool IsVerbLike(std::string_view lower);
+// Lower-case words that may stand before a role noun in a title ("top",
+// "national security", "deputy"): not prepositions, verbs or function words.
+bool IsTitleAdjective(std::string_view lower);
 // Name particles inside names ("bin", "al", "de", "van").
 bool IsNameParticle(std::string_view lower);
 

@@ -20,8 +20,11 @@ SentenceAnalyzer::SentenceAnalyzer(DocState* state, const Segmentation& seg, int
 void SentenceAnalyzer::Run() {
   MarkDateline();
   Label();
+  prepass_ = true;
+  FindOrganizations();
   FindOccasions();
   FindGroups();
+  prepass_ = false;
   MainPass();
   std::sort(out_->refs.begin(), out_->refs.end(),
             [](const Ref& a, const Ref& b) { return a.first < b.first; });
@@ -34,8 +37,8 @@ int CuePriority(Cue c) {
     case Cue::kName: return 0;
     case Cue::kCapital: return 1;
     case Cue::kSeat: return 2;
-    case Cue::kPeople: return 3;
-    case Cue::kAdjective: return 4;
+    case Cue::kAdjective: return 3;
+    case Cue::kPeople: return 4;
     case Cue::kTitle: return 5;
     case Cue::kOrgan: return 6;
   }
@@ -237,11 +240,21 @@ void SentenceAnalyzer::Emit(uint32_t first, uint32_t last, std::vector<int> enti
                  pp == "into";
   }
   for (uint32_t i = first; i < last; ++i) used_[i - begin_] = 1;
+  if (r.locative) {
+    // Only places can be locations: countries and their capitals, not people or occasions.
+    bool place = !entities.empty();
+    for (int e : entities) {
+      ActorKind k = st_->entities()[static_cast<size_t>(e)].kind;
+      if (k != ActorKind::kCountry && k != ActorKind::kLocation) place = false;
+    }
+    r.locative = place;
+  }
   if (note && kind != RefKind::kModifier && kind != RefKind::kApposition) {
     std::string surface = kind == RefKind::kPronoun ? "" : TokenSurface(seg_.tokens, first, last);
-    bool subject = !have_subject_ && !r.locative;
+    bool at_start = first == begin_ || (first == begin_ + 1 && Tok(begin_).lower == "the");
+    bool subject = !have_subject_ && !r.locative && (!prepass_ || at_start);
     for (int e : entities) st_->Note(e, sentence_, first, subject, surface);
-    if (!r.locative) have_subject_ = true;
+    if (!r.locative && (!prepass_ || at_start)) have_subject_ = true;
   } else if (kind == RefKind::kModifier) {
     for (int e : entities) st_->Note(e, sentence_, first, false, "");
   }
@@ -281,6 +294,7 @@ void FinalizeOccasion(DocState* st, Entity* e) {
     }
   }
   std::sort(isos.begin(), isos.end());
+  e->parties = isos;
   std::string key;
   std::string label;
   for (const std::string& iso : isos) {

@@ -165,6 +165,19 @@ bool IsVerbLike(std::string_view w) {
   return In(k, w);
 }
 
+bool IsTitleAdjective(std::string_view w) {
+  static const WordSet kNot = {"between", "with", "by", "for", "of", "to", "in", "on", "at",
+                               "from", "after", "before", "during", "under", "over", "against",
+                               "among", "including", "than", "into", "as", "via", "per",
+                               "without", "about", "and", "or", "but", "said", "told"};
+  if (In(kNot, w) || IsNameStop(w) || IsVerbLike(w) || w.size() < 3) return false;
+  auto ends = [&](std::string_view s) {
+    return w.size() > s.size() && w.substr(w.size() - s.size()) == s;
+  };
+  if (ends("ed") || ends("ing")) return false;
+  return true;
+}
+
 bool IsNameParticle(std::string_view w) {
   static const WordSet k = {"bin", "bint", "al", "al-", "el", "de", "da", "del", "der", "van",
                             "von", "le", "la", "di", "du", "ibn", "abu"};

@@ -98,9 +98,9 @@ size_t SentenceAnalyzer::Nominal(size_t k) {
                 (atoms_[r + 1].type == AtomType::kWord && words::IsRoleNoun(atom_word(r + 1))))) {
       ++r;
     } else if (a.type == AtomType::kWord && Tok(a.first).Is(kAlpha) && !Tok(a.first).Is(kCapitalized) &&
-               !words::IsNameStop(w) && r + 1 < atoms_.size() && (r + 1 - q) <= 2 &&
+               words::IsTitleAdjective(w) && r + 1 < atoms_.size() && (r + 1 - q) <= 2 &&
                ((atoms_[r + 1].type == AtomType::kWord && words::IsRoleNoun(atom_word(r + 1))) ||
-                atoms_[r + 1].type == AtomType::kTitle ||
+                (atoms_[r + 1].type == AtomType::kTitle && !Tok(atoms_[r + 1].first).Is(kCapitalized)) ||
                 (r + 2 < atoms_.size() && atoms_[r + 2].type == AtomType::kWord &&
                  words::IsRoleNoun(atom_word(r + 2)) && atoms_[r + 1].type == AtomType::kWord))) {
       ++r;  // "national security adviser", "top diplomacy official"
@@ -210,12 +210,20 @@ size_t SentenceAnalyzer::Nominal(size_t k) {
     }
   }
   // 8. The modifier alone.
+  auto adjective_atom = [](const Atom& x) { return x.type == AtomType::kAdjective; };
   if (mod_country >= 0) {
     const Atom& m = atoms_[p];
     bool adjective = m.type == AtomType::kAdjective;
     uint32_t after = m.last;
     bool noun_follows = after < end_ && Tok(after).Is(kAlpha) && !Tok(after).Is(kCapitalized) &&
-                        !poss && !words::IsVerbLike(Tok(after).lower);
+                        !poss && !words::IsVerbLike(Tok(after).lower) &&
+                        words::IsTitleAdjective(Tok(after).lower);
+    if (noun_follows && !adjective_atom(m)) {
+      const std::string& nx = Tok(after).lower;
+      bool verbish = (nx.size() > 3 && (nx.compare(nx.size() - 2, 2, "ed") == 0 ||
+                                        (nx.back() == 's' && nx.compare(nx.size() - 2, 2, "ss") != 0)));
+      if (verbish) noun_follows = false;
+    }
     if (adjective) {
       bool the_people = p > k && !noun_follows;  // "the Chinese are ..."
       // "Chinese and US officials": the state noun after a coordination.

@@ -91,8 +91,13 @@ bool SentenceAnalyzer::Occasion(uint32_t head) {
       left = k;
       continue;
     }
+    bool title_case = seg_.sentences[static_cast<size_t>(sentence_)].title_case;
+    bool in_country = false;
+    for (const Atom& a : atoms_) {
+      if (a.first <= k && k < a.last && CountryEntityOf(a) >= 0) in_country = true;
+    }
     if (t.Is(kCapitalized) && t.Is(kAlpha) && !words::IsNameStop(t.lower) &&
-        !(k == begin_ && !seg_.sentences[static_cast<size_t>(sentence_)].title_case)) {
+        (!title_case || in_country) && !(k == begin_ && !title_case)) {
       strong = true;
       left = k;
       continue;
@@ -158,14 +163,28 @@ bool SentenceAnalyzer::Occasion(uint32_t head) {
     e.topic = topic;
     for (const auto& s : isos) e.country += (e.country.empty() ? "" : "+") + s;
     uint32_t name_first = left;
-    while (name_first < head && (words::IsOrdinal(Tok(name_first).lower) ||
-                                 Tok(name_first).lower == "round" || Tok(name_first).lower == "of")) {
+    while (name_first < head &&
+           (words::IsOrdinal(Tok(name_first).lower) || Tok(name_first).lower == "round" ||
+            Tok(name_first).lower == "of" || Tok(name_first).lower == "day" ||
+            Tok(name_first).text == "-" || words::IsNumberWord(Tok(name_first).lower))) {
       ++name_first;
     }
     e.name = TokenSurface(seg_.tokens, name_first, right);
     found = st_->KeyedEntity("o:" + std::to_string(ents.size()), e);
   } else {
     Entity& e = ents[static_cast<size_t>(found)];
+    // Prefer a proper name ("High-Level Joint Dialogue on ...") over a description.
+    bool proper = h.Is(kCapitalized) && head != begin_;
+    size_t space = e.name.rfind(' ');
+    char last_initial = e.name.empty() ? 'a' : e.name[space == std::string::npos ? 0 : space + 1];
+    if (proper && !(last_initial >= 'A' && last_initial <= 'Z')) {
+      uint32_t name_first = left;
+      while (name_first < head && (words::IsOrdinal(Tok(name_first).lower) ||
+                                   Tok(name_first).lower == "round" || Tok(name_first).lower == "of")) {
+        ++name_first;
+      }
+      e.name = TokenSurface(seg_.tokens, name_first, right);
+    }
     if (e.topic.empty()) e.topic = topic;
     if (e.country.empty() && !isos.empty()) {
       for (const auto& s : isos) e.country += (e.country.empty() ? "" : "+") + s;
@@ -173,6 +192,38 @@ bool SentenceAnalyzer::Occasion(uint32_t head) {
   }
   EmitOne(left, right, found, strong ? RefKind::kName : RefKind::kDescription);
   return true;
+}
+
+// "US-China Business Council", "Pakistan High Commission": a capitalised
+// name ending in an organisation head, with the countries joined to it.
+void SentenceAnalyzer::FindOrganizations() {
+  for (size_t k = 0; k < atoms_.size(); ++k) {
+    const Atom& a = atoms_[k];
+    if (a.type != AtomType::kProper || !words::IsOrgHead(Tok(a.last - 1).lower)) continue;
+    if (!Free(a.first, a.last)) continue;
+    size_t first_atom = k;
+    std::vector<int> countries;
+    while (first_atom > 0) {
+      const Atom& p = atoms_[first_atom - 1];
+      bool hyphen = p.type == AtomType::kWord && Tok(p.first).text == "-" &&
+                    !Tok(p.first).Is(kSpaceBefore);
+      int c = CountryEntityOf(p);
+      if (!hyphen && c < 0) break;
+      if (c >= 0) countries.push_back(c);
+      --first_atom;
+    }
+    while (first_atom < k && atoms_[first_atom].type == AtomType::kWord) ++first_atom;
+    uint32_t first = atoms_[first_atom].first;
+    Entity e;
+    e.kind = ActorKind::kOrganization;
+    e.name = TokenSurface(seg_.tokens, first, a.last);
+    if (countries.size() == 1) {
+      e.country = st_->entities()[static_cast<size_t>(countries.front())].country;
+      e.cameo = e.country + "GOV";
+    }
+    int id = st_->KeyedEntity("org:" + AsciiLower(e.name), e);
+    EmitOne(first, a.last, id, RefKind::kName);
+  }
 }
 
 void SentenceAnalyzer::FindGroups() {
@@ -183,14 +234,20 @@ void SentenceAnalyzer::FindGroups() {
       Group(j);
       continue;
     }
-    // "these officials", "the diplomats": an earlier group with that head.
-    if ((t.lower == "these" || t.lower == "those" || t.lower == "the") && j + 1 < end_ &&
-        words::IsGroupNoun(Tok(j + 1).lower) && Free(j + 1, j + 2)) {
-      const std::string& head = Tok(j + 1).lower;
+    // "these officials", "the diplomats", "these PLA officers": an earlier group.
+    if (t.lower == "these" || t.lower == "those" || t.lower == "the") {
+      uint32_t h = j + 1;
+      while (h < end_ && h < j + 4 && !words::IsGroupNoun(Tok(h).lower) &&
+             (Tok(h).Is(kCapitalized) || Tok(h).text == "-") && Free(h, h + 1)) {
+        ++h;
+      }
+      if (h >= end_ || !words::IsGroupNoun(Tok(h).lower) || !Free(j + 1, h + 1)) continue;
+      const std::string& head = Tok(h).lower;
+      bool demonstrative = t.lower != "the";
       int g = st_->Recent([&](const Entity& e) {
-        return e.kind == ActorKind::kGroup && e.family == head;
+        return e.kind == ActorKind::kGroup && (e.family == head || demonstrative);
       }, false);
-      if (g >= 0) EmitOne(j, j + 2, g, RefKind::kDescription);
+      if (g >= 0) EmitOne(j, h + 1, g, RefKind::kDescription);
     }
   }
 }

@@ -60,7 +60,11 @@ inline Models* LoadModels() {
     }
   }
   m->dict.Finish();
-  if (!ok) throw std::runtime_error("the shipped models in " + data.string() + " failed to load");
+  if (!ok) {
+    std::string msg = "the shipped models in " + data.string() + " failed to load:";
+    for (const Diagnostic& d : diags.items()) msg += "\n  " + d.ToString();
+    throw std::runtime_error(msg);
+  }
   return m;
 }
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <thread>
 #include <vector>
 
 #include "diplograph/graph/saved_graph.h"
@@ -225,6 +226,40 @@ TEST_CASE("Stats.CountsRangeAndTopActors") {
   CHECK(s.top_actors[1].id == "guo-shengkun");
   CHECK(s.top_actors[2].id == "jeh-johnson");
   CHECK(ComputeStats(KnowledgeGraph()).top_actors.empty());
+}
+
+TEST_CASE("KnowledgeGraph.HubActorsStayCheap") {
+  // Derived values are recomputed once per read, not once per document.
+  KnowledgeGraph g;
+  for (int i = 0; i < 20000; ++i) {
+    std::string id = "doc-" + std::to_string(i);
+    g.AddRecord(Record(id, "2020-01-01",
+                       {Entity("usa", "country", i % 3 ? "US" : "United States", "USA"),
+                        Entity("x" + std::to_string(i % 50), "person", "X")},
+                       {Event("accused", "usa", "x" + std::to_string(i % 50), "2020-01-01")}));
+  }
+  const ActorNode* usa = g.FindNode("usa");
+  REQUIRE(usa != nullptr);
+  CHECK(usa->documents.size() == 20000);
+  CHECK(usa->label == "US");
+  CHECK(g.FindEdge({"usa", "x7", "accused"})->weight == 400);
+  g.AddRecord(Record("doc-0", "2020", {}, {}));  // replaces or is ignored
+  CHECK(g.FindNode("usa")->documents.size() >= 19999);
+}
+
+TEST_CASE("KnowledgeGraph.ConcurrentReadersAfterAChange") {
+  KnowledgeGraph g = Build({DocA(), DocB()});
+  g.AddRecord(DocC());  // leaves derived values to recompute on the first read
+  std::vector<std::string> labels(4);
+  std::vector<std::thread> readers;
+  for (size_t t = 0; t < labels.size(); ++t) {
+    readers.emplace_back([&g, &labels, t] {
+      g.ForEachNode([&](const ActorNode& n) { labels[t] += n.label + ";"; });
+    });
+  }
+  for (std::thread& r : readers) r.join();
+  for (const std::string& l : labels) CHECK(l == labels[0]);
+  CHECK(labels[0].find("Loretta Lynch;") != std::string::npos);
 }
 
 TEST_CASE("KnowledgeGraph.Fingerprint") {

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <nlohmann/json.hpp>
+#include <random>
 #include <sstream>
 
 #include "sample_records.h"
@@ -152,6 +153,36 @@ TEST_CASE("SavedGraph.Errors") {
     CHECK(errors.find("links[0].contrib.d1.dates[0] must be a string, not number") !=
           std::string::npos);
   }
+}
+
+TEST_CASE("SavedGraph.MutatedFilesFailCleanlyOrRoundTrip") {
+  const std::string good = SavedGraphToString(Sample());
+  std::mt19937 rng(7);
+  auto pick = [&](size_t n) { return std::uniform_int_distribution<size_t>(0, n - 1)(rng); };
+  const std::string alphabet = "{}[]\",:-0123456789aez \n\\";
+  int accepted = 0;
+  for (int round = 0; round < 1000; ++round) {
+    std::string text = good;
+    for (int edits = 1 + static_cast<int>(pick(3)); edits > 0; --edits) {
+      size_t at = pick(text.size());
+      switch (pick(3)) {
+        case 0: text.erase(at, 1 + pick(8)); break;
+        case 1: text[at] = alphabet[pick(alphabet.size())]; break;
+        default: text.insert(at, text.substr(pick(text.size()), 1 + pick(12))); break;
+      }
+    }
+    Diagnostics diags;
+    std::optional<KnowledgeGraph> g = ReadSavedGraph(text, "m.json", &diags);
+    CHECK(g.has_value() != diags.HasErrors());
+    for (const Diagnostic& d : diags.items()) CHECK((d.line > 0 && d.col > 0));
+    if (!g) continue;
+    ++accepted;
+    const std::string once = SavedGraphToString(*g);
+    std::optional<KnowledgeGraph> again = ReadSavedGraph(once, "m.json", &diags);
+    REQUIRE(again.has_value());
+    CHECK(SavedGraphToString(*again) == once);
+  }
+  CHECK(accepted > 10);
 }
 
 TEST_CASE("SavedGraph.LooksLikeSavedGraph") {

@@ -10,6 +10,8 @@
 #ifndef DIPLOGRAPH_EVENT_EXTRACTOR_H_
 #define DIPLOGRAPH_EVENT_EXTRACTOR_H_
 
+#include <string>
+
 #include "diplograph/core/document.h"
 #include "diplograph/event/lexicon.h"
 #include "diplograph/event/record.h"
@@ -27,7 +29,9 @@ class Extractor {
   Extractor(const Dictionary& dict, const Lexicon& lexicon, ExtractOptions options = {})
       : dict_(dict), lexicon_(lexicon), options_(options) {}
 
-  ExtractionRecord Extract(const Document& doc) const;
+  // When `trace` is given, appends a readable account of the analysis: each
+  // sentence with its actor phrases in [brackets] and the triggers found.
+  ExtractionRecord Extract(const Document& doc, std::string* trace = nullptr) const;
 
  private:
   const Dictionary& dict_;

@@ -27,6 +27,7 @@ struct TriggerMatch {
   uint32_t first = 0;  // tokens [first, last) of the whole pattern
   uint32_t last = 0;
   bool ends_in_preposition = false;  // "sanctions on": the target follows directly
+  std::string frame;  // "" (subject acts on object) or "evaluation" ("X said Y's move was absurd")
 };
 
 class Lexicon {
@@ -34,8 +35,9 @@ class Lexicon {
   // Adds a trigger file; reports bad JSON or patterns with file and entry.
   bool AddFile(std::string_view name, std::string_view content, Diagnostics* diags);
 
-  // The longest trigger starting at token i (before `end`), if any.
-  bool MatchAt(const std::vector<Token>& tokens, uint32_t i, uint32_t end,
+  // The longest trigger starting at token i (before `end`), if any. After a
+  // determiner ("the meeting", "cyber attacks") only noun patterns match.
+  bool MatchAt(const std::vector<Token>& tokens, uint32_t i, uint32_t end, bool after_determiner,
                TriggerMatch* out) const;
 
   size_t size() const { return count_; }
@@ -45,8 +47,9 @@ class Lexicon {
     std::string type;
     VerbForm form;
     std::vector<std::string> rest;  // each "a|b" alternatives, or "*"
+    std::string frame;
   };
-  void AddPattern(const std::string& type, std::string_view pattern);
+  void AddPattern(const std::string& type, const std::string& frame, std::string_view pattern);
   std::unordered_map<std::string, std::vector<Entry>> by_head_;
   size_t count_ = 0;
 };

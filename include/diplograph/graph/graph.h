@@ -34,18 +34,25 @@
 //   - dates are normalised to "YYYY", "YYYY-MM" or "YYYY-MM-DD"; dates that
 //     do not parse are dropped; strings are made valid UTF-8 (U+FFFD).
 //
+// Cost: adding a document costs O(its size x log graph size). Derived values
+// are recomputed lazily, once per changed node or edge, on the first read
+// after a change, so building from N documents stays linear in their total
+// size however many documents mention one actor.
+//
 // Ownership: the graph owns all its data. Pointers and references returned by
 // accessors stay valid until the next non-const call.
-// Thread-safety: const methods may run concurrently; anything else needs
-// exclusive access.
+// Thread-safety: const methods may run concurrently (the lazy recomputation
+// is done once, under a lock); anything else needs exclusive access.
 #ifndef DIPLOGRAPH_GRAPH_GRAPH_H_
 #define DIPLOGRAPH_GRAPH_GRAPH_H_
 
+#include <atomic>
 #include <compare>
 #include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <set>
 #include <string>
 #include <string_view>
@@ -216,7 +223,7 @@ class KnowledgeGraph {
                           const std::set<EdgeKey>& edge_keys) const;
 
   // The underlying Boost graph, for BGL algorithms (read-only).
-  const BoostGraph& boost_graph() const { return *graph_; }
+  const BoostGraph& boost_graph() const;
 
  private:
   struct DocSlot {
@@ -228,11 +235,21 @@ class KnowledgeGraph {
   void RemoveDocument(const std::string& doc_id);
   void InsertDocument(DocContribution contribution);
   Vertex VertexFor(const std::string& id);
+  // Recomputes the derived values of changed nodes and edges, if any.
+  void EnsureDerived() const;
 
-  std::unique_ptr<BoostGraph> graph_;
+  std::unique_ptr<BoostGraph> graph_;  // derived fields of its bundles: see
+                                       // EnsureDerived()
   std::map<std::string, Vertex, std::less<>> vertices_;
   std::map<EdgeKey, Edge> edges_;
   std::map<std::string, DocSlot, std::less<>> docs_;
+
+  // Changed since the last EnsureDerived(); guarded by derive_mu_ in const
+  // methods, `stale_` says whether there is anything to do.
+  mutable std::set<std::string> stale_nodes_;
+  mutable std::set<EdgeKey> stale_edges_;
+  mutable std::atomic<bool> stale_{false};
+  mutable std::mutex derive_mu_;
 };
 
 }  // namespace diplograph

@@ -28,6 +28,7 @@ struct Entity {
   std::string gender;  // "m", "f", ""
   std::string family;  // occasions: "dialogue", "working-group", "summit", ...
   std::string topic;   // occasions: "cyber", ...
+  std::vector<std::string> parties;  // occasions: ISO codes of the states taking part
   std::vector<std::string> aliases;  // surface forms, in order of appearance
   std::vector<std::string> roles;
   int dict = -1;  // index into Dictionary::actors(), or -1
