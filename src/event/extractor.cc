@@ -205,7 +205,7 @@ class SentenceEvents {
     Group src, tgt;
     double conf = 0.85;
     if (passive) {
-      tgt = f_.Left(m.first);
+      tgt = f_.Left(m.first, m.type == "participated_in" || m.type == "suspended");
       for (uint32_t b = m.last; b < s.last && b < m.last + 8; ++b) {
         if (t[b].lower == "by") {
           src = f_.Right(b + 1, 3, false, false);

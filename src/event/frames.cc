@@ -71,7 +71,7 @@ Group SentenceFrame::Extend(size_t index, int direction) const {
   return g;
 }
 
-Group SentenceFrame::Left(uint32_t pos) const {
+Group SentenceFrame::Left(uint32_t pos, bool allow_events) const {
   for (size_t i = refs_.size(); i-- > 0;) {
     const Ref& r = refs_[i];
     if (r.last > pos) continue;
@@ -81,7 +81,9 @@ Group SentenceFrame::Left(uint32_t pos) const {
     }
     if (broken) break;
     if (!Usable(r, false, false) || r.reflexive) continue;
-    if (ents_[static_cast<size_t>(r.entities.front())].kind == ActorKind::kEvent) continue;
+    if (!allow_events && ents_[static_cast<size_t>(r.entities.front())].kind == ActorKind::kEvent) {
+      continue;
+    }
     return Extend(i, -1);
   }
   return {};
@@ -102,6 +104,7 @@ Group SentenceFrame::Right(uint32_t pos, uint32_t window, bool allow_modifier,
     }
     if (broken) break;
     bool adjacent = r.first <= pos + 1;
+    if (r.possessive) continue;
     if (!Usable(r, allow_modifier && adjacent, allow_locative)) {
       if (r.kind == RefKind::kModifier && allow_modifier && r.first <= pos + 2) {
         Group g;

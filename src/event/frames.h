@@ -28,7 +28,7 @@ class SentenceFrame {
 
   // Nearest actor phrase ending at or before `pos`, with the phrases
   // coordinated with it ("A, B and C").
-  Group Left(uint32_t pos) const;
+  Group Left(uint32_t pos, bool allow_events = false) const;
   // Nearest actor phrase starting at or after `pos` within `window` tokens.
   Group Right(uint32_t pos, uint32_t window, bool allow_modifier, bool allow_locative) const;
   // The subject of the sentence: its first actor phrase (with coordination).

@@ -68,8 +68,14 @@ uint32_t MatchRest(const std::vector<std::string>& rest, size_t r, const std::ve
                    uint32_t i, uint32_t end) {
   if (r == rest.size()) return i;
   if (rest[r] == "*") {
-    for (uint32_t skip = 0; skip <= 3 && i + skip <= end; ++skip) {
-      if (skip > 0 && (toks[i + skip - 1].Is(kPunct) && toks[i + skip - 1].text != "-")) break;
+    int words = 0;
+    for (uint32_t skip = 0; words <= 3 && i + skip <= end; ++skip) {
+      if (skip > 0) {
+        const Token& t = toks[i + skip - 1];
+        if (t.Is(kPunct) && t.text != "-") break;
+        if (t.text != "-") ++words;
+        if (words > 3) break;
+      }
       uint32_t e = MatchRest(rest, r + 1, toks, i + skip, end);
       if (e != 0) return e;
     }

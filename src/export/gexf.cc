@@ -133,7 +133,9 @@ void WriteEdge(const RelationEdge& e, const GexfOptions& options, std::string* b
   AppendAttr(buf, "id", export_internal::EdgeId(e.key));
   AppendAttr(buf, "source", e.key.source);
   AppendAttr(buf, "target", e.key.target);
-  if (options.undirected_symmetric && e.symmetric) AppendAttr(buf, "type", "undirected");
+  bool undirected =
+      options.undirected_symmetric.value_or(options.version == GexfVersion::k1_3);
+  if (undirected && e.symmetric) AppendAttr(buf, "type", "undirected");
   if (options.version == GexfVersion::k1_3 && !type.empty()) AppendAttr(buf, "kind", type);
   if (!type.empty()) AppendAttr(buf, "label", type);
   AppendAttr(buf, "weight", std::to_string(e.weight));

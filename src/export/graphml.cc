@@ -35,11 +35,14 @@ constexpr KeyDef kKeys[] = {
     {"e_symmetric", "edge", "symmetric", "boolean"},
 };
 
-// Appends <data key="KEY">VALUE</data>, or nothing for an empty value.
+// Appends <data key="KEY">VALUE</data>, or <data key="KEY"/> when empty.
 void AppendData(std::string* out, std::string_view key, std::string_view value) {
-  if (value.empty()) return;
   *out += "      <data key=\"";
   *out += key;
+  if (value.empty()) {
+    *out += "\"/>\n";
+    return;
+  }
   *out += "\">";
   AppendXmlEscaped(value, XmlContext::kText, out);
   *out += "</data>\n";

@@ -37,6 +37,9 @@ bool IsVerbLike(std::string_view lower);
 // Lower-case words that may stand before a role noun in a title ("top",
 // "national security", "deputy"): not prepositions, verbs or function words.
 bool IsTitleAdjective(std::string_view lower);
+// Words that read as nouns after a country ("the US magazine", "the U.S.
+// indictment"), making the country a modifier rather than the subject.
+bool IsLikelyNoun(std::string_view lower);
 // Name particles inside names ("bin", "al", "de", "van").
 bool IsNameParticle(std::string_view lower);
 

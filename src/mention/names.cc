@@ -48,7 +48,7 @@ bool IsGroupNoun(std::string_view w) {
 bool IsStateNoun(std::string_view w) {
   static const WordSet k = {"government", "governments", "authorities", "side", "delegation",
                             "leadership", "state", "regime", "administration", "officials",
-                            "counterparts", "counterpart", "team", "negotiators", "cabinet"};
+                            "counterparts", "team", "negotiators", "cabinet"};
   return In(k, w);
 }
 
@@ -153,7 +153,8 @@ bool IsRoleNoun(std::string_view w) {
       "lawmaker", "ruler", "dictator", "negotiator", "representative", "deputy",
       "president-elect", "candidate", "founder", "editor", "reporter", "economist",
       "researcher", "expert", "fellow", "lawyer", "attorney", "aide", "commissioner",
-      "coordinator", "administrator", "speaker", "consul", "attache", "officer"};
+      "coordinator", "administrator", "speaker", "consul", "attache", "officer",
+      "counterpart"};
   return In(k, w);
 }
 
@@ -176,6 +177,26 @@ bool IsTitleAdjective(std::string_view w) {
   };
   if (ends("ed") || ends("ing")) return false;
   return true;
+}
+
+bool IsLikelyNoun(std::string_view w) {
+  static const WordSet k = {
+      "magazine", "newspaper", "paper", "company", "firm", "military", "economy", "market",
+      "dollar", "trade", "election", "embassy", "envoy", "navy", "army", "troops", "forces",
+      "allegations", "allies", "ally", "claims", "move", "decision", "plan", "policy", "bid",
+      "monitoring", "sanctions", "strikes", "attack", "attacks", "war", "talks", "deal",
+      "team", "delegation", "intelligence", "law", "court", "courts", "media", "press",
+      "network", "networks", "companies", "firms", "citizens", "nationals", "soldiers",
+      "move", "action", "actions", "stance", "position", "response", "proposal", "offer",
+      "role", "aid", "assistance", "support", "pressure", "relations", "ties", "border",
+      "officials", "official", "counterpart", "counterparts", "presidential", "political",
+      "federal", "national", "state-owned", "state-run", "government", "authorities"};
+  if (In(k, w)) return true;
+  for (std::string_view suf : {"tion", "sion", "ment", "ence", "ance", "ity", "ism", "ness",
+                               "ship", "ure"}) {
+    if (w.size() > suf.size() + 2 && w.substr(w.size() - suf.size()) == suf) return true;
+  }
+  return false;
 }
 
 bool IsNameParticle(std::string_view w) {

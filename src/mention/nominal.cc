@@ -123,6 +123,15 @@ size_t SentenceAnalyzer::Description(size_t k) {
   // the [up to three modifiers] NOUN
   for (uint32_t h = n; h < end_ && h < n + 4; ++h) {
     if (used_[h - begin_]) return k;
+    size_t ai = AtomAt(h);
+    if (ai == static_cast<size_t>(-1)) {
+      // Inside a longer atom ("United Kingdom"): a name, not a description.
+      for (const Atom& at : atoms_) {
+        if (at.first < h && h < at.last && at.type != AtomType::kWord) return k;
+      }
+    } else if (atoms_[ai].type != AtomType::kWord) {
+      return k;
+    }
     const Token& t = Tok(h);
     const std::string& w = t.lower;
     int e = -1;

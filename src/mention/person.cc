@@ -126,6 +126,9 @@ size_t SentenceAnalyzer::Nominal(size_t k) {
     if (n.type == AtomType::kActor &&
         dict.actors()[static_cast<size_t>(n.index)].kind == ActorKind::kPerson) {
       person = st_->DictEntity(n.index);
+    } else if (tr.honorific_only && n.type == AtomType::kWord && Tok(n.first).Is(kCapitalized) &&
+               Tok(n.first).Is(kAlpha)) {
+      person = PersonFromName(n, mod_country, tr.titles);  // "Mrs May": May is also a month
     } else if (n.type == AtomType::kProper && (titled) && n.last - n.first <= 4 &&
                !HasOrgHead(seg_.tokens, n.first, n.last)) {
       person = PersonFromName(n, mod_country, tr.titles);
@@ -218,12 +221,7 @@ size_t SentenceAnalyzer::Nominal(size_t k) {
     bool noun_follows = after < end_ && Tok(after).Is(kAlpha) && !Tok(after).Is(kCapitalized) &&
                         !poss && !words::IsVerbLike(Tok(after).lower) &&
                         words::IsTitleAdjective(Tok(after).lower);
-    if (noun_follows && !adjective_atom(m)) {
-      const std::string& nx = Tok(after).lower;
-      bool verbish = (nx.size() > 3 && (nx.compare(nx.size() - 2, 2, "ed") == 0 ||
-                                        (nx.back() == 's' && nx.compare(nx.size() - 2, 2, "ss") != 0)));
-      if (verbish) noun_follows = false;
-    }
+    if (noun_follows && !adjective_atom(m)) noun_follows = words::IsLikelyNoun(Tok(after).lower);
     if (adjective) {
       bool the_people = p > k && !noun_follows;  // "the Chinese are ..."
       // "Chinese and US officials": the state noun after a coordination.
@@ -238,9 +236,10 @@ size_t SentenceAnalyzer::Nominal(size_t k) {
               (the_people || coordinated) ? RefKind::kName : RefKind::kModifier);
       return p + 1;
     }
-    bool compound = after < end_ && Tok(after).text == "-" && !Tok(after).Is(kSpaceBefore);
+    bool compound = (after < end_ && Tok(after).text == "-" && !Tok(after).Is(kSpaceBefore)) ||
+                    (m.first > begin_ && Tok(m.first - 1).text == "-" && !Tok(m.first).Is(kSpaceBefore));
     EmitOne(m.first, m.last, mod_country,
-            (compound || (noun_follows && p > k)) ? RefKind::kModifier : RefKind::kName);
+            (compound || noun_follows) ? RefKind::kModifier : RefKind::kName);
     return p + 1;
   }
   if (mod_org >= 0) {

@@ -83,6 +83,11 @@ bool SentenceAnalyzer::Occasion(uint32_t head) {
       left = k;
       continue;
     }
+    if (t.lower == "current" || t.lower == "existing" || t.lower == "ongoing" ||
+        t.lower == "upcoming" || t.lower == "previous" || t.lower == "same") {
+      left = k;
+      continue;
+    }
     if (words::IsOrdinal(t.lower) || t.lower == "high" || t.lower == "level" ||
         t.lower == "inter" || t.lower == "annual" || t.lower == "day" ||
         (t.Is(kNumeric) && k + 1 < head && Tok(k + 1).text == "-") ||
@@ -103,6 +108,11 @@ bool SentenceAnalyzer::Occasion(uint32_t head) {
       continue;
     }
     break;
+  }
+  while (left < head && (Tok(left).lower == "current" || Tok(left).lower == "existing" ||
+                         Tok(left).lower == "ongoing" || Tok(left).lower == "upcoming" ||
+                         Tok(left).lower == "previous" || Tok(left).lower == "same")) {
+    ++left;
   }
   // Numbers and ordinals alone do not start the name.
   while (left < head && (words::IsNumberWord(Tok(left).lower) || Tok(left).text == "-") &&
@@ -151,9 +161,15 @@ bool SentenceAnalyzer::Occasion(uint32_t head) {
   for (size_t i = 0; i < ents.size(); ++i) {
     if (compatible(ents[i])) found = static_cast<int>(i);
   }
-  bool definite = left > begin_ && (Tok(left - 1).lower == "the" || Tok(left - 1).lower == "this" ||
-                                    Tok(left - 1).lower == "that" || Tok(left - 1).lower == "its" ||
-                                    Tok(left - 1).lower == "'s" || Tok(left - 1).text == "'");
+  uint32_t det = left;
+  while (det > begin_ && (Tok(det - 1).lower == "current" || Tok(det - 1).lower == "existing" ||
+                          Tok(det - 1).lower == "ongoing" || Tok(det - 1).lower == "upcoming" ||
+                          Tok(det - 1).lower == "previous" || Tok(det - 1).lower == "same")) {
+    --det;
+  }
+  bool definite = det > begin_ && (Tok(det - 1).lower == "the" || Tok(det - 1).lower == "this" ||
+                                    Tok(det - 1).lower == "that" || Tok(det - 1).lower == "its" ||
+                                    Tok(det - 1).lower == "'s" || Tok(det - 1).text == "'");
   if (!strong && !(weak || definite) ) return false;
   if (!strong && found < 0) return false;
   if (found < 0) {
@@ -272,10 +288,13 @@ bool SentenceAnalyzer::Group(uint32_t num) {
     for (const char* s : kStops) {
       if (t.lower == s) return false;
     }
-    if (t.Is(kPunct) && t.text != "-" && t.lower != "'s") return false;
+    if (t.Is(kPunct) && t.text != "-" && t.lower != "'s" && !t.Is(kQuote)) return false;
   }
   if (g == 0) return false;
   uint32_t end = g + 1;
+  bool opened = false;
+  for (uint32_t q = num; q < g; ++q) opened = opened || Tok(q).Is(kQuote);
+  if (opened && end < end_ && Tok(end).Is(kQuote)) ++end;  // 23 diplomat 'spies'
   if (end + 1 < end_ && Tok(end).lower == "of") {
     uint32_t m = end + 1;
     if (Tok(m).lower == "the" && m + 1 < end_) ++m;
@@ -317,6 +336,13 @@ bool SentenceAnalyzer::Group(uint32_t num) {
   if (definite || Tok(num).lower == "both") {
     id = st_->Recent([&](const Entity& e) {
       return e.kind == ActorKind::kGroup && e.family == proto.family;
+    }, false);
+  }
+  if (id < 0 && Tok(num).Is(kNumeric)) {
+    // "23 Russian diplomats" and "23 Russian diplomat spies" are one group.
+    const std::string& n = Tok(num).text;
+    id = st_->Recent([&](const Entity& e) {
+      return e.kind == ActorKind::kGroup && StartsWith(e.name, n + " ");
     }, false);
   }
   if (id < 0) id = st_->KeyedEntity("g:" + AsciiLower(proto.name), proto);

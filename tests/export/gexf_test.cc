@@ -67,14 +67,16 @@ TEST_CASE("Gexf.SpellsFromDates") {
 
 TEST_CASE("Gexf.Version12ForNetworkx") {
   GexfOptions options;
-  options.version = GexfVersion::k1_2;
-  options.undirected_symmetric = false;
+  options.version = GexfVersion::k1_2;  // all edges directed by default
   const std::string xml = Gexf(Sample(), options);
   CHECK(Has(xml, "<gexf xmlns=\"http://www.gexf.net/1.2draft\" "
                  "xmlns:viz=\"http://www.gexf.net/1.2draft/viz\" version=\"1.2\">"));
   CHECK_FALSE(Has(xml, "kind="));
   CHECK_FALSE(Has(xml, "type=\"undirected\""));
   CHECK(testing::XmlProblem(xml).empty());
+  options.undirected_symmetric = true;
+  CHECK(Has(Gexf(Sample(), options), "type=\"undirected\""));
+  CHECK_FALSE(Has(Gexf(Sample(), {.undirected_symmetric = false}), "type=\"undirected\""));
 }
 
 TEST_CASE("Gexf.OptionsTurnOffSpellsAndColors") {

@@ -34,7 +34,9 @@ TEST_CASE("GraphMl.NodesAndEdges") {
                  "      <data key=\"n_label\">Guo Shengkun</data>\n"
                  "      <data key=\"n_type\">person</data>\n"
                  "      <data key=\"n_country\">CHN</data>\n"
+                 "      <data key=\"n_cameo\"/>\n"
                  "      <data key=\"n_aliases\">Guo</data>\n"
+                 "      <data key=\"n_roles\"/>\n"
                  "      <data key=\"n_mentions\">5</data>\n"
                  "      <data key=\"n_documents\">3</data>\n"
                  "    </node>\n") != std::string::npos);

@@ -37,7 +37,6 @@ int main(int argc, char** argv) {
   const KnowledgeGraph g = testing::NastyGraph();
   GexfOptions v12;
   v12.version = GexfVersion::k1_2;
-  v12.undirected_symmetric = false;
   bool ok = WriteFile(dir / "graph.json", [&](auto& o) { return WriteSavedGraph(g, o); }) &&
             WriteFile(dir / "graph.graphml", [&](auto& o) { return WriteGraphMl(g, o); }) &&
             WriteFile(dir / "graph-gephi.graphml",

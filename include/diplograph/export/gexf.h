@@ -21,6 +21,7 @@
 #ifndef DIPLOGRAPH_EXPORT_GEXF_H_
 #define DIPLOGRAPH_EXPORT_GEXF_H_
 
+#include <optional>
 #include <ostream>
 
 #include "diplograph/graph/graph.h"
@@ -34,10 +35,10 @@ enum class GexfVersion {
 
 struct GexfOptions {
   GexfVersion version = GexfVersion::k1_3;
-  // true (default): symmetric event types (met_with) are type="undirected",
-  // other edges directed; Gephi shows a mixed graph. networkx rejects mixed
-  // graphs, so set false for a file networkx should read.
-  bool undirected_symmetric = true;
+  // Whether symmetric event types (met_with) are written type="undirected"
+  // (other edges stay directed; Gephi shows a mixed graph). Default: yes for
+  // 1.3 (Gephi), no for 1.2, as networkx rejects mixed graphs.
+  std::optional<bool> undirected_symmetric;
   // true (default): write spells and mode="dynamic".
   bool spells = true;
   // true (default): write viz:color.

@@ -6,7 +6,9 @@
 // Edge keys: label and type (the event type), weight (int, supporting
 // documents), mentions (int), cameo, goldstein (double), first_date,
 // last_date, documents (ids joined with "; "), evidence (one sentence),
-// symmetric (boolean). Empty strings are left out (GraphML: absent = unknown).
+// symmetric (boolean). Every node and edge carries every key; an unknown
+// value is an empty element (<data key="n_country"/>), which networkx reads
+// as an absent attribute and igraph as "".
 // Node ids are the actor ids as XML name tokens (XmlNameToken(): slugs stay
 // as they are); edge ids are "source:type:target" of such tokens. Nodes and
 // edges are in sorted order; output is deterministic.
