@@ -1,5 +1,6 @@
 #include "cli/inputs.h"
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -10,6 +11,7 @@
 #include <iostream>
 #include <iterator>
 #include <sstream>
+#include <utility>
 
 #include "diplograph/core/strings.h"
 
@@ -29,6 +31,11 @@ bool KnownExtension(const std::string& ext) {
          ext == ".ndjson";
 }
 
+// A folder we may list and enter (by the effective ids); sets errno when not.
+bool Readable(const std::string& dir) {
+  return faccessat(AT_FDCWD, dir.c_str(), R_OK | X_OK, AT_EACCESS) == 0;
+}
+
 std::string StripExtension(const std::string& rel) {
   fs::path p(rel);
   return (p.parent_path() / p.stem()).generic_string();
@@ -46,19 +53,28 @@ std::vector<InputFile> ExpandInputs(const std::vector<std::string>& inputs, Diag
     std::error_code ec;
     fs::file_status st = fs::status(in, ec);
     if (ec || !fs::exists(st)) {
-      diags->Error(in, 0, 0, "no such file or directory");
+      bool missing = !ec || ec == std::errc::no_such_file_or_directory ||
+                     ec == std::errc::not_a_directory;
+      diags->Error(in, 0, 0, missing ? "no such file or directory" : "cannot read: " + ec.message());
       continue;
     }
     if (fs::is_directory(st)) {
+      // skip_permission_denied keeps one unreadable folder from ending the
+      // walk; unreadable folders are reported here instead of dropped silently.
+      if (!Readable(in)) {
+        diags->Error(in, 0, 0, std::string("cannot read directory: ") + std::strerror(errno));
+        continue;
+      }
       std::vector<std::string> found;
+      std::vector<std::pair<std::string, std::string>> unreadable;  // path, reason
       fs::recursive_directory_iterator it(in, fs::directory_options::skip_permission_denied, ec);
       if (ec) {
         diags->Error(in, 0, 0, "cannot read directory: " + ec.message());
         continue;
       }
       for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        if (ec) {
-          diags->Error(it->path().string(), 0, 0, "cannot read: " + ec.message());
+        if (ec) {  // `it` is the end iterator now
+          diags->Error(in, 0, 0, "cannot read directory: " + ec.message());
           break;
         }
         std::string name = it->path().filename().string();
@@ -66,11 +82,20 @@ std::vector<InputFile> ExpandInputs(const std::vector<std::string>& inputs, Diag
           if (it->is_directory()) it.disable_recursion_pending();
           continue;
         }
+        if (it->is_directory() && !it->is_symlink() && !Readable(it->path().string())) {
+          unreadable.emplace_back(it->path().string(), std::strerror(errno));
+          it.disable_recursion_pending();
+          continue;
+        }
         if (it->is_regular_file() && KnownExtension(Extension(it->path().string()))) {
           found.push_back(it->path().string());
         }
       }
       std::sort(found.begin(), found.end());
+      std::sort(unreadable.begin(), unreadable.end());
+      for (const auto& [path, reason] : unreadable) {
+        diags->Error(path, 0, 0, "cannot read directory: " + reason);
+      }
       for (const std::string& f : found) {
         std::string rel = fs::relative(f, in, ec).generic_string();
         out.push_back({f, StripExtension(ec ? f : rel)});

@@ -21,7 +21,7 @@ bool IsAdverb(const Token& t) {
 
 bool IsClauseBreak(const Token& t) {
   return t.text == ";" || t.text == ":" || t.lower == "because" || t.lower == "although" ||
-         t.lower == "while" || t.lower == "whereas" || t.lower == "but" || t.lower == "unless";
+         t.lower == "while" || t.lower == "whereas" || t.lower == "unless";
 }
 
 std::string Modality(const std::vector<Token>& toks, uint32_t first, uint32_t last,
@@ -50,6 +50,17 @@ std::string Modality(const std::vector<Token>& toks, uint32_t first, uint32_t la
       }
     }
     if (toks[i - 1].text == "," || toks[i - 1].text == ";") break;
+  }
+  // "is going to introduce a bill to end aid": a plan anywhere in the clause.
+  for (uint32_t i = m.first; i > first && i + 12 > m.first; --i) {
+    const std::string& w = toks[i - 1].lower;
+    if (w == "," || w == ";" || w == "\"") break;
+    bool plan_word = w == "plans" || w == "plan" || w == "planned" || w == "planning" ||
+                     w == "going" || w == "intends" || w == "expected" || w == "hopes";
+    if (plan_word && i < m.first && (toks[i].lower == "to" || toks[i].lower == "on") &&
+        !declaration) {
+      return "planned";
+    }
   }
   for (uint32_t i = first; i < m.first; ++i) {
     const std::string& w = toks[i].lower;

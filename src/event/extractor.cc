@@ -46,6 +46,12 @@ bool IsDeterminer(const std::string& w) {
          w == "such" || w == "cyber" || w == "\"" || w == "'" || w == "our" || w == "new";
 }
 
+// Types whose target may be named by an adjective ("claims of Russian hacking").
+bool PressureType(const std::string& type) {
+  return type == "accused" || type == "criticized" || type == "threatened" ||
+         type == "sanctioned" || type == "attacked" || type == "indicted";
+}
+
 bool IsSpeech(const std::string& w) {
   return w == "said" || w == "says" || w == "wrote" || w == "claimed" || w == "alleged" ||
          w == "told" || w == "tweeted" || w == "insisted" || w == "stated" || w == "say";
@@ -97,7 +103,7 @@ class SentenceEvents {
   // The country entity a government body belongs to, or -1.
   int StateOf(int e) const {
     const Entity& x = E(e);
-    if (x.kind != ActorKind::kOrganization || x.country.empty() || x.media) return -1;
+    if (x.kind != ActorKind::kOrganization || x.country.empty() || !x.state_body) return -1;
     if (x.cameo.size() < 6) return -1;
     std::string sector = x.cameo.substr(3, 3);
     if (sector != "GOV" && sector != "MIL" && sector != "JUD" && sector != "COP" &&
@@ -227,15 +233,27 @@ class SentenceEvents {
           return;
         }
       }
-      if (!src.found()) src = f_.Left(m.first);
-      tgt = f_.Right(m.last, 6, true, m.type == "visited");
+      if (!src.found()) {
+        // A noun's agent to its left only within a short stretch, no comma between.
+        Group left = f_.Left(m.first);
+        bool close = left.found() && m.first - left.last <= 6;
+        for (uint32_t k = left.last; close && k < m.first; ++k) {
+          if (t[k].text == "," || t[k].Is(kQuote)) close = false;
+        }
+        if (close) src = left;
+      }
+      tgt = f_.Right(m.last, 6, PressureType(m.type), m.type == "visited");
       conf = 0.75;
     } else {
-      bool participle_clause = m.form == VerbForm::kIng && m.first > s.first &&
-                               t[m.first - 1].text == ",";
-      src = participle_clause ? f_.Subject() : f_.Left(m.first);
+      // "..., accusing X" and the headline "A Cuts Ties With B, Accuses It":
+      // after a comma the verb shares the sentence's subject.
+      bool after_comma = m.first > s.first && t[m.first - 1].text == "," &&
+                         (m.form == VerbForm::kIng || m.form == VerbForm::kThird ||
+                          s.in_title);
+      src = after_comma ? f_.Subject() : f_.Left(m.first);
       uint32_t window = m.ends_in_preposition ? 3 : 8;
-      tgt = f_.Right(m.last, window, m.ends_in_preposition, m.type == "visited");
+      tgt = f_.Right(m.last, window, m.ends_in_preposition && PressureType(m.type),
+                     m.type == "visited");
       if (!tgt.found()) tgt = f_.Inside(m.first + 1, m.last);
       if (m.type == "threatened") {
         for (uint32_t b = m.last; b < s.last; ++b) {

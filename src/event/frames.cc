@@ -9,9 +9,7 @@ namespace diplograph {
 namespace {
 
 bool IsCoordinator(const Token& t) {
-  return t.text == "," || t.lower == "and" || t.lower == "as" || t.lower == "well" ||
-         t.lower == "the" || t.lower == "both" || t.lower == "along" || t.lower == "with" ||
-         t.lower == "together";
+  return t.text == "," || t.lower == "and" || t.lower == "the" || t.lower == "both";
 }
 
 void AddUnique(std::vector<int>* v, const std::vector<int>& more) {
@@ -49,12 +47,19 @@ Group SentenceFrame::Extend(size_t index, int direction) const {
       if (direction < 0) g.first = r.first; else g.last = r.last;
       continue;
     }
-    if (!Usable(r, false, false) || r.reflexive) break;
+    if (!Usable(r, false, false) || r.reflexive || r.kind == RefKind::kPronoun) break;
     uint32_t a = direction < 0 ? r.last : g.last;
     uint32_t b = direction < 0 ? g.first : r.first;
     bool saw_and = false;
     bool ok = a <= b;
     for (uint32_t t = a; ok && t < b; ++t) {
+      bool as_well_as = toks_[t].lower == "as" && t + 2 < b && toks_[t + 1].lower == "well" &&
+                        toks_[t + 2].lower == "as";
+      if (as_well_as) {
+        t += 2;
+        saw_and = true;
+        continue;
+      }
       if (!IsCoordinator(toks_[t])) ok = false;
       if (toks_[t].lower == "and" || toks_[t].text == ",") saw_and = true;
     }
@@ -78,6 +83,8 @@ Group SentenceFrame::Left(uint32_t pos, bool allow_events) const {
     bool broken = false;
     for (uint32_t t = r.last; t < pos; ++t) {
       if (IsClauseBreak(toks_[t])) broken = true;
+      // "actions which threaten X": the subject is the noun before "which".
+      if ((toks_[t].lower == "which" || toks_[t].lower == "that") && t > r.last) broken = true;
     }
     if (broken) break;
     if (!Usable(r, false, false) || r.reflexive) continue;
@@ -192,7 +199,12 @@ Group SentenceFrame::OccasionAfter(uint32_t pos) const {
 
 bool SentenceFrame::Covered(uint32_t token) const {
   for (const Ref& r : refs_) {
-    if (token >= r.first && token < r.last && r.kind != RefKind::kApposition) return true;
+    if (token >= r.first && token < r.last && r.kind != RefKind::kApposition) {
+      // An occasion's head may be a trigger: "the Anchorage summit with ...".
+      bool occasion = !r.entities.empty() &&
+                      ents_[static_cast<size_t>(r.entities.front())].kind == ActorKind::kEvent;
+      if (!occasion) return true;
+    }
   }
   return false;
 }

@@ -48,8 +48,7 @@ std::string OneLineText(std::string_view s) {
 }
 
 std::string EdgeId(const EdgeKey& key) {
-  return XmlNameToken(key.source) + ':' + XmlNameToken(key.type) + ':' +
-         XmlNameToken(key.target);
+  return XmlNameToken(key.source) + ':' + XmlNameToken(key.type) + ':' + XmlNameToken(key.target);
 }
 
 std::optional<DayRange> ExpandDate(std::string_view iso) {

@@ -74,10 +74,10 @@ bool WriteNeo4jNodesCsv(const KnowledgeGraph& graph, std::ostream& out) {
   out << "id:ID,:LABEL,name,type,country,cameo,aliases:string[],roles:string[],"
          "mentions:int,documents:int\n";
   graph.ForEachNode([&](const ActorNode& n) {
-    WriteRow(out, {CsvField(n.id), LabelField(n.type), CsvField(n.label), CsvField(n.type),
-                   CsvField(n.country), CsvField(n.cameo), ArrayField(n.aliases),
-                   ArrayField(n.roles), std::to_string(n.mentions),
-                   std::to_string(n.documents.size())});
+    WriteRow(out,
+             {CsvField(n.id), LabelField(n.type), CsvField(n.label), CsvField(n.type),
+              CsvField(n.country), CsvField(n.cameo), ArrayField(n.aliases), ArrayField(n.roles),
+              std::to_string(n.mentions), std::to_string(n.documents.size())});
   });
   return static_cast<bool>(out);
 }

@@ -31,8 +31,9 @@ bool ResolveDates(const ExportFilter& f, DateBounds* b, Diagnostics* diags) {
     if (value.empty()) return;
     auto range = export_internal::ExpandDate(value);
     if (!range) {
-      diags->Error("", 0, 0, std::string(name) + ": '" + value +
-                                 "' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)");
+      diags->Error(
+          "", 0, 0,
+          std::string(name) + ": '" + value + "' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)");
       ok = false;
       return;
     }

@@ -22,9 +22,8 @@ struct AttrDef {
 };
 
 constexpr AttrDef kNodeAttrs[] = {
-    {"type", "string"},  {"country", "string"},   {"cameo", "string"},
-    {"aliases", "string"}, {"roles", "string"}, {"mentions", "integer"},
-    {"documents", "integer"},
+    {"type", "string"},  {"country", "string"},   {"cameo", "string"},      {"aliases", "string"},
+    {"roles", "string"}, {"mentions", "integer"}, {"documents", "integer"},
 };
 
 constexpr AttrDef kEdgeAttrs[] = {
@@ -44,8 +43,8 @@ void AppendAttr(std::string* out, std::string_view name, std::string_view value)
 void WriteAttributeDefs(std::ostream& out, const char* cls, const AttrDef* defs, size_t n) {
   out << "    <attributes class=\"" << cls << "\" mode=\"static\">\n";
   for (size_t i = 0; i < n; ++i) {
-    out << "      <attribute id=\"" << defs[i].id << "\" title=\"" << defs[i].id
-        << "\" type=\"" << defs[i].type << "\"/>\n";
+    out << "      <attribute id=\"" << defs[i].id << "\" title=\"" << defs[i].id << "\" type=\""
+        << defs[i].type << "\"/>\n";
   }
   out << "    </attributes>\n";
 }
@@ -133,17 +132,16 @@ void WriteEdge(const RelationEdge& e, const GexfOptions& options, std::string* b
   AppendAttr(buf, "id", export_internal::EdgeId(e.key));
   AppendAttr(buf, "source", e.key.source);
   AppendAttr(buf, "target", e.key.target);
-  bool undirected =
-      options.undirected_symmetric.value_or(options.version == GexfVersion::k1_3);
+  bool undirected = options.undirected_symmetric.value_or(options.version == GexfVersion::k1_3);
   if (undirected && e.symmetric) AppendAttr(buf, "type", "undirected");
   if (options.version == GexfVersion::k1_3 && !type.empty()) AppendAttr(buf, "kind", type);
   if (!type.empty()) AppendAttr(buf, "label", type);
   AppendAttr(buf, "weight", std::to_string(e.weight));
   *buf += ">\n";
-  AppendAttValues(buf, kEdgeAttrs,
-                  {e.key.type, std::to_string(e.mentions), e.cameo, FormatDouble(e.goldstein),
-                   e.first_date, e.last_date, Join(e.documents, "; "), e.evidence,
-                   e.symmetric ? "true" : "false"});
+  AppendAttValues(
+      buf, kEdgeAttrs,
+      {e.key.type, std::to_string(e.mentions), e.cameo, FormatDouble(e.goldstein), e.first_date,
+       e.last_date, Join(e.documents, "; "), e.evidence, e.symmetric ? "true" : "false"});
   if (options.spells) AppendSpells(buf, e.dates);
   if (options.colors) AppendColor(buf, export_internal::GoldsteinColor(e.goldstein));
   *buf += "      </edge>\n";

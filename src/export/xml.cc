@@ -15,15 +15,24 @@ bool AllowedInXml(char32_t cp) {
 // The escape for an ASCII byte, or nullptr if it stands for itself.
 const char* AsciiEscape(char c, XmlContext context) {
   switch (c) {
-    case '&': return "&amp;";
-    case '<': return "&lt;";
-    case '>': return "&gt;";
-    case '"': return "&quot;";
-    case '\'': return "&apos;";
-    case '\r': return "&#13;";
-    case '\n': return context == XmlContext::kAttribute ? "&#10;" : nullptr;
-    case '\t': return context == XmlContext::kAttribute ? "&#9;" : nullptr;
-    default: return nullptr;
+    case '&':
+      return "&amp;";
+    case '<':
+      return "&lt;";
+    case '>':
+      return "&gt;";
+    case '"':
+      return "&quot;";
+    case '\'':
+      return "&apos;";
+    case '\r':
+      return "&#13;";
+    case '\n':
+      return context == XmlContext::kAttribute ? "&#10;" : nullptr;
+    case '\t':
+      return context == XmlContext::kAttribute ? "&#9;" : nullptr;
+    default:
+      return nullptr;
   }
 }
 

@@ -121,8 +121,7 @@ void DeriveEdge(RelationEdge* edge) {
   edge->last_date = edge->dates.empty() ? "" : edge->dates.back();
   edge->weight = static_cast<int64_t>(edge->contrib.size());
   edge->evidence = best != nullptr ? best->sentence : "";
-  edge->goldstein =
-      edge->mentions > 0 ? goldstein_sum / static_cast<double>(edge->mentions) : 0.0;
+  edge->goldstein = edge->mentions > 0 ? goldstein_sum / static_cast<double>(edge->mentions) : 0.0;
   const EventTypeInfo* info = FindEventType(edge->key.type);
   edge->cameo = MostCommon(cameos);
   if (edge->cameo.empty() && info != nullptr) edge->cameo = std::string(info->cameo);
@@ -229,8 +228,7 @@ DocContribution ContributionFromRecord(const ExtractionRecord& record) {
       continue;
     }
     EdgeKey key{ValidUtf8(ev.source), ValidUtf8(ev.target), ValidUtf8(ev.type)};
-    if (key.type.empty() || !out.nodes.contains(key.source) ||
-        !out.nodes.contains(key.target)) {
+    if (key.type.empty() || !out.nodes.contains(key.source) || !out.nodes.contains(key.target)) {
       ++out.doc.skipped_events;
       continue;
     }

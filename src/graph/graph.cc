@@ -118,8 +118,8 @@ void KnowledgeGraph::InsertDocument(DocContribution c) {
     if (it == edges_.end()) {
       RelationEdge edge;
       edge.key = key;
-      Edge e = boost::add_edge(vertices_.at(key.source), vertices_.at(key.target),
-                               std::move(edge), *graph_)
+      Edge e = boost::add_edge(vertices_.at(key.source), vertices_.at(key.target), std::move(edge),
+                               *graph_)
                    .first;
       it = edges_.emplace(key, e).first;
     }
@@ -199,8 +199,8 @@ void KnowledgeGraph::ForEachDocument(const std::function<void(const DocumentEntr
   for (const auto& [id, slot] : docs_) fn(slot.entry);
 }
 
-void KnowledgeGraph::ForEachIncidentEdge(
-    std::string_view id, const std::function<void(const RelationEdge&)>& fn) const {
+void KnowledgeGraph::ForEachIncidentEdge(std::string_view id,
+                                         const std::function<void(const RelationEdge&)>& fn) const {
   EnsureDerived();
   auto it = vertices_.find(id);
   if (it == vertices_.end()) return;

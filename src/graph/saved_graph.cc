@@ -1,9 +1,8 @@
 // Writes the saved graph (node-link JSON), one element a line.
 #include "diplograph/graph/saved_graph.h"
 
-#include <sstream>
-
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 namespace diplograph {
 
@@ -141,8 +140,8 @@ std::string SavedGraphToString(const KnowledgeGraph& graph) {
 bool LooksLikeSavedGraph(std::string_view content) {
   size_t i = 0;
   auto skip_ws = [&] {
-    while (i < content.size() && (content[i] == ' ' || content[i] == '\n' ||
-                                  content[i] == '\r' || content[i] == '\t')) {
+    while (i < content.size() &&
+           (content[i] == ' ' || content[i] == '\n' || content[i] == '\r' || content[i] == '\t')) {
       ++i;
     }
   };
@@ -151,8 +150,8 @@ bool LooksLikeSavedGraph(std::string_view content) {
   if (i >= content.size() || content[i] != '{') return false;
   ++i;
   skip_ws();
-  for (std::string_view key : {"\"directed\"", "\"multigraph\"", "\"graph\"", "\"nodes\"",
-                               "\"links\""}) {
+  for (std::string_view key :
+       {"\"directed\"", "\"multigraph\"", "\"graph\"", "\"nodes\"", "\"links\""}) {
     if (content.substr(i, key.size()) == key) return true;
   }
   return false;

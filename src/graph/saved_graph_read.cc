@@ -1,9 +1,8 @@
 // Reads the saved graph back, reporting every problem with path:line:col.
 #include <limits>
 #include <map>
-#include <set>
-
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "diplograph/graph/saved_graph.h"
 #include "graph_internal.h"
@@ -40,8 +39,7 @@ class SavedGraphReader {
   const json* Field(const json& obj, const JsonPath& at, const char* key, bool required);
   void Str(const json& obj, const JsonPath& at, const char* key, std::string* out,
            bool required = false);
-  void StrList(const json& obj, const JsonPath& at, const char* key,
-               std::vector<std::string>* out);
+  void StrList(const json& obj, const JsonPath& at, const char* key, std::vector<std::string>* out);
   void Int(const json& obj, const JsonPath& at, const char* key, int64_t* out);
   void Offset(const json& obj, const JsonPath& at, const char* key, uint32_t* out);
   void Num(const json& obj, const JsonPath& at, const char* key, double* out);
@@ -80,8 +78,8 @@ const json* SavedGraphReader::Field(const json& obj, const JsonPath& at, const c
   return &*it;
 }
 
-void SavedGraphReader::Str(const json& obj, const JsonPath& at, const char* key,
-                           std::string* out, bool required) {
+void SavedGraphReader::Str(const json& obj, const JsonPath& at, const char* key, std::string* out,
+                           bool required) {
   const json* v = Field(obj, at, key, required);
   if (v == nullptr) return;
   if (!v->is_string()) return TypeError(Append(at, key), "a string", *v);
@@ -113,8 +111,7 @@ void SavedGraphReader::Int(const json& obj, const JsonPath& at, const char* key,
   *out = v->get<int64_t>();
 }
 
-void SavedGraphReader::Offset(const json& obj, const JsonPath& at, const char* key,
-                              uint32_t* out) {
+void SavedGraphReader::Offset(const json& obj, const JsonPath& at, const char* key, uint32_t* out) {
   int64_t value = *out;
   Int(obj, at, key, &value);
   if (value > std::numeric_limits<uint32_t>::max()) {
@@ -150,8 +147,9 @@ bool SavedGraphReader::Parse(json* root) {
     LineColAt(text_, e.byte > 0 ? e.byte - 1 : 0, &line, &col);
     std::string what = e.what();
     size_t colon = what.find(": ", what.find("column "));
-    diags_->Error(path_, line, col,
-                  "malformed JSON: " + (colon == std::string::npos ? what : what.substr(colon + 2)));
+    diags_->Error(
+        path_, line, col,
+        "malformed JSON: " + (colon == std::string::npos ? what : what.substr(colon + 2)));
     return false;
   }
   if (!root->is_object()) {
@@ -315,10 +313,12 @@ std::optional<KnowledgeGraph> SavedGraphReader::Read() {
     ReadDocuments(*docs, Append(graph_at, "documents"));
   }
   if (const json* nodes = Container(root, {}, "nodes", true)) {
-    for (size_t i = 0; i < nodes->size(); ++i) ReadNode((*nodes)[i], Append(Append({}, "nodes"), i));
+    for (size_t i = 0; i < nodes->size(); ++i)
+      ReadNode((*nodes)[i], Append(Append({}, "nodes"), i));
   }
   if (const json* links = Container(root, {}, "links", true)) {
-    for (size_t i = 0; i < links->size(); ++i) ReadLink((*links)[i], Append(Append({}, "links"), i));
+    for (size_t i = 0; i < links->size(); ++i)
+      ReadLink((*links)[i], Append(Append({}, "links"), i));
   }
   if (!ok_) return std::nullopt;
   KnowledgeGraph g;

@@ -55,6 +55,9 @@ class SentenceAnalyzer {
   int PersonFromName(const Atom& name, int country_index, const std::vector<int>& titles);
   int OrganEntity(int country_index, int organ_index);
   int CountryEntityOf(const Atom& a);
+  // The actors of the last coordinated phrase ("A, B and C") ending before
+  // token `pos` in this sentence; empty when there is none.
+  std::vector<int> CoordinatedBefore(uint32_t pos) const;
 
   // Emitting.
   void Emit(uint32_t first, uint32_t last, std::vector<int> entities, RefKind kind,

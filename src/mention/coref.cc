@@ -34,6 +34,7 @@ int DocState::DictEntity(int index) {
   e.gender = a.gender;
   e.dict = index;
   e.media = a.media;
+  e.state_body = a.kind == ActorKind::kOrganization && !a.parent.empty() && !a.country.empty();
   if (a.kind == ActorKind::kPerson) {
     if (const RoleSpell* r = RoleOn(a, date_)) {
       if (!r->cameo.empty()) e.cameo = r->cameo;

@@ -40,6 +40,8 @@ bool IsTitleAdjective(std::string_view lower);
 // Words that read as nouns after a country ("the US magazine", "the U.S.
 // indictment"), making the country a modifier rather than the subject.
 bool IsLikelyNoun(std::string_view lower);
+// Geographic head nouns ("Peninsula", "Sea"): such names are places.
+bool IsPlaceHead(std::string_view lower);
 // Name particles inside names ("bin", "al", "de", "van").
 bool IsNameParticle(std::string_view lower);
 

@@ -28,6 +28,45 @@ void SentenceAnalyzer::Run() {
   MainPass();
   std::sort(out_->refs.begin(), out_->refs.end(),
             [](const Ref& a, const Ref& b) { return a.first < b.first; });
+  std::vector<int> set = CoordinatedBefore(end_);
+  if (!set.empty()) {
+    st_->last_set = set;
+    st_->last_set_sentence = sentence_;
+  }
+}
+
+std::vector<int> SentenceAnalyzer::CoordinatedBefore(uint32_t pos) const {
+  std::vector<const Ref*> refs;
+  for (const Ref& r : out_->refs) {
+    if (r.last <= pos && !r.entities.empty() && !r.locative && !r.possessive &&
+        (r.kind == RefKind::kName || r.kind == RefKind::kDescription)) {
+      refs.push_back(&r);
+    }
+  }
+  std::sort(refs.begin(), refs.end(), [](const Ref* a, const Ref* b) { return a->first < b->first; });
+  std::vector<int> best, run;
+  for (size_t i = 0; i < refs.size(); ++i) {
+    bool joined = false;
+    if (i > 0 && !run.empty()) {
+      joined = refs[i - 1]->last <= refs[i]->first;
+      bool saw = false;
+      for (uint32_t t = refs[i - 1]->last; joined && t < refs[i]->first; ++t) {
+        const std::string& w = Tok(t).lower;
+        if (w == "," || w == "and") saw = true;
+        else if (w != "the" && w != "both") joined = false;
+      }
+      joined = joined && saw;
+    }
+    if (!joined) {
+      if (run.size() >= 2) best = run;
+      run.clear();
+    }
+    for (int e : refs[i]->entities) {
+      if (std::find(run.begin(), run.end(), e) == run.end()) run.push_back(e);
+    }
+  }
+  if (run.size() >= 2) best = run;
+  return best;
 }
 
 namespace {
@@ -252,7 +291,8 @@ void SentenceAnalyzer::Emit(uint32_t first, uint32_t last, std::vector<int> enti
   if (note && kind != RefKind::kModifier && kind != RefKind::kApposition) {
     std::string surface = kind == RefKind::kPronoun ? "" : TokenSurface(seg_.tokens, first, last);
     bool at_start = first == begin_ || (first == begin_ + 1 && Tok(begin_).lower == "the");
-    bool subject = !have_subject_ && !r.locative && (!prepass_ || at_start);
+    bool speaker = last < end_ && words::IsSpeechVerb(Tok(last).lower);
+    bool subject = (!have_subject_ && !r.locative && (!prepass_ || at_start)) || speaker;
     for (int e : entities) st_->Note(e, sentence_, first, subject, surface);
     if (!r.locative && (!prepass_ || at_start)) have_subject_ = true;
   } else if (kind == RefKind::kModifier) {

@@ -89,9 +89,9 @@ bool IsSpeechVerb(std::string_view w) {
                             "declared", "argued", "asserted", "claimed", "explained",
                             "remarked", "tweeted", "stated", "emphasized", "emphasised",
                             "called", "proposed", "described", "replied", "responded",
-                            "has", "had", "is", "was", "will", "would", "who", "met",
-                            "visited", "accused", "criticized", "criticised", "condemned",
-                            "praised", "welcomed", "denied"};
+                            "met", "visited", "accused", "criticized", "criticised",
+                            "condemned", "praised", "welcomed", "denied", "warns", "urges",
+                            "notes", "stresses", "writes", "argues", "insists"};
   return In(k, w);
 }
 
@@ -197,6 +197,18 @@ bool IsLikelyNoun(std::string_view w) {
     if (w.size() > suf.size() + 2 && w.substr(w.size() - suf.size()) == suf) return true;
   }
   return false;
+}
+
+bool IsPlaceHead(std::string_view w) {
+  static const WordSet k = {"peninsula", "sea", "strait", "straits", "gulf", "island",
+                            "islands", "mountains", "mountain", "river", "valley", "bay",
+                            "ocean", "desert", "province", "region", "district", "county",
+                            "city", "village", "square", "street", "airport", "port",
+                            "canal", "lake", "border", "coast", "war", "cup", "games",
+                            "declaration", "agreement", "treaty", "accord", "accords",
+                            "resolution", "act", "plan", "initiative", "day", "summit",
+                            "talks", "dialogue"};
+  return In(k, w);
 }
 
 bool IsNameParticle(std::string_view w) {

@@ -51,12 +51,26 @@ size_t SentenceAnalyzer::Pronoun(size_t k) {
   } else if (w == "she" || w == "her" || w == "hers" || w == "herself") {
     e = st_->Recent(person("m"), w == "she");
   } else if (w == "it" || w == "its" || w == "itself") {
+    // "it" after a verb is an object: the nearest antecedent that is not the
+    // sentence's subject; a subject "it" prefers earlier subjects.
+    bool object = w == "it" && a.first > begin_ && Tok(a.first - 1).Is(kAlpha) &&
+                  Tok(a.first - 1).lower != "that" && Tok(a.first - 1).lower != "and" &&
+                  Tok(a.first - 1).lower != "but" && Tok(a.first - 1).lower != "because";
+    int skip = -1;
+    if (object) {
+      for (const Ref& r : out_->refs) {
+        if (!r.entities.empty() && r.kind != RefKind::kModifier && r.first < a.first) {
+          skip = r.entities.front();
+          break;
+        }
+      }
+    }
     e = st_->Recent([](const Entity& x) {
       return (x.kind == ActorKind::kOrganization || x.kind == ActorKind::kCountry) && !x.media;
-    }, true);
+    }, w == "it" && !object, skip);
   } else if (w == "they" || w == "them" || w == "their" || w == "themselves") {
-    std::vector<int> set;
-    if (st_->last_set_sentence >= sentence_ - 2) set = st_->last_set;
+    std::vector<int> set = CoordinatedBefore(a.first);
+    if (set.empty() && st_->last_set_sentence >= sentence_ - 2) set = st_->last_set;
     if (set.empty()) {
       int g = st_->Recent([](const Entity& x) { return x.kind == ActorKind::kGroup; }, false);
       if (g >= 0) set.push_back(g);
@@ -127,9 +141,12 @@ size_t SentenceAnalyzer::Description(size_t k) {
     if (ai == static_cast<size_t>(-1)) {
       // Inside a longer atom ("United Kingdom"): a name, not a description.
       for (const Atom& at : atoms_) {
-        if (at.first < h && h < at.last && at.type != AtomType::kWord) return k;
+        if (at.first < h && h < at.last && at.type != AtomType::kWord &&
+            at.type != AtomType::kProper) {
+          return k;
+        }
       }
-    } else if (atoms_[ai].type != AtomType::kWord) {
+    } else if (atoms_[ai].type != AtomType::kWord && atoms_[ai].type != AtomType::kProper) {
       return k;
     }
     const Token& t = Tok(h);
@@ -203,6 +220,7 @@ int SentenceAnalyzer::OrganEntity(int country_entity, int organ_index) {
   e.country = c.country;
   e.cameo = c.country + (organ.sector.empty() ? "GOV" : organ.sector);
   e.name = (c.dict >= 0 ? dict.CountryAdjective(c.dict) : c.name) + " " + canonical;
+  e.state_body = true;
   e.id = Slugify(e.name);
   return st_->KeyedEntity("organ:" + c.country + "/" + organ.key, e);
 }

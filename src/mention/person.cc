@@ -170,7 +170,8 @@ size_t SentenceAnalyzer::Nominal(size_t k) {
   if (titled && !tr.honorific_only && r + 1 < atoms_.size() && atom_word(r) == "," &&
       free_atom(r + 1)) {
     const Atom& n = atoms_[r + 1];
-    bool closes = n.last >= end_ || Tok(n.last).text == "," || Tok(n.last).text == ".";
+    bool closes = n.last >= end_ || Tok(n.last).text == "," || Tok(n.last).text == "." ||
+                  Tok(n.last).lower == "and";
     int person = -1;
     if (closes && n.type == AtomType::kActor &&
         dict.actors()[static_cast<size_t>(n.index)].kind == ActorKind::kPerson) {
@@ -225,8 +226,9 @@ size_t SentenceAnalyzer::Nominal(size_t k) {
     if (adjective) {
       bool the_people = p > k && !noun_follows;  // "the Chinese are ..."
       // "Chinese and US officials": the state noun after a coordination.
-      bool coordinated = false;
-      for (uint32_t i = after; i < end_ && i < after + 5; ++i) {
+      bool coordinated = after + 1 < end_ && (Tok(after).text == "," || Tok(after).lower == "and") &&
+                         Tok(after + 1).Is(kCapitalized);
+      for (uint32_t i = after; !coordinated && i < end_ && i < after + 5; ++i) {
         if (words::IsStateNoun(Tok(i).lower)) {
           coordinated = Tok(after).lower == "and" || Tok(after).text == ",";
           break;
@@ -298,7 +300,14 @@ size_t SentenceAnalyzer::ProperName(size_t k) {
     }
     return k;
   }
-  if (len > 4) return k;
+  if (len > 4 || words::IsPlaceHead(Tok(a.last - 1).lower)) return k;
+  // "... Carlos Gomes Junior and Raimundo Pereira": coordinated with a person.
+  bool coordinated = false;
+  if (a.first >= 2 && Tok(a.first - 1).lower == "and" && !out_->refs.empty()) {
+    const Ref& prev = out_->refs.back();
+    coordinated = prev.last == a.first - 1 && prev.entities.size() == 1 &&
+                  st_->entities()[static_cast<size_t>(prev.entities.front())].kind == ActorKind::kPerson;
+  }
   bool apposition = a.last + 1 < end_ && Tok(a.last).text == "," &&
                     (Tok(a.last + 1).lower == "a" || Tok(a.last + 1).lower == "an" ||
                      Tok(a.last + 1).lower == "the" || Tok(a.last + 1).lower == "who" ||
@@ -306,7 +315,7 @@ size_t SentenceAnalyzer::ProperName(size_t k) {
                      AtomAt(a.last + 1) != kNone);
   bool speaks = a.last < end_ && words::IsSpeechVerb(Tok(a.last).lower);
   bool quoted_by = a.first >= 2 && Tok(a.first - 1).lower == "said" ;
-  if (!apposition && !speaks && !quoted_by) return k;
+  if (!apposition && !speaks && !quoted_by && !coordinated) return k;
   int person = PersonFromName(a, -1, {});
   EmitOne(a.first, a.last, person, RefKind::kName);
   size_t after = Apposition(a.last, person);

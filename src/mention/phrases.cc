@@ -291,6 +291,13 @@ bool SentenceAnalyzer::Group(uint32_t num) {
     if (t.Is(kPunct) && t.text != "-" && t.lower != "'s" && !t.Is(kQuote)) return false;
   }
   if (g == 0) return false;
+  const std::string& noun = Tok(g).lower;
+  bool pair_word = noun == "leaders" || noun == "sides" || noun == "countries" ||
+                   noun == "nations" || noun == "governments" || noun == "presidents" ||
+                   noun == "ministers" || noun == "states";
+  if (pair_word && (Tok(num).lower == "two" || Tok(num).lower == "both") && g == num + 1) {
+    return false;  // "the two leaders", "both sides": the pair named before
+  }
   uint32_t end = g + 1;
   bool opened = false;
   for (uint32_t q = num; q < g; ++q) opened = opened || Tok(q).Is(kQuote);

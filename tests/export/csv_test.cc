@@ -40,8 +40,9 @@ TEST_CASE("Csv.Field") {
 
 TEST_CASE("Csv.Neo4jNodes") {
   const std::string csv = Nodes(Sample());
-  CHECK(csv.starts_with("id:ID,:LABEL,name,type,country,cameo,aliases:string[],roles:string[],"
-                        "mentions:int,documents:int\n"));
+  CHECK(
+      csv.starts_with("id:ID,:LABEL,name,type,country,cameo,aliases:string[],roles:string[],"
+                      "mentions:int,documents:int\n"));
   CHECK(csv.find("\nguo-shengkun,Actor;Person,Guo Shengkun,person,CHN,,Guo,,5,3\n") !=
         std::string::npos);
   CHECK(csv.find("\nusa,Actor;Country,US,country,USA,,United States;Washington,,3,2\n") !=
@@ -50,9 +51,10 @@ TEST_CASE("Csv.Neo4jNodes") {
 
 TEST_CASE("Csv.Neo4jRelationships") {
   const std::string csv = Relationships(Sample());
-  CHECK(csv.starts_with(":START_ID,:END_ID,:TYPE,type,weight:int,mentions:int,cameo,"
-                        "goldstein:double,first_date,last_date,dates:string[],"
-                        "documents:string[],evidence,symmetric:boolean\n"));
+  CHECK(
+      csv.starts_with(":START_ID,:END_ID,:TYPE,type,weight:int,mentions:int,cameo,"
+                      "goldstein:double,first_date,last_date,dates:string[],"
+                      "documents:string[],evidence,symmetric:boolean\n"));
   CHECK(csv.find("\nguo-shengkun,jeh-johnson,MET_WITH,met_with,2,2,040,1,2016-12-07,"
                  "2016-12-07,2016-12-07,a;b,Johnson held talks with Guo.,true\n") !=
         std::string::npos);

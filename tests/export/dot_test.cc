@@ -40,7 +40,8 @@ TEST_CASE("Dot.Graph") {
 
 TEST_CASE("Dot.NastyNames") {
   const std::string dot = Dot(testing::NastyGraph());
-  CHECK(dot.find("  \"\xc3\xa9lys\xc3\xa9" "e palace:1|2.x\" [label=\"\xc3\x89lys\xc3\xa9"
+  CHECK(dot.find("  \"\xc3\xa9lys\xc3\xa9"
+                 "e palace:1|2.x\" [label=\"\xc3\x89lys\xc3\xa9"
                  "e ]]> \\\"'\"") != std::string::npos);
   // One statement a line: every line but the braces ends in ';'.
   std::istringstream lines(dot);

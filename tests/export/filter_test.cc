@@ -76,8 +76,7 @@ TEST_CASE("Filter.TypesAndWeight") {
 TEST_CASE("Filter.NodeFilters") {
   ExportFilter f;
   f.actor_type = "person";  // no edge filter: people without edges stay
-  CHECK(Summary(f) ==
-        "guo-shengkun jeh-johnson loretta-lynch | guo-shengkun-met_with-jeh-johnson");
+  CHECK(Summary(f) == "guo-shengkun jeh-johnson loretta-lynch | guo-shengkun-met_with-jeh-johnson");
   f = {};
   f.country = "usa";
   CHECK(Summary(f) == "jeh-johnson loretta-lynch usa |");
@@ -132,8 +131,9 @@ TEST_CASE("Filter.Errors") {
 
 TEST_CASE("Filter.AmbiguousActorAndUnknownType") {
   KnowledgeGraph g;
-  g.AddRecord(Record("d", "2020", {Entity("john-smith-1", "person", "John Smith"),
-                                   Entity("john-smith-2", "person", "John Smith")},
+  g.AddRecord(Record("d", "2020",
+                     {Entity("john-smith-1", "person", "John Smith"),
+                      Entity("john-smith-2", "person", "John Smith")},
                      {}));
   ExportFilter f;
   f.around = "john smith";

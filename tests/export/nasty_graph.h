@@ -17,14 +17,23 @@ inline ExtractionRecord NastyRecord() {
               {"line\nbreak", "cr\rreturn"}),
        Entity("bad-utf8", "group", "Lone \xff byte, cut \xc3, surrogate \xed\xa0\x80 end", ""),
        Entity("nonchar", "event", "U+FFFE \xef\xbf\xbe and U+FFFF \xef\xbf\xbf", ""),
-       Entity("\xc3\xa9" "lys\xc3\xa9" "e palace:1|2.x", "location", "\xc3\x89" "lys\xc3\xa9" "e ]]> \"'",
+       Entity("\xc3\xa9"
+              "lys\xc3\xa9"
+              "e palace:1|2.x",
+              "location",
+              "\xc3\x89"
+              "lys\xc3\xa9"
+              "e ]]> \"'",
               "FRA"),
        Entity("  spaced   id  ", "country", "  lots   of\t\tspace  ", "")},
       {Event("met_with", "a&b <c>", "ctrl", "2015-03", 1.0, 0.9,
              "He said \"<b>hi</b>\" & left;\nthen ]]> came back.", 7),
        Event("accused", "ctrl", "bad-utf8", "2015-03-04", -2.0, 0.5, "Bad \xff\xfe bytes", 3),
-       Event("weird type <&>", "nonchar", "\xc3\xa9" "lys\xc3\xa9" "e palace:1|2.x", "", -10.0, 0.1,
-             "x"),
+       Event("weird type <&>", "nonchar",
+             "\xc3\xa9"
+             "lys\xc3\xa9"
+             "e palace:1|2.x",
+             "", -10.0, 0.1, "x"),
        Event("attacked", "  spaced   id  ", "a&b <c>", "2015", -10.0, 0.7, "Boom, \"boom\"."),
        Event("praised", "bad-utf8", "bad-utf8", "2015-12-31", 3.4, 0.6, "Self-praise.")});
 }

@@ -75,10 +75,11 @@ class XmlChecker {
     bool ok = kNamed.contains(ref);
     if (!ok && ref.size() > 1 && ref[0] == '#') {
       bool hex = ref[1] == 'x';
-      unsigned long v = std::strtoul(std::string(ref.substr(hex ? 2 : 1)).c_str(), nullptr,
-                                     hex ? 16 : 10);
-      ok = v == 0x9 || v == 0xA || v == 0xD || (v >= 0x20 && v != 0xFFFE && v != 0xFFFF &&
-                                                 !(v >= 0xD800 && v <= 0xDFFF) && v <= 0x10FFFF);
+      unsigned long v =
+          std::strtoul(std::string(ref.substr(hex ? 2 : 1)).c_str(), nullptr, hex ? 16 : 10);
+      ok = v == 0x9 || v == 0xA || v == 0xD ||
+           (v >= 0x20 && v != 0xFFFE && v != 0xFFFF && !(v >= 0xD800 && v <= 0xDFFF) &&
+            v <= 0x10FFFF);
     }
     if (!ok) return Fail("bad reference");
     i_ = semi + 1;

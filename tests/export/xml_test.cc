@@ -30,7 +30,7 @@ TEST_CASE("Xml.ReplacesForbiddenCharacters") {
   const std::string fffd = "\xEF\xBF\xBD";
   CHECK(XmlEscaped(std::string("a\0b", 3)) == "a" + fffd + "b");
   CHECK(XmlEscaped("\x01\x08\x0b\x0c\x1f") == fffd + fffd + fffd + fffd + fffd);
-  CHECK(XmlEscaped("\x7f") == "\x7f");  // allowed in XML 1.0
+  CHECK(XmlEscaped("\x7f") == "\x7f");                                  // allowed in XML 1.0
   CHECK(XmlEscaped("\xef\xbf\xbe|\xef\xbf\xbf") == fffd + "|" + fffd);  // U+FFFE, U+FFFF
   CHECK(XmlEscaped("\xed\xa0\x80") == fffd + fffd + fffd);              // a lone surrogate
   CHECK(XmlEscaped("\xff") == fffd);

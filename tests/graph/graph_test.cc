@@ -147,8 +147,7 @@ TEST_CASE("KnowledgeGraph.MergeIsAssociativeCommutativeIdempotent") {
   CHECK(SavedGraphToString(merged(merged(z, y), x)) == xyz);
   CHECK(SavedGraphToString(merged(merged(y, x), z)) == xyz);
   CHECK(SavedGraphToString(merged(y, y)) == SavedGraphToString(y));
-  CHECK(SavedGraphToString(merged(merged(x, y), merged(x, y))) ==
-        SavedGraphToString(merged(x, y)));
+  CHECK(SavedGraphToString(merged(merged(x, y), merged(x, y))) == SavedGraphToString(merged(x, y)));
   KnowledgeGraph self = merged(x, y);
   self.Merge(self);
   CHECK(SavedGraphToString(self) == SavedGraphToString(merged(x, y)));
@@ -265,8 +264,7 @@ TEST_CASE("KnowledgeGraph.ConcurrentReadersAfterAChange") {
 TEST_CASE("KnowledgeGraph.Fingerprint") {
   CHECK(Fnv1a64Hex("") == "cbf29ce484222325");
   CHECK(Fnv1a64Hex("a") == "af63dc4c8601ec8c");
-  CHECK(ContributionFromRecord(DocA()).doc.fingerprint ==
-        Fnv1a64Hex(RecordToJsonLine(DocA())));
+  CHECK(ContributionFromRecord(DocA()).doc.fingerprint == Fnv1a64Hex(RecordToJsonLine(DocA())));
 }
 
 }  // namespace

@@ -19,15 +19,15 @@ inline EntityRecord Entity(std::string id, std::string type, std::string name,
   e.country = std::move(country);
   e.aliases = std::move(aliases);
   for (int i = 0; i < mentions; ++i) {
-    e.mentions.push_back({static_cast<uint32_t>(10 * i), static_cast<uint32_t>(10 * i + 5),
-                          e.name, ""});
+    e.mentions.push_back(
+        {static_cast<uint32_t>(10 * i), static_cast<uint32_t>(10 * i + 5), e.name, ""});
   }
   return e;
 }
 
-inline EventRecord Event(std::string type, std::string source, std::string target,
-                         std::string date, double goldstein = 1.0, double confidence = 0.8,
-                         std::string sentence = "", uint32_t start = 0) {
+inline EventRecord Event(std::string type, std::string source, std::string target, std::string date,
+                         double goldstein = 1.0, double confidence = 0.8, std::string sentence = "",
+                         uint32_t start = 0) {
   EventRecord ev;
   ev.type = std::move(type);
   ev.source = std::move(source);

@@ -16,6 +16,7 @@ KnowledgeGraph Sample() {
   g.AddRecord(testing::DocA());
   g.AddRecord(testing::DocB());
   g.AddRecord(testing::DocC());
+  g.AddRecord(testing::Record("empty", "", {}, {}));  // a document without actors
   return g;
 }
 
@@ -35,12 +36,17 @@ std::string Handmade(const std::string& version = "1", const std::string& mentio
                      const std::string& doc = "d1") {
   return "{\n"
          "  \"directed\": true, \"multigraph\": true,\n"
-         "  \"graph\": {\"format\": \"diplograph-graph\", \"version\": " + version + ",\n"
+         "  \"graph\": {\"format\": \"diplograph-graph\", \"version\": " +
+         version +
+         ",\n"
          "            \"documents\": [{\"id\": \"d1\", \"fingerprint\": \"00000000000000aa\"}]},\n"
          "  \"nodes\": [\n"
-         "    {\"id\": \"x\", \"contrib\": {\"d1\": {\"name\": \"X\", \"mentions\": " + mentions +
+         "    {\"id\": \"x\", \"contrib\": {\"d1\": {\"name\": \"X\", \"mentions\": " +
+         mentions +
          "}}},\n"
-         "    {\"id\": \"y\", \"contrib\": {\"" + doc + "\": {\"name\": \"Y\"}}}\n"
+         "    {\"id\": \"y\", \"contrib\": {\"" +
+         doc +
+         "\": {\"name\": \"Y\"}}}\n"
          "  ],\n"
          "  \"links\": [{\"source\": \"x\", \"target\": \"y\", \"key\": \"accused\",\n"
          "              \"contrib\": {\"d1\": {\"mentions\": 1, \"dates\": [\"2014\"]}}}]\n"
@@ -77,7 +83,7 @@ TEST_CASE("SavedGraph.IsNodeLinkJson") {
   CHECK(j["multigraph"] == true);
   CHECK(j["graph"]["format"] == "diplograph-graph");
   CHECK(j["graph"]["version"] == 1);
-  CHECK(j["graph"]["documents"].size() == 3);
+  CHECK(j["graph"]["documents"].size() == 4);
   REQUIRE(j["nodes"].size() == 5);
   CHECK(j["nodes"][0]["id"] == "china");
   CHECK(j["nodes"][0].begin().key() == "id");
@@ -138,8 +144,9 @@ TEST_CASE("SavedGraph.Errors") {
           "g.json:10:33: error: document 'd1' supports this link but not its node 'y'\n");
   }
   SUBCASE("not a saved graph") {
-    CHECK(ReadErrors("[1, 2]") == "g.json:1:1: error: a saved graph must be a JSON object, "
-                                  "not array\n");
+    CHECK(ReadErrors("[1, 2]") ==
+          "g.json:1:1: error: a saved graph must be a JSON object, "
+          "not array\n");
     CHECK(ReadErrors("{\"doc\": {}}") ==
           "g.json:1:1: error: not a diplograph saved graph (graph.format must be "
           "\"diplograph-graph\")\n");
@@ -166,9 +173,15 @@ TEST_CASE("SavedGraph.MutatedFilesFailCleanlyOrRoundTrip") {
     for (int edits = 1 + static_cast<int>(pick(3)); edits > 0; --edits) {
       size_t at = pick(text.size());
       switch (pick(3)) {
-        case 0: text.erase(at, 1 + pick(8)); break;
-        case 1: text[at] = alphabet[pick(alphabet.size())]; break;
-        default: text.insert(at, text.substr(pick(text.size()), 1 + pick(12))); break;
+        case 0:
+          text.erase(at, 1 + pick(8));
+          break;
+        case 1:
+          text[at] = alphabet[pick(alphabet.size())];
+          break;
+        default:
+          text.insert(at, text.substr(pick(text.size()), 1 + pick(12)));
+          break;
       }
     }
     Diagnostics diags;

@@ -36,9 +36,9 @@ struct ExportFilter {
   int64_t min_weight = 0;          // keep edges with weight >= this; 0 = all
   std::string actor_type;          // person, country, ...; "" = all
   std::string country;             // ISO alpha-3, case-insensitive; "" = all
-  std::string around;  // actor id, label or alias, case-insensitive (and
-                       // accents folded); "" = the whole graph
-  int depth = 1;       // steps from `around`; 0 = the actor alone
+  std::string around;              // actor id, label or alias, case-insensitive (and
+                                   // accents folded); "" = the whole graph
+  int depth = 1;                   // steps from `around`; 0 = the actor alone
 
   bool HasEdgeFilter() const;
   bool empty() const;  // no filter at all

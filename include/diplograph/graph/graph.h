@@ -23,6 +23,12 @@
 //   Iteration (ForEach*) is in sorted id order, so every output is
 //   deterministic whatever the insertion order.
 //
+// Example:
+//   KnowledgeGraph g;
+//   for (const ExtractionRecord& r : records) g.AddRecord(r);
+//   g.Merge(other);  // e.g. a graph read back with ReadSavedGraph()
+//   g.ForEachEdge([](const RelationEdge& e) { /* e.key, e.weight, ... */ });
+//
 // Records become contributions as follows (ContributionFromRecord()):
 //   - every entity becomes a node, with or without events;
 //   - events whose source or target is not among the record's entities, or
@@ -47,6 +53,7 @@
 #define DIPLOGRAPH_GRAPH_GRAPH_H_
 
 #include <atomic>
+#include <boost/graph/adjacency_list.hpp>
 #include <compare>
 #include <cstdint>
 #include <functional>
@@ -57,8 +64,6 @@
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <boost/graph/adjacency_list.hpp>
 
 #include "diplograph/event/record.h"
 
@@ -90,8 +95,8 @@ struct EdgeContribution {
   int64_t mentions = 0;            // events of this (source, target, type)
   std::vector<std::string> dates;  // sorted, unique, normalised ISO dates
   double goldstein_sum = 0.0;      // sum over the events
-  EvidenceRef evidence;  // highest confidence, ties by earlier offset
-  std::string cameo;     // most common event code, ties smallest
+  EvidenceRef evidence;            // highest confidence, ties by earlier offset
+  std::string cameo;               // most common event code, ties smallest
   bool operator==(const EdgeContribution&) const = default;
 };
 
@@ -107,10 +112,10 @@ struct ActorNode {
   std::string id;
   std::map<std::string, NodeContribution, std::less<>> contrib;  // by doc id
 
-  std::string label;    // name used by most documents, ties smallest; else id
-  std::string type;     // most common non-empty, ties smallest
-  std::string country;  // likewise
-  std::string cameo;    // likewise
+  std::string label;                   // name used by most documents, ties smallest; else id
+  std::string type;                    // most common non-empty, ties smallest
+  std::string country;                 // likewise
+  std::string cameo;                   // likewise
   std::vector<std::string> aliases;    // all names and aliases but the label
   std::vector<std::string> roles;      // union, sorted
   std::vector<std::string> documents;  // sorted doc ids
@@ -122,18 +127,18 @@ struct RelationEdge {
   EdgeKey key;
   std::map<std::string, EdgeContribution, std::less<>> contrib;  // by doc id
 
-  int64_t weight = 0;    // number of supporting documents
-  int64_t mentions = 0;  // sum
-  std::string first_date;  // smallest date string, "" when none
-  std::string last_date;   // greatest date string, "" when none
+  int64_t weight = 0;                  // number of supporting documents
+  int64_t mentions = 0;                // sum
+  std::string first_date;              // smallest date string, "" when none
+  std::string last_date;               // greatest date string, "" when none
   std::vector<std::string> dates;      // union, sorted
   std::vector<std::string> documents;  // sorted doc ids
-  std::string evidence;      // best sentence: non-empty first, highest
-  std::string evidence_doc;  // confidence, ties by smallest doc id
-  double goldstein = 0.0;    // mean over mentions
-  std::string cameo;  // most common per document, ties smallest; else the
-                      // type's default code
-  bool symmetric = false;  // from EventTypes()
+  std::string evidence;                // best sentence: non-empty first, highest
+  std::string evidence_doc;            // confidence, ties by smallest doc id
+  double goldstein = 0.0;              // mean over mentions
+  std::string cameo;                   // most common per document, ties smallest; else the
+                                       // type's default code
+  bool symmetric = false;              // from EventTypes()
 };
 
 // One row of the document table.

@@ -30,8 +30,8 @@ struct GraphStats {
   std::string first_date;
   std::string last_date;
   std::vector<ActorDegree> top_actors;  // by degree descending, ties by id
-  int64_t skipped_events = 0;  // sum of DocumentEntry::skipped_events
-  int64_t modal_events = 0;    // sum of DocumentEntry::modal_events
+  int64_t skipped_events = 0;           // sum of DocumentEntry::skipped_events
+  int64_t modal_events = 0;             // sum of DocumentEntry::modal_events
 };
 
 // Counts for `graph`, with at most `top_n` top actors.

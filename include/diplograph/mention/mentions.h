@@ -34,6 +34,7 @@ struct Entity {
   int dict = -1;  // index into Dictionary::actors(), or -1
   bool media = false;
   bool plural = false;  // groups
+  bool state_body = false;  // a ministry, agency or force of its country's state
   int mention_count = 0;
 };
 
