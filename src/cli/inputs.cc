@@ -36,6 +36,20 @@ bool Readable(const std::string& dir) {
   return faccessat(AT_FDCWD, dir.c_str(), R_OK | X_OK, AT_EACCESS) == 0;
 }
 
+// A saved graph is one JSON object with "nodes" and "links". One cut short
+// (a truncated copy) still names its format on the first line, and is read as
+// a graph so that it gets one error, not one per line as JSON Lines.
+bool LooksLikeSavedGraph(std::string_view content, std::string_view trimmed) {
+  if (trimmed.empty() || trimmed[0] != '{') return false;
+  if (content.find("\"diplograph-graph\"") == std::string_view::npos) return false;
+  if (content.find("\"links\"") != std::string_view::npos &&
+      content.find("\"nodes\"") != std::string_view::npos) {
+    return true;
+  }
+  std::string_view first = trimmed.substr(0, trimmed.find('\n'));
+  return first.find("\"format\":\"diplograph-graph\"") != std::string_view::npos;
+}
+
 std::string StripExtension(const std::string& rel) {
   fs::path p(rel);
   return (p.parent_path() / p.stem()).generic_string();
@@ -141,10 +155,7 @@ void ReadInput(const InputFile& file, const ReaderOptions& options, Diagnostics*
     return;
   }
   if (!CheckText(content, file.path, diags)) return;
-  // A saved graph is one JSON object with "nodes" and "links".
-  if (!trimmed.empty() && trimmed[0] == '{' && content.find("\"links\"") != std::string::npos &&
-      content.find("\"nodes\"") != std::string::npos &&
-      content.find("\"diplograph-graph\"") != std::string::npos) {
+  if (LooksLikeSavedGraph(content, trimmed)) {
     if (handlers.on_graph) handlers.on_graph(file.path, std::move(content));
     return;
   }

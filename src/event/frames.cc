@@ -37,6 +37,14 @@ Group SentenceFrame::Extend(size_t index, int direction) const {
   g.last = r0.last;
   g.reflexive = r0.reflexive;
   if (r0.reflexive) return g;
+  // Collect the chain of phrases joined by commas and "and"; a list ends in
+  // "and" ("A, B and C"), so the chain is cut after its last "and" link.
+  struct Link {
+    size_t ref;
+    bool has_and;
+  };
+  std::vector<Link> chain;
+  uint32_t edge_first = g.first, edge_last = g.last;
   size_t i = index;
   while (true) {
     size_t j = direction < 0 ? (i == 0 ? refs_.size() : i - 1) : i + 1;
@@ -44,34 +52,55 @@ Group SentenceFrame::Extend(size_t index, int direction) const {
     const Ref& r = refs_[j];
     if (r.kind == RefKind::kApposition) {
       i = j;
-      if (direction < 0) g.first = r.first; else g.last = r.last;
+      if (direction < 0) edge_first = r.first; else edge_last = r.last;
       continue;
     }
     if (!Usable(r, false, false) || r.reflexive || r.kind == RefKind::kPronoun) break;
-    uint32_t a = direction < 0 ? r.last : g.last;
-    uint32_t b = direction < 0 ? g.first : r.first;
-    bool saw_and = false;
-    bool ok = a <= b;
+    uint32_t a = direction < 0 ? r.last : edge_last;
+    uint32_t b = direction < 0 ? edge_first : r.first;
+    bool has_and = false, has_comma = false, ok = a <= b;
     for (uint32_t t = a; ok && t < b; ++t) {
-      bool as_well_as = toks_[t].lower == "as" && t + 2 < b && toks_[t + 1].lower == "well" &&
-                        toks_[t + 2].lower == "as";
-      if (as_well_as) {
+      const Token& tk = toks_[t];
+      if (tk.lower == "as" && t + 2 < b && toks_[t + 1].lower == "well" && toks_[t + 2].lower == "as") {
         t += 2;
-        saw_and = true;
-        continue;
+        has_and = true;
+      } else if (tk.lower == "and") {
+        has_and = true;
+      } else if (tk.text == ",") {
+        has_comma = true;
+      } else if (tk.lower != "the" && tk.lower != "both") {
+        ok = false;
       }
-      if (!IsCoordinator(toks_[t])) ok = false;
-      if (toks_[t].lower == "and" || toks_[t].text == ",") saw_and = true;
     }
-    if (!ok || !saw_and) break;
-    // Only like with like: people with people, states with states.
+    if (!ok || !(has_and || has_comma)) break;
     const Entity& e0 = ents_[static_cast<size_t>(g.entities.front())];
     const Entity& e1 = ents_[static_cast<size_t>(r.entities.front())];
-    bool like = (e0.kind == ActorKind::kPerson) == (e1.kind == ActorKind::kPerson);
-    if (!like) break;
-    AddUnique(&g.entities, r.entities);
-    if (direction < 0) g.first = r.first; else g.last = r.last;
+    if ((e0.kind == ActorKind::kPerson) != (e1.kind == ActorKind::kPerson)) break;
+    chain.push_back({j, has_and});
+    if (direction < 0) edge_first = r.first; else edge_last = r.last;
     i = j;
+  }
+  // Leftwards the link next to the first phrase must hold the "and";
+  // rightwards keep up to the last "and" link.
+  size_t keep = 0;
+  if (direction < 0) {
+    keep = !chain.empty() && chain.front().has_and ? chain.size() : 0;
+    if (keep == 0 && !chain.empty()) {
+      // "A, B and C" seen from C: the first link is "and"; from elsewhere, none.
+    }
+  } else {
+    for (size_t c = 0; c < chain.size(); ++c) {
+      if (chain[c].has_and) keep = c + 1;
+    }
+  }
+  for (size_t c = 0; c < keep; ++c) {
+    const Ref& r = refs_[chain[c].ref];
+    for (int e : r.entities) {
+      if (std::find(g.entities.begin(), g.entities.end(), e) == g.entities.end()) {
+        g.entities.push_back(e);
+      }
+    }
+    if (direction < 0) g.first = std::min(g.first, r.first); else g.last = std::max(g.last, r.last);
   }
   return g;
 }

@@ -49,6 +49,8 @@ class DocState {
       if (it->entity == skip_entity || !pred(entities_[static_cast<size_t>(it->entity)])) {
         continue;
       }
+      // Only what was named before the phrase being resolved.
+      if (it->sentence == limit_sentence && it->token >= limit_token) continue;
       if (!prefer_subject || it->subject) return it->entity;
       if (fallback < 0) fallback = it->entity;
     }
@@ -58,6 +60,9 @@ class DocState {
   // The actors of the last coordinated phrase ("Saudi Arabia, Egypt and
   // Bahrain"), for "they"; and the country of the last "X administration".
   std::vector<int> last_set;
+  // Resolution looks only at mentions before this point (set per phrase).
+  int limit_sentence = -1;
+  uint32_t limit_token = 0;
   int last_set_sentence = -1;
   int last_admin_country = -1;
 

@@ -217,7 +217,7 @@ void SentenceAnalyzer::MarkDateline() {
       agency = true;
     }
     bool sep = t.text == ":" || t.text == "-" || t.text == "--" || t.text == "---";
-    if (sep && t.Is(kSpaceBefore) == (t.text != ":") && (caps_start || agency)) {
+    if (sep && (caps_start || agency)) {
       for (uint32_t k = begin_; k <= i; ++k) used_[k - begin_] = 1;
       return;
     }

@@ -48,7 +48,7 @@ bool IsGroupNoun(std::string_view w) {
 bool IsStateNoun(std::string_view w) {
   static const WordSet k = {"government", "governments", "authorities", "side", "delegation",
                             "leadership", "state", "regime", "administration", "officials",
-                            "counterparts", "team", "negotiators", "cabinet"};
+                            "team", "negotiators", "cabinet"};
   return In(k, w);
 }
 

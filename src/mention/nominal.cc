@@ -38,6 +38,8 @@ int SentenceAnalyzer::CountryEntityOf(const Atom& a) {
 size_t SentenceAnalyzer::Pronoun(size_t k) {
   const Atom& a = atoms_[k];
   if (a.type != AtomType::kWord) return k;
+  st_->limit_sentence = sentence_;
+  st_->limit_token = a.first;
   const std::string& w = Tok(a.first).lower;
   auto& ents = st_->entities();
   auto person = [&](const char* not_gender) {
@@ -53,9 +55,11 @@ size_t SentenceAnalyzer::Pronoun(size_t k) {
   } else if (w == "it" || w == "its" || w == "itself") {
     // "it" after a verb is an object: the nearest antecedent that is not the
     // sentence's subject; a subject "it" prefers earlier subjects.
+    const std::string& before = a.first > begin_ ? Tok(a.first - 1).lower : "";
     bool object = w == "it" && a.first > begin_ && Tok(a.first - 1).Is(kAlpha) &&
-                  Tok(a.first - 1).lower != "that" && Tok(a.first - 1).lower != "and" &&
-                  Tok(a.first - 1).lower != "but" && Tok(a.first - 1).lower != "because";
+                  before != "that" && before != "and" && before != "but" &&
+                  before != "because" && before != "as" && before != "if" && before != "when" &&
+                  !words::IsSpeechVerb(before) && before != "says" && before != "said";
     int skip = -1;
     if (object) {
       for (const Ref& r : out_->refs) {
@@ -120,6 +124,9 @@ size_t SentenceAnalyzer::Pronoun(size_t k) {
 size_t SentenceAnalyzer::Description(size_t k) {
   const Atom& a = atoms_[k];
   if (a.type != AtomType::kWord || Tok(a.first).lower != "the") return k;
+  st_->limit_sentence = sentence_;
+  st_->limit_token = a.first;
+  bool at_start = a.first == begin_;
   // "the North", "the South"
   uint32_t n = a.first + 1;
   if (n < end_ && (Tok(n).text == "North" || Tok(n).text == "South") &&
@@ -161,7 +168,7 @@ size_t SentenceAnalyzer::Description(size_t k) {
                w == "organisation" || w == "union" || w == "grouping") {
       e = st_->Recent([](const Entity& x) {
         return x.kind == ActorKind::kOrganization && StartsWith(x.cameo, "IGO");
-      }, false);
+      }, at_start);
     } else if (w == "council" || w == "commission" || w == "agency" || w == "department" ||
                w == "committee" || w == "court") {
       e = st_->Recent([&](const Entity& x) {
@@ -268,6 +275,15 @@ size_t SentenceAnalyzer::Apposition(uint32_t after, int person) {
   }
   bool closed = m >= end_ || Tok(m).text == "," || Tok(m).text == ".";
   if (!closed || !(role || relative) || m == after + 1) return static_cast<size_t>(-1);
+  // Phrases found inside it before the main pass ("at Peking University")
+  // belong to the apposition.
+  for (size_t i = out_->refs.size(); i-- > 0;) {
+    const Ref& r = out_->refs[i];
+    if (r.first >= after && r.last <= m) {
+      for (uint32_t t = r.first; t < r.last; ++t) used_[t - begin_] = 0;
+      out_->refs.erase(out_->refs.begin() + static_cast<long>(i));
+    }
+  }
   if (!Free(after, m)) return static_cast<size_t>(-1);
   Entity& p = st_->entities()[static_cast<size_t>(person)];
   if (!relative) p.roles.push_back(TokenSurface(seg_.tokens, after + 1, m));

@@ -311,8 +311,7 @@ size_t SentenceAnalyzer::ProperName(size_t k) {
   bool apposition = a.last + 1 < end_ && Tok(a.last).text == "," &&
                     (Tok(a.last + 1).lower == "a" || Tok(a.last + 1).lower == "an" ||
                      Tok(a.last + 1).lower == "the" || Tok(a.last + 1).lower == "who" ||
-                     words::IsRoleNoun(Tok(a.last + 1).lower) ||
-                     AtomAt(a.last + 1) != kNone);
+                     words::IsRoleNoun(Tok(a.last + 1).lower));
   bool speaks = a.last < end_ && words::IsSpeechVerb(Tok(a.last).lower);
   bool quoted_by = a.first >= 2 && Tok(a.first - 1).lower == "said" ;
   if (!apposition && !speaks && !quoted_by && !coordinated) return k;
