@@ -39,6 +39,10 @@ int RunBuild(const Args& args) {
                               });
   PrintDiagnostics(diags);
   if (!loaded) return kInputErrors;
+  if (diags.HasErrors() && graph.empty()) {  // don't replace a graph with nothing
+    std::cerr << "diplograph build: no input could be read; " << out << " not written\n";
+    return kInputErrors;
+  }
   if (!WriteGraph(graph, out, format, args, &error)) {
     std::cerr << "diplograph build: " << error << "\n";
     return kInputErrors;
@@ -58,6 +62,10 @@ int RunMerge(const Args& args) {
   Diagnostics diags;
   LoadGraphInputs(args.positional, &graph, &diags);
   PrintDiagnostics(diags);
+  if (diags.HasErrors() && graph.empty()) {  // don't replace a graph with nothing
+    std::cerr << "diplograph merge: no input could be read; " << out << " not written\n";
+    return kInputErrors;
+  }
   if (!WriteGraph(graph, out, format, args, &error)) {
     std::cerr << "diplograph merge: " << error << "\n";
     return kInputErrors;

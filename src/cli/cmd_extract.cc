@@ -159,13 +159,22 @@ int RunExtract(const Args& args) {
     out = &file.stream();
   }
   Diagnostics diags;
+  size_t records = 0;
   bool loaded = StreamRecords(options, &diags,
-      [&](ExtractionRecord r) { *out << RecordToJsonLine(r) << '\n'; },
+      [&](ExtractionRecord r) {
+        *out << RecordToJsonLine(r) << '\n';
+        ++records;
+      },
       [&](const std::string& path, std::string) {
         diags.Error(path, 0, 0, "is a saved graph, not articles (use 'diplograph export')");
       });
   PrintDiagnostics(diags);
   if (!loaded) return kInputErrors;
+  if (out_path != "-" && diags.HasErrors() && records == 0) {  // keep an earlier file
+    file.Abort();
+    std::cerr << "diplograph extract: no input could be read; " << out_path << " not written\n";
+    return kInputErrors;
+  }
   if (out_path != "-") {
     if (!file.Commit(&error)) {
       std::cerr << "diplograph extract: " << error << "\n";

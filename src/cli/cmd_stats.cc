@@ -14,6 +14,17 @@ std::vector<OptionSpec> StatsOptions() {
           {"--json", nullptr, false, "Print JSON instead of text."}};
 }
 
+namespace {
+
+// A full disk or closed pipe on stdout is an error, not a silent success.
+int FlushStdout() {
+  if (std::cout.flush()) return kOk;
+  std::cerr << "diplograph stats: cannot write to stdout\n";
+  return kInputErrors;
+}
+
+}  // namespace
+
 int RunStats(const Args& args) {
   const Command& cmd = *FindCommand("stats");
   if (args.positional.empty()) return UsageError(cmd, "needs a GRAPH");
@@ -44,7 +55,7 @@ int RunStats(const Args& args) {
     }
     j["top_actors"] = topj;
     std::cout << j.dump(2) << "\n";
-    return kOk;
+    return FlushStdout();
   }
   std::cout << "documents  " << s.documents << "\n"
             << "nodes      " << s.nodes << "\n";
@@ -57,7 +68,7 @@ int RunStats(const Args& args) {
   for (const ActorDegree& a : s.top_actors) {
     std::cout << "  " << a.degree << "  " << a.label << " (" << a.id << ")\n";
   }
-  return kOk;
+  return FlushStdout();
 }
 
 }  // namespace diplograph::cli

@@ -94,10 +94,26 @@ class SentenceEvents {
     out_->push_back({type, src, tgt, conf, modality, trigger_.first, trigger_.last});
     if (type == "met_with") met_.push_back({src, tgt});
     // A state's ministry, department or agency acts for the state.
+    if (type == "participated_in") return;
+    int parent = ParentOf(src);
+    if (parent >= 0 && parent != tgt) {
+      out_->push_back({type, parent, tgt, conf * 0.9, modality, trigger_.first, trigger_.last});
+    }
     int state = StateOf(src);
-    if (state >= 0 && state != tgt && type != "participated_in") {
+    if (state >= 0 && state != tgt) {
       out_->push_back({type, state, tgt, conf * 0.9, modality, trigger_.first, trigger_.last});
     }
+  }
+
+  // The body a division belongs to ("the Justice Department's National
+  // Security Division" -> the Justice Department), when the text names it.
+  int ParentOf(int e) const {
+    const std::string& p = E(e).parent;
+    if (p.empty()) return -1;
+    for (size_t i = 0; i < ents_.size(); ++i) {
+      if (ents_[i].id == p && ents_[i].kind == ActorKind::kOrganization) return static_cast<int>(i);
+    }
+    return -1;
   }
 
   // The country entity a government body belongs to, or -1.
@@ -404,6 +420,77 @@ void TraceSentence(const Segmentation& seg, const Sentence& s, const SentenceRef
   }
 }
 
+// Events the document implies as a whole: a group's tie to the body named
+// in it, and the leaders of the two states of a summit meeting there.
+void DocumentInferences(const Segmentation& seg, const DocumentMentions& dm, const Document& doc,
+                        const Date& anchor, const std::vector<std::string>& ids,
+                        std::set<std::tuple<std::string, int, int>>* seen, std::vector<bool>* used,
+                        std::vector<EventRecord>* out) {
+  auto first_sentence = [&](int entity) -> int {
+    for (size_t si = 0; si < dm.sentences.size(); ++si) {
+      for (const Ref& r : dm.sentences[si].refs) {
+        if (std::find(r.entities.begin(), r.entities.end(), entity) != r.entities.end()) {
+          return static_cast<int>(si);
+        }
+      }
+    }
+    return -1;
+  };
+  auto add = [&](const std::string& type, int src, int tgt, int si, double conf) {
+    if (si < 0 || !seen->insert({type, src, tgt}).second) return;
+    const Sentence& s = seg.sentences[static_cast<size_t>(si)];
+    std::string_view text = s.in_title ? std::string_view(doc.title) : std::string_view(doc.text);
+    const EventTypeInfo* info = FindEventType(type);
+    EventRecord ev;
+    ev.type = type;
+    ev.source = ids[static_cast<size_t>(src)];
+    ev.target = ids[static_cast<size_t>(tgt)];
+    ev.date = EventDate(seg.tokens, s.first, s.last, s.first, s.first, anchor).ToString();
+    ev.cameo = info ? std::string(info->cameo) : "";
+    ev.goldstein = info ? info->goldstein : 0.0;
+    ev.plover = info ? std::string(info->plover) : "";
+    ev.confidence = conf;
+    ev.evidence = {std::string(text.substr(s.begin, s.end - s.begin)), s.begin, s.end,
+                   s.in_title ? "title" : ""};
+    (*used)[static_cast<size_t>(src)] = (*used)[static_cast<size_t>(tgt)] = true;
+    out->push_back(std::move(ev));
+  };
+  const auto& ents = dm.entities;
+  for (size_t g = 0; g < ents.size(); ++g) {
+    for (int org : ents[g].affiliations) {
+      add("member_of", static_cast<int>(g), org, first_sentence(static_cast<int>(g)), 0.9);
+    }
+  }
+  for (size_t o = 0; o < ents.size(); ++o) {
+    const Entity& occ = ents[o];
+    if (occ.kind != ActorKind::kEvent || occ.family != "summit" || occ.parties.size() != 2) continue;
+    int leaders[2] = {-1, -1};
+    bool unique = true;
+    for (size_t p = 0; p < ents.size(); ++p) {
+      const Entity& e = ents[p];
+      if (e.kind != ActorKind::kPerson || !(*used)[p]) continue;
+      bool head = false;
+      for (const std::string& r : e.roles) {
+        std::string l = AsciiLower(r);
+        head = head || l.find("president") != std::string::npos ||
+               l.find("prime minister") != std::string::npos || l.find("leader") != std::string::npos ||
+               l.find("chairman") != std::string::npos || l.find("premier") != std::string::npos ||
+               l.find("chancellor") != std::string::npos || l.find("king") != std::string::npos;
+      }
+      for (int side = 0; head && side < 2; ++side) {
+        if (e.country != occ.parties[static_cast<size_t>(side)]) continue;
+        if (leaders[side] >= 0 && leaders[side] != static_cast<int>(p)) unique = false;
+        leaders[side] = static_cast<int>(p);
+      }
+    }
+    if (!unique || leaders[0] < 0 || leaders[1] < 0) continue;
+    int si = first_sentence(static_cast<int>(o));
+    add("met_with", leaders[0], leaders[1], si, 0.7);
+    add("participated_in", leaders[0], static_cast<int>(o), si, 0.7);
+    add("participated_in", leaders[1], static_cast<int>(o), si, 0.7);
+  }
+}
+
 }  // namespace
 
 ExtractionRecord Extractor::Extract(const Document& doc, std::string* trace) const {
@@ -458,6 +545,18 @@ ExtractionRecord Extractor::Extract(const Document& doc, std::string* trace) con
                      s.in_title ? "title" : ""};
       used[static_cast<size_t>(c.source)] = used[static_cast<size_t>(c.target)] = true;
       rec.events.push_back(std::move(ev));
+    }
+  }
+  DocumentInferences(seg, dm, doc, anchor, ids, &seen, &used, &rec.events);
+  for (size_t i = 0; i < dm.entities.size(); ++i) {
+    for (const Entity::Inner& in : dm.entities[i].inner_mentions) {
+      const Sentence& s = seg.sentences[static_cast<size_t>(in.sentence)];
+      std::string_view text = s.in_title ? std::string_view(doc.title) : std::string_view(doc.text);
+      const Token& a = seg.tokens[in.first];
+      const Token& b = seg.tokens[in.last - 1];
+      spans[i].push_back({a.begin, b.end, std::string(text.substr(a.begin, b.end - a.begin)),
+                          s.in_title ? "title" : ""});
+      used[i] = true;
     }
   }
   for (size_t i = 0; i < dm.entities.size(); ++i) {

@@ -241,6 +241,9 @@ const std::vector<EventTypeInfo>& EventTypes() {
       {"expelled", "166", -7.0, "SANCTION", false, "conflict"},
       {"suspended", "160", -4.0, "REDUCE", false, "pressure"},
       {"attacked", "190", -10.0, "ASSAULT", false, "conflict"},
+      // Not an interaction: a group's tie to the body it belongs to
+      // ("five PLA officers" -> People's Liberation Army).
+      {"member_of", "", 0.0, "", false, "affiliation"},
   };
   return kTypes;
 }

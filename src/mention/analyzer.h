@@ -44,6 +44,8 @@ class SentenceAnalyzer {
   void FindOrganizations();
   bool Occasion(uint32_t head);
   bool Group(uint32_t num);
+  bool UnnumberedGroup(uint32_t start);
+  void NoteAffiliations(int group, const std::vector<std::pair<int, const Atom*>>& inner);
 
   // The main pass (matcher.cc, nominal.cc).
   void MainPass();

@@ -35,6 +35,7 @@ int DocState::DictEntity(int index) {
   e.dict = index;
   e.media = a.media;
   e.state_body = a.kind == ActorKind::kOrganization && !a.parent.empty() && !a.country.empty();
+  e.parent = a.parent;
   if (a.kind == ActorKind::kPerson) {
     if (const RoleSpell* r = RoleOn(a, date_)) {
       if (!r->cameo.empty()) e.cameo = r->cameo;

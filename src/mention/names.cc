@@ -127,7 +127,7 @@ std::string_view OccasionFamily(std::string_view w) {
 std::string_view OccasionTopic(std::string_view w) {
   static const std::unordered_map<std::string_view, std::string_view> k = {
       {"cyber", "cyber"}, {"cybercrime", "cyber"}, {"cybercrimes", "cyber"},
-      {"cybersecurity", "cyber"}, {"cyberspace", "cyber"}, {"ministerial", "ministerial"},
+      {"cybersecurity", "cyber"}, {"cyberspace", "cyber"}, {"ministerial", ""},
       {"high-level", ""}, {"strategic", "strategic"}, {"economic", "economic"},
       {"trade", "trade"}, {"nuclear", "nuclear"}, {"peace", "peace"}, {"security", "security"},
       {"six-party", "six-party"}, {"disarmament", "disarmament"}, {"climate", "climate"},

@@ -76,7 +76,7 @@ bool SentenceAnalyzer::Occasion(uint32_t head) {
       std::string_view tp = words::OccasionTopic(t.lower);
       if (!tp.empty()) {
         strong = true;
-        if (topic.empty()) topic = std::string(tp);
+        if (topic.empty() || topic == "security") topic = std::string(tp);
       } else {
         weak = true;
       }
@@ -126,7 +126,18 @@ bool SentenceAnalyzer::Occasion(uint32_t head) {
     while (m < end_ && m < right + 7 && IsOccasionTail(Tok(m))) ++m;
     while (m > right + 1 && Tok(m - 1).lower == "and") --m;
     if (m > right + 1) {
+      for (uint32_t q = right + 1; q < m; ++q) {
+        std::string_view tp = IsTopic(Tok(q).lower) ? words::OccasionTopic(Tok(q).lower) : "";
+        if (!tp.empty() && (topic.empty() || topic == "security")) topic = std::string(tp);
+      }
       right = m;
+      strong = true;
+    }
+  }
+  // "inter-Korean", "inter-American": the region names the topic.
+  for (uint32_t q = left; q + 2 < head; ++q) {
+    if (Tok(q).lower == "inter" && Tok(q + 1).text == "-") {
+      topic = "inter-" + Tok(q + 2).lower;
       strong = true;
     }
   }
@@ -212,6 +223,51 @@ bool SentenceAnalyzer::Occasion(uint32_t head) {
 
 // "US-China Business Council", "Pakistan High Commission": a capitalised
 // name ending in an organisation head, with the countries joined to it.
+// "Guinea-Bissau's coup leaders", "renegade soldiers", "mutinous troops".
+bool SentenceAnalyzer::UnnumberedGroup(uint32_t start) {
+  static const char* const kMarked[] = {"coup", "renegade", "mutinous", "rebel", "armed",
+                                        "masked", "unidentified", "suspected", "alleged",
+                                        "undeclared", "militant"};
+  uint32_t j = start;
+  std::vector<std::pair<int, const Atom*>> inner;
+  std::string country;
+  // A country's possessive first.
+  size_t ai = AtomAt(j);
+  if (ai != static_cast<size_t>(-1) && CountryEntityOf(atoms_[ai]) >= 0 &&
+      atoms_[ai].last + 1 < end_ && IsPossessiveToken(Tok(atoms_[ai].last))) {
+    country = st_->entities()[static_cast<size_t>(CountryEntityOf(atoms_[ai]))].country;
+    j = atoms_[ai].last + 1;
+  }
+  bool marked = false;
+  uint32_t h = j;
+  while (h < end_ && h < j + 2 && Tok(h).Is(kAlpha) && !Tok(h).Is(kCapitalized) &&
+         !words::IsGroupNoun(Tok(h).lower)) {
+    for (const char* m : kMarked) marked = marked || Tok(h).lower == m;
+    ++h;
+  }
+  if (h >= end_ || h == j || !words::IsGroupNoun(Tok(h).lower) || words::IsStateNoun(Tok(h).lower)) {
+    return false;
+  }
+  if (!marked && country.empty()) return false;
+  if (!Free(start, h + 1)) return false;
+  if (start > begin_ && (Tok(start - 1).lower == "the" || Tok(start - 1).lower == "these")) {
+    return false;  // handled as a description
+  }
+  Entity proto;
+  proto.kind = ActorKind::kGroup;
+  proto.plural = true;
+  proto.family = Tok(h).lower;
+  proto.country = country;
+  proto.name = TokenSurface(seg_.tokens, start, h + 1);
+  int id = st_->Recent([&](const Entity& e) {
+    return e.kind == ActorKind::kGroup && e.family == proto.family && e.country == country &&
+           !country.empty();
+  }, false);
+  if (id < 0) id = st_->KeyedEntity("g:" + AsciiLower(proto.name), proto);
+  EmitOne(start, h + 1, id, RefKind::kName);
+  return true;
+}
+
 void SentenceAnalyzer::FindOrganizations() {
   for (size_t k = 0; k < atoms_.size(); ++k) {
     const Atom& a = atoms_[k];
@@ -253,18 +309,38 @@ void SentenceAnalyzer::FindGroups() {
     // "these officials", "the diplomats", "these PLA officers": an earlier group.
     if (t.lower == "these" || t.lower == "those" || t.lower == "the") {
       uint32_t h = j + 1;
-      while (h < end_ && h < j + 4 && !words::IsGroupNoun(Tok(h).lower) &&
-             (Tok(h).Is(kCapitalized) || Tok(h).text == "-") && Free(h, h + 1)) {
+      bool lower_mods = false;
+      while (h < end_ && h < j + 5 && !words::IsGroupNoun(Tok(h).lower) &&
+             (Tok(h).Is(kCapitalized) || Tok(h).text == "-" ||
+              (Tok(h).Is(kAlpha) && words::IsTitleAdjective(Tok(h).lower)) ||
+              (Tok(h).lower == "and" && h > j + 1)) &&
+             Free(h, h + 1)) {
+        if (!Tok(h).Is(kCapitalized) && Tok(h).text != "-") lower_mods = true;
         ++h;
       }
       if (h >= end_ || !words::IsGroupNoun(Tok(h).lower) || !Free(j + 1, h + 1)) continue;
+      if (h + 1 < end_ && IsPossessiveToken(Tok(h + 1))) continue;
       const std::string& head = Tok(h).lower;
       bool demonstrative = t.lower != "the";
+      st_->limit_sentence = sentence_;
+      st_->limit_token = j;
       int g = st_->Recent([&](const Entity& e) {
         return e.kind == ActorKind::kGroup && (e.family == head || demonstrative);
       }, false);
-      if (g >= 0) EmitOne(j, h + 1, g, RefKind::kDescription);
+      if (g >= 0) {
+        EmitOne(j, h + 1, g, RefKind::kDescription);
+      } else if (lower_mods && !words::IsStateNoun(head) && t.lower == "the") {
+        // "the political and military figures": a new, described group.
+        Entity proto;
+        proto.kind = ActorKind::kGroup;
+        proto.plural = true;
+        proto.family = head;
+        proto.name = TokenSurface(seg_.tokens, j + 1, h + 1);
+        EmitOne(j, h + 1, st_->KeyedEntity("g:" + AsciiLower(proto.name), proto), RefKind::kName);
+      }
+      continue;
     }
+    UnnumberedGroup(j);
   }
 }
 
@@ -322,6 +398,7 @@ bool SentenceAnalyzer::Group(uint32_t num) {
   proto.kind = ActorKind::kGroup;
   proto.plural = true;
   proto.family = Tok(g).lower;
+  std::vector<std::pair<int, const Atom*>> inner;
   for (const Atom& a : atoms_) {
     if (a.first < num || a.last > end) continue;
     int c = CountryEntityOf(a);
@@ -334,6 +411,7 @@ bool SentenceAnalyzer::Group(uint32_t num) {
         proto.cameo = d.cameo;
         if (!d.country.empty()) proto.country = d.country;
       }
+      if (d.kind == ActorKind::kOrganization) inner.push_back({st_->DictEntity(a.index), &a});
     }
   }
   proto.name = TokenSurface(seg_.tokens, num, end);
@@ -353,8 +431,21 @@ bool SentenceAnalyzer::Group(uint32_t num) {
     }, false);
   }
   if (id < 0) id = st_->KeyedEntity("g:" + AsciiLower(proto.name), proto);
+  NoteAffiliations(id, inner);
   EmitOne(num, end, id, RefKind::kName);
   return true;
+}
+
+void SentenceAnalyzer::NoteAffiliations(int group, const std::vector<std::pair<int, const Atom*>>& inner) {
+  for (const auto& [org, atom] : inner) {
+    Entity& o = st_->entities()[static_cast<size_t>(org)];
+    o.inner_mentions.push_back({sentence_, atom->first, atom->last});
+    st_->Note(org, sentence_, atom->first, false, TokenSurface(seg_.tokens, atom->first, atom->last));
+    Entity& g = st_->entities()[static_cast<size_t>(group)];
+    if (std::find(g.affiliations.begin(), g.affiliations.end(), org) == g.affiliations.end()) {
+      g.affiliations.push_back(org);
+    }
+  }
 }
 
 }  // namespace diplograph

@@ -111,9 +111,7 @@ TEST_CASE("ResolveDate: no time named") {
     CHECK(Resolve("Russia attacked Ukraine.") == "-");
     CHECK(Resolve("") == "-");
   }
-  SUBCASE("the modal may is not the month") {
-    CHECK(Resolve("Russia may retaliate.") == "-");
-  }
+  SUBCASE("the modal may is not the month") { CHECK(Resolve("Russia may retaliate.") == "-"); }
   SUBCASE("a bare number is not a year") {
     CHECK(Resolve("35 diplomats") == "-");
     CHECK(Resolve("2018 diplomats") == "-");

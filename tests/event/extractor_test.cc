@@ -138,8 +138,9 @@ TEST_CASE("Extractor: one active sentence per event type") {
           V{"visited sergei-lavrov->india"});
   }
   SUBCASE("participated_in") {
-    ExtractionRecord rec = Run("German Foreign Minister Annalena Baerbock attended the G20 "
-                               "summit in New Delhi.");
+    ExtractionRecord rec =
+        Run("German Foreign Minister Annalena Baerbock attended the G20 "
+            "summit in New Delhi.");
     CHECK(Events(rec) == V{"participated_in annalena-baerbock->ind-g20-summit"});
     const EntityRecord* summit = FindEntity(rec, "ind-g20-summit");
     REQUIRE(summit != nullptr);
@@ -174,8 +175,9 @@ TEST_CASE("Extractor: one active sentence per event type") {
           V{"threatened north-korea->south-korea"});
   }
   SUBCASE("indicted") {
-    ExtractionRecord rec = Run("The US Justice Department indicted five Chinese military "
-                               "officers.");
+    ExtractionRecord rec =
+        Run("The US Justice Department indicted five Chinese military "
+            "officers.");
     CHECK(Events(rec) ==
           V{"indicted us-department-of-justice->doc--five-chinese-military-officers"});
   }
@@ -199,8 +201,7 @@ TEST_CASE("Extractor: one active sentence per event type") {
   }
   SUBCASE("suspended: ties with a partner") {
     CHECK(Events("Saudi Arabia, Egypt and Bahrain cut ties with Qatar.") ==
-          V{"suspended bahrain->qatar", "suspended egypt->qatar",
-            "suspended saudi-arabia->qatar"});
+          V{"suspended bahrain->qatar", "suspended egypt->qatar", "suspended saudi-arabia->qatar"});
   }
   SUBCASE("attacked") {
     CHECK(Events("Russia attacked Ukraine on Friday.") == V{"attacked russia->ukraine"});
@@ -229,8 +230,7 @@ TEST_CASE("Extractor: passive with a by-agent keeps the real direction") {
     CHECK(Events("Jeh Johnson was criticized by China.") == V{"criticized china->jeh-johnson"});
   }
   SUBCASE("a person praised by a person") {
-    CHECK(Events("Sergei Lavrov was praised by Wang Yi.") ==
-          V{"praised wang-yi->sergei-lavrov"});
+    CHECK(Events("Sergei Lavrov was praised by Wang Yi.") == V{"praised wang-yi->sergei-lavrov"});
   }
   SUBCASE("a group indicted by an organisation") {
     CHECK(Events("Five Chinese officers were indicted by the US Justice Department.") ==
@@ -310,8 +310,7 @@ TEST_CASE("Extractor: nominal triggers") {
   }
   SUBCASE("a possessor's visit, invasion, criticism, claims") {
     CHECK(Events("Lavrov's visit to India was brief.") == V{"visited sergei-lavrov->india"});
-    CHECK(Events("Russia's invasion of Ukraine began last year.") ==
-          V{"attacked russia->ukraine"});
+    CHECK(Events("Russia's invasion of Ukraine began last year.") == V{"attacked russia->ukraine"});
     CHECK(Events("Japan's criticism of China was sharp.") == V{"criticized japan->china"});
     CHECK(Events("Kuleba's claims of Russian hacking were disputed.") ==
           V{"accused dmytro-kuleba->russia"});
@@ -347,9 +346,7 @@ TEST_CASE("Extractor: unasserted statements are not events") {
     CHECK(Events("Antony Blinken plans to travel to China next week.").empty());
     CHECK(Events("Sergei Lavrov is expected to visit India next month.").empty());
   }
-  SUBCASE("denials") {
-    CHECK(Events("China denied that it hacked Japan.").empty());
-  }
+  SUBCASE("denials") { CHECK(Events("China denied that it hacked Japan.").empty()); }
   SUBCASE("a general stance with no target") {
     CHECK(Events("China has always opposed cyber attacks in any form.").empty());
   }
@@ -408,8 +405,9 @@ TEST_CASE("Extractor: metonymy") {
 
 TEST_CASE("Extractor: titles, appositions and surnames") {
   SUBCASE("a title and a later surname are one person with a role") {
-    ExtractionRecord rec = Run("Secretary of State Antony Blinken met Wang Yi. Blinken said the "
-                               "talks were candid.");
+    ExtractionRecord rec =
+        Run("Secretary of State Antony Blinken met Wang Yi. Blinken said the "
+            "talks were candid.");
     CHECK(Events(rec) == V{"met_with antony-blinken<->wang-yi"});
     CHECK(EntityIds(rec) == V{"antony-blinken", "wang-yi"});
     const EntityRecord* blinken = FindEntity(rec, "antony-blinken");
@@ -562,8 +560,9 @@ TEST_CASE("Extractor: groups") {
 
 TEST_CASE("Extractor: named occasions") {
   SUBCASE("people who met at a round of a dialogue took part in it") {
-    ExtractionRecord rec = Run("Blinken met Wang Yi at the third round of the US-China cybercrime "
-                               "dialogue.");
+    ExtractionRecord rec =
+        Run("Blinken met Wang Yi at the third round of the US-China cybercrime "
+            "dialogue.");
     CHECK(Events(rec) == V{"met_with antony-blinken<->wang-yi",
                            "participated_in antony-blinken->chn-usa-cyber-dialogue",
                            "participated_in wang-yi->chn-usa-cyber-dialogue"});
@@ -573,15 +572,17 @@ TEST_CASE("Extractor: named occasions") {
     CHECK(d->name == "US-China cybercrime dialogue");
   }
   SUBCASE("co-chairs take part") {
-    V got = Events("Attorney General Merrick Garland and Chinese Public Security Minister Wang "
-                   "Xiaohong co-chaired the third round of the US-China cybercrime dialogue on "
-                   "Wednesday.");
+    V got = Events(
+        "Attorney General Merrick Garland and Chinese Public Security Minister Wang "
+        "Xiaohong co-chaired the third round of the US-China cybercrime dialogue on "
+        "Wednesday.");
     CHECK(Contains(got, "participated_in merrick-garland->chn-usa-cyber-dialogue"));
     CHECK(Contains(got, "participated_in wang-xiaohong->chn-usa-cyber-dialogue"));
   }
   SUBCASE("attended a session of a working group") {
-    ExtractionRecord rec = Run("Jaishankar attended the fourth session of the India-Japan "
-                               "cybersecurity working group in Tokyo.");
+    ExtractionRecord rec =
+        Run("Jaishankar attended the fourth session of the India-Japan "
+            "cybersecurity working group in Tokyo.");
     CHECK(Events(rec) == V{"participated_in s-jaishankar->ind-jpn-cyber-working-group"});
     const EntityRecord* wg = FindEntity(rec, "ind-jpn-cyber-working-group");
     REQUIRE(wg != nullptr);
@@ -637,8 +638,7 @@ TEST_CASE("Extractor: event dates against the article date") {
     CHECK(DatedEvents("China criticized Japan.") == V{"criticized china->japan 2023-06-14"});
   }
   SUBCASE("no article date: relative times stay unknown") {
-    CHECK(DatedEvents("Russia attacked Ukraine on Friday.", "") ==
-          V{"attacked russia->ukraine "});
+    CHECK(DatedEvents("Russia attacked Ukraine on Friday.", "") == V{"attacked russia->ukraine "});
   }
   SUBCASE("an article date of month precision") {
     CHECK(DatedEvents("Russia attacked Ukraine on Friday.", "2023-06") ==
@@ -708,8 +708,10 @@ TEST_CASE("Extractor: the record") {
     CHECK(in_title);
   }
   SUBCASE("spans stay on the original bytes with typographic quotes and diacritics") {
-    const std::string fancy = "\xE2\x80\x9C" "Paris\xE2\x80\x9D condemned Iran, said "
-                              "Volodymyr Zelenskyy\xE2\x80\x99s office.";
+    const std::string fancy =
+        "\xE2\x80\x9C"
+        "Paris\xE2\x80\x9D condemned Iran, said "
+        "Volodymyr Zelenskyy\xE2\x80\x99s office.";
     ExtractionRecord f = Run(fancy);
     for (const EntityRecord& e : f.entities) {
       for (const MentionSpan& s : e.mentions) {
@@ -723,9 +725,7 @@ TEST_CASE("Extractor: the record") {
     CHECK(Run("").entities.empty());
     CHECK(Run("The weather was fine and nobody met anyone.").events.empty());
   }
-  SUBCASE("deterministic") {
-    CHECK(RecordToJsonLine(Run(text)) == RecordToJsonLine(rec));
-  }
+  SUBCASE("deterministic") { CHECK(RecordToJsonLine(Run(text)) == RecordToJsonLine(rec)); }
   SUBCASE("the record survives a JSON round trip") {
     Diagnostics diags;
     auto back = RecordFromJson(RecordToJson(rec), "<test>", 1, &diags);
@@ -757,17 +757,17 @@ TEST_CASE("Extractor: met for a round of a named dialogue (known gap)" * doctest
 }
 
 TEST_CASE("Extractor: occasion names leave out the date (known gap)" * doctest::may_fail()) {
-  ExtractionRecord rec = Run("Attorney General Merrick Garland and Chinese Public Security "
-                             "Minister Wang Xiaohong co-chaired the third round of the US-China "
-                             "cybercrime dialogue on Wednesday.");
+  ExtractionRecord rec =
+      Run("Attorney General Merrick Garland and Chinese Public Security "
+          "Minister Wang Xiaohong co-chaired the third round of the US-China "
+          "cybercrime dialogue on Wednesday.");
   const EntityRecord* d = FindEntity(rec, "chn-usa-cyber-dialogue");
   REQUIRE(d != nullptr);
   CHECK(d->name == "US-China cybercrime dialogue");
 }
 
 TEST_CASE("Extractor: a participle after 'while' (known gap)" * doctest::may_fail()) {
-  CHECK(Events("Wang Yi discussed trade while visiting Germany.") ==
-        V{"visited wang-yi->germany"});
+  CHECK(Events("Wang Yi discussed trade while visiting Germany.") == V{"visited wang-yi->germany"});
 }
 
 TEST_CASE("Extractor: suspending talks is not meeting (known gap)" * doctest::may_fail()) {
@@ -775,7 +775,10 @@ TEST_CASE("Extractor: suspending talks is not meeting (known gap)" * doctest::ma
         V{"suspended china->united-states"});
   V got = Events("China suspended the climate talks with the United States.");
   CHECK(Contains(got, "suspended china->chn-usa-climate-dialogue"));
-  for (const std::string& e : got) CHECK(e.rfind("suspended ", 0) == 0);
+  for (const std::string& e : got) {
+    CAPTURE(e);
+    CHECK(e.rfind("suspended ", 0) == 0);  // no met_with, no participated_in
+  }
 }
 
 TEST_CASE("Extractor: reported speech without 'that' (known gap)" * doctest::may_fail()) {
@@ -796,12 +799,10 @@ TEST_CASE("Extractor: a pronoun object is not the subject of its own clause (kno
 }
 
 TEST_CASE("Extractor: warned X against joining Y (known gap)" * doctest::may_fail()) {
-  CHECK(Events("Russia warned Finland against joining NATO.") ==
-        V{"threatened russia->finland"});
+  CHECK(Events("Russia warned Finland against joining NATO.") == V{"threatened russia->finland"});
 }
 
-TEST_CASE("Extractor: a people named with a number is a group (known gap)" *
-          doctest::may_fail()) {
+TEST_CASE("Extractor: a people named with a number is a group (known gap)" * doctest::may_fail()) {
   ExtractionRecord rec = Run("China arrested two Canadians in 2018.");
   CHECK(Events(rec) == V{"arrested china->doc--two-canadians"});
   const EntityRecord* g = FindEntity(rec, "doc--two-canadians");

@@ -46,11 +46,20 @@ struct Found {
       if (r.entities.empty()) x += "-";
       for (size_t i = 0; i < r.entities.size(); ++i) x += (i ? "+" : "") + E(r.entities[i]).id;
       switch (r.kind) {
-        case RefKind::kName: break;
-        case RefKind::kPronoun: x += " pronoun"; break;
-        case RefKind::kDescription: x += " description"; break;
-        case RefKind::kModifier: x += " modifier"; break;
-        case RefKind::kApposition: x += " apposition"; break;
+        case RefKind::kName:
+          break;
+        case RefKind::kPronoun:
+          x += " pronoun";
+          break;
+        case RefKind::kDescription:
+          x += " description";
+          break;
+        case RefKind::kModifier:
+          x += " modifier";
+          break;
+        case RefKind::kApposition:
+          x += " apposition";
+          break;
       }
       if (r.possessive) x += " possessive";
       if (r.locative) x += " locative";
@@ -251,8 +260,9 @@ TEST_CASE("FindMentions: metonymy and places") {
 
 TEST_CASE("FindMentions: titles, appositions and surnames") {
   SUBCASE("a title and name are one phrase and one person with a role") {
-    Found f = Find("Secretary of State Antony Blinken met Wang Yi. Blinken said the talks were "
-                   "candid.");
+    Found f = Find(
+        "Secretary of State Antony Blinken met Wang Yi. Blinken said the talks were "
+        "candid.");
     CHECK(f.Refs(0) == V{"Secretary of State Antony Blinken=antony-blinken", "Wang Yi=wang-yi"});
     CHECK(f.Refs(1) == V{"Blinken=antony-blinken"});
     const Entity* b = f.EntityOf("antony-blinken");
@@ -272,8 +282,8 @@ TEST_CASE("FindMentions: titles, appositions and surnames") {
   }
   SUBCASE("a title after a verb leaves the verb out") {
     Found f = Find("Prime Minister Narendra Modi met President Joe Biden.");
-    CHECK(f.Refs(0) == V{"Prime Minister Narendra Modi=narendra-modi",
-                         "President Joe Biden=joe-biden"});
+    CHECK(f.Refs(0) ==
+          V{"Prime Minister Narendra Modi=narendra-modi", "President Joe Biden=joe-biden"});
   }
   SUBCASE("an apposition refers to the person before it") {
     Found f = Find("Lavrov, the Russian foreign minister, met Jaishankar.");
@@ -292,11 +302,10 @@ TEST_CASE("FindMentions: titles, appositions and surnames") {
   }
   SUBCASE("a role with a country resolves to the office-holder") {
     Found f = Find("China's foreign minister met Blinken.");
-    CHECK(f.Refs(0) == V{"China's foreign minister=qin-gang description",
-                         "Blinken=antony-blinken"});
+    CHECK(f.Refs(0) ==
+          V{"China's foreign minister=qin-gang description", "Blinken=antony-blinken"});
     Found g = Find("China's foreign minister met Blinken.", "2016-05-01");
-    CHECK(g.Refs(0) == V{"China's foreign minister=wang-yi description",
-                         "Blinken=antony-blinken"});
+    CHECK(g.Refs(0) == V{"China's foreign minister=wang-yi description", "Blinken=antony-blinken"});
   }
 }
 
@@ -410,8 +419,9 @@ TEST_CASE("FindMentions: a sentence-initial auxiliary is not part of a name (kno
 
 TEST_CASE("FindMentions: refs inside an occasion name do not overlap it (known gap)" *
           doctest::may_fail()) {
-  Found f = Find("China's foreign ministry and the Justice Department attended the third round of "
-                 "the US-China cybercrime dialogue.");
+  Found f = Find(
+      "China's foreign ministry and the Justice Department attended the third round of "
+      "the US-China cybercrime dialogue.");
   uint32_t prev_last = 0;
   for (const Ref& r : f.dm.sentences.at(0).refs) {
     CHECK(r.first >= prev_last);

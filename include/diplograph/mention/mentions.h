@@ -35,6 +35,16 @@ struct Entity {
   bool media = false;
   bool plural = false;  // groups
   bool state_body = false;  // a ministry, agency or force of its country's state
+  std::string parent;       // dictionary id of the body it belongs to, or ""
+  std::vector<int> affiliations;  // groups: the bodies or states named in them
+
+  // Mentions inside other phrases ("PLA" in "five PLA officers"):
+  // (sentence, first token, last token).
+  struct Inner {
+    int sentence;
+    uint32_t first, last;
+  };
+  std::vector<Inner> inner_mentions;
   int mention_count = 0;
 };
 
