@@ -1,5 +1,7 @@
 #include "cli/graph_output.h"
 
+#include <cerrno>
+#include <cstring>
 #include <iostream>
 
 #include "cli/inputs.h"
@@ -50,9 +52,11 @@ bool WriteOne(const std::string& path, std::string* error,
   }
   AtomicFile file;
   if (!file.Open(path, error)) return false;
+  errno = 0;
   if (!write(file.stream())) {
+    int saved = errno;  // from the failed write, e.g. ENOSPC
     file.Abort();
-    *error = "cannot write " + path;
+    *error = "cannot write " + path + (saved != 0 ? std::string(": ") + std::strerror(saved) : "");
     return false;
   }
   return file.Commit(error);

@@ -43,7 +43,22 @@ struct Candidate {
 bool IsDeterminer(const std::string& w) {
   return w == "the" || w == "a" || w == "an" || w == "its" || w == "their" || w == "his" ||
          w == "her" || w == "this" || w == "these" || w == "those" || w == "any" ||
-         w == "such" || w == "cyber" || w == "\"" || w == "'" || w == "our" || w == "new";
+         w == "such" || w == "cyber" || w == "\"" || w == "'" || w == "our" || w == "new" ||
+         w == "'s";
+}
+
+// Verbs that carry a noun trigger's agent: "X held talks", "X launched an attack".
+bool IsLightVerb(const std::string& w) {
+  static const char* const kVerbs[] = {"held", "hold", "holds", "had", "has", "have", "launched",
+                                       "launch", "launches", "staged", "conducted", "carried",
+                                       "made", "make", "makes", "began", "said", "says",
+                                       "attended", "attends", "announced", "announces",
+                                       "imposed", "imposes", "ordered", "mounted", "issued",
+                                       "filed", "brought", "opened", "started"};
+  for (const char* v : kVerbs) {
+    if (w == v) return true;
+  }
+  return false;
 }
 
 // Types whose target may be named by an adjective ("claims of Russian hacking").
@@ -109,7 +124,7 @@ class SentenceEvents {
   // Security Division" -> the Justice Department), when the text names it.
   int ParentOf(int e) const {
     const std::string& p = E(e).parent;
-    if (p.empty()) return -1;
+    if (p.empty() || !E(e).state_body) return -1;
     for (size_t i = 0; i < ents_.size(); ++i) {
       if (ents_[i].id == p && ents_[i].kind == ActorKind::kOrganization) return static_cast<int>(i);
     }
@@ -198,12 +213,8 @@ class SentenceEvents {
     const Sentence& s = f_.sentence();
     for (uint32_t i = s.first; i < before; ++i) {
       if (IsSpeech(f_.toks()[i].lower)) {
-        bool that_or_quote = false;
-        for (uint32_t j = i + 1; j < before && j < i + 8; ++j) {
-          if (f_.toks()[j].lower == "that" || f_.toks()[j].Is(kQuote)) that_or_quote = true;
-        }
         Group sp = f_.Left(i);
-        if (that_or_quote && sp.entities.size() == 1) return sp.entities.front();
+        if (sp.entities.size() == 1 && i + 1 < before) return sp.entities.front();
       }
     }
     return -1;
@@ -223,6 +234,36 @@ class SentenceEvents {
                     f_.Covered(m.first - 1));
     if (m.type == "attacked" && prev_of) return;  // "accused of hacking", "claims of Russian hacking"
 
+    // "suspended military talks with Washington": the talks are what stops.
+    if (m.type == "met_with" || m.type == "agreed") {
+      for (uint32_t b = m.first; b > s.first && b + 5 > m.first; --b) {
+        const std::string& w = t[b - 1].lower;
+        if (w == "suspended" || w == "suspend" || w == "suspending" || w == "suspends" ||
+            w == "halted" || w == "cancelled" || w == "canceled" || w == "postponed" ||
+            w == "boycotted" || w == "ended" || w == "froze" || w == "broke" || w == "quit" ||
+            w == "abandoned") {
+          return;
+        }
+      }
+    }
+    // A third-person verb needs its subject right before it ("Russia
+    // expels"); after a noun it is a plural noun ("asset freezes").
+    if (m.form == VerbForm::kThird && m.first > s.first && !s.in_title) {
+      const Token& p = t[m.first - 1];
+      bool adverb = p.lower.size() > 3 && p.lower.compare(p.lower.size() - 2, 2, "ly") == 0;
+      bool ok = adverb || p.lower == "also" || p.lower == "now" || p.lower == "again" ||
+                p.text == "," || f_.Covered(m.first - 1) || p.lower == "it" ||
+                p.lower == "he" || p.lower == "she" || p.lower == "who" || p.lower == "which";
+      if (!ok) return;
+    }
+    // A gerund after a preposition is a noun ("for threatening the lives").
+    if (m.form == VerbForm::kIng && m.first > s.first) {
+      const std::string& p = t[m.first - 1].lower;
+      if (p == "for" || p == "of" || p == "on" || p == "about" || p == "against" ||
+          p == "without") {
+        return;
+      }
+    }
     bool passive = IsPassive(t, s.first, s.last, m);
     Group src, tgt;
     double conf = 0.85;
@@ -250,13 +291,25 @@ class SentenceEvents {
         }
       }
       if (!src.found()) {
+        // "the indictment of five officers by the United States"
+        for (uint32_t b = m.last; b < s.last && b < m.last + 10; ++b) {
+          if (t[b].lower == "by") {
+            src = f_.Right(b + 1, 2, false, false);
+            break;
+          }
+          if (t[b].text == "," || t[b].lower == "that") break;
+        }
+      }
+      if (!src.found()) {
         // A noun's agent to its left only within a short stretch, no comma between.
         Group left = f_.Left(m.first);
         bool close = left.found() && m.first - left.last <= 6;
+        bool light = false;
         for (uint32_t k = left.last; close && k < m.first; ++k) {
           if (t[k].text == "," || t[k].Is(kQuote)) close = false;
+          light = light || IsLightVerb(t[k].lower);
         }
-        if (close) src = left;
+        if (close && light) src = left;
       }
       tgt = f_.Right(m.last, 6, PressureType(m.type), m.type == "visited");
       conf = 0.75;
@@ -266,12 +319,18 @@ class SentenceEvents {
       bool after_comma = m.first > s.first && t[m.first - 1].text == "," &&
                          (m.form == VerbForm::kIng || m.form == VerbForm::kThird ||
                           s.in_title);
-      src = after_comma ? f_.Subject() : f_.Left(m.first);
-      uint32_t window = m.ends_in_preposition ? 3 : 8;
+      // "... while visiting Germany", "after meeting X": the main subject acts.
+      bool adverbial = m.form == VerbForm::kIng && m.first > s.first &&
+                       (t[m.first - 1].lower == "while" || t[m.first - 1].lower == "when" ||
+                        t[m.first - 1].lower == "after" || t[m.first - 1].lower == "before" ||
+                        t[m.first - 1].lower == "during" || t[m.first - 1].lower == "since");
+      src = (after_comma || adverbial) ? f_.Subject() : f_.Left(m.first);
+      uint32_t window = m.ends_in_preposition || m.type == "threatened" ? 3 : 8;
       tgt = f_.Right(m.last, window, m.ends_in_preposition && PressureType(m.type),
                      m.type == "visited");
       if (!tgt.found()) tgt = f_.Inside(m.first + 1, m.last);
-      if (m.type == "threatened") {
+      bool direct_object = tgt.found() && tgt.first <= m.last + 1;
+      if (m.type == "threatened" && !direct_object) {
         for (uint32_t b = m.last; b < s.last; ++b) {
           if (t[b].lower == "if" || t[b].lower == "unless" || t[b].lower == "against") {
             Group alt = f_.Right(b + 1, 4, false, false);
@@ -284,6 +343,11 @@ class SentenceEvents {
     if (m.type == "participated_in") {
       HandleParticipation(m, src, tgt, mod, passive);
       return;
+    }
+    if (tgt.found() && !tgt.reflexive && m.type != "suspended") {
+      bool all_events = true;
+      for (int e : tgt.entities) all_events = all_events && E(e).kind == ActorKind::kEvent;
+      if (all_events) tgt = Group();  // "met for the third round of ...": no partner named
     }
     if (!src.found()) return;
     if (m.type == "intends_to_cooperate" && !tgt.found()) {

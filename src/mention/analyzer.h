@@ -57,6 +57,8 @@ class SentenceAnalyzer {
   int PersonFromName(const Atom& name, int country_index, const std::vector<int>& titles);
   int OrganEntity(int country_index, int organ_index);
   int CountryEntityOf(const Atom& a);
+  // The ISO code of the country an atom names, or "" (creates no entity).
+  std::string CountryIsoOf(const Atom& a) const;
   // The actors of the last coordinated phrase ("A, B and C") ending before
   // token `pos` in this sentence; empty when there is none.
   std::vector<int> CoordinatedBefore(uint32_t pos) const;

@@ -129,6 +129,12 @@ int SentenceAnalyzer::MatchDictionary(uint32_t i, Atom* atom) const {
         continue;
       }
       if (e.cue == Cue::kName && len == 1 &&
+          dict.actors()[e.index].kind == ActorKind::kPerson && i > begin_ &&
+          Tok(i - 1).Is(kCapitalized) && Tok(i - 1).Is(kAlpha) &&
+          !words::IsNameStop(Tok(i - 1).lower)) {
+        continue;  // "Wang Dong": a surname inside another name
+      }
+      if (e.cue == Cue::kName && len == 1 &&
           dict.actors()[e.index].kind == ActorKind::kPerson && words::IsMonth(t0.lower)) {
         bool after_time = i > begin_ && IsTimePreposition(Tok(i - 1).lower);
         bool before_num = i + 1 < end_ && Tok(i + 1).Is(kNumeric);
@@ -148,13 +154,21 @@ int SentenceAnalyzer::MatchDictionary(uint32_t i, Atom* atom) const {
 
 bool SentenceAnalyzer::ProperStart(uint32_t i) const {
   const Token& t = Tok(i);
-  if (!t.Is(kCapitalized) || !t.Is(kAlpha) || words::IsNameStop(t.lower)) return false;
+  if (!t.Is(kCapitalized) || !t.Is(kAlpha) || words::IsNameStop(t.lower) ||
+      words::IsNumberWord(t.lower) || words::IsVerbLike(t.lower)) {
+    return false;
+  }
   const Sentence& s = seg_.sentences[static_cast<size_t>(sentence_)];
   if (s.title_case) return false;
   if (i == begin_ || (i > begin_ && Tok(i - 1).Is(kQuote) && i - 1 == begin_)) {
     // A capitalised first word is only a name when another follows it.
-    return i + 1 < end_ && Tok(i + 1).Is(kCapitalized) && Tok(i + 1).Is(kAlpha) &&
-           !words::IsNameStop(Tok(i + 1).lower);
+    if (!(i + 1 < end_ && Tok(i + 1).Is(kCapitalized) && Tok(i + 1).Is(kAlpha) &&
+          !words::IsNameStop(Tok(i + 1).lower))) {
+      return false;
+    }
+    // "Did Antony Blinken ...": a known full name starts at the next word.
+    Atom probe;
+    return MatchDictionary(i + 1, &probe) <= 1;
   }
   return true;
 }
@@ -167,6 +181,11 @@ uint32_t SentenceAnalyzer::ExtendProper(uint32_t i) const {
   uint32_t j = i + 1;
   while (j < end_) {
     const Token& t = Tok(j);
+    Atom probe;
+    if (name_word(j) && MatchDictionary(j, &probe) > 1 && probe.type == AtomType::kActor &&
+        st_->dict().actors()[static_cast<size_t>(probe.index)].kind == ActorKind::kPerson) {
+      break;  // a known person's name begins here
+    }
     if (name_word(j)) {
       ++j;
       continue;
@@ -292,7 +311,8 @@ void SentenceAnalyzer::Emit(uint32_t first, uint32_t last, std::vector<int> enti
     std::string surface = kind == RefKind::kPronoun ? "" : TokenSurface(seg_.tokens, first, last);
     bool at_start = first == begin_ || (first == begin_ + 1 && Tok(begin_).lower == "the");
     bool speaker = last < end_ && words::IsSpeechVerb(Tok(last).lower);
-    bool subject = (!have_subject_ && !r.locative && (!prepass_ || at_start)) || speaker;
+    bool early = first <= begin_ + 3 || (first > begin_ && Tok(first - 1).text == ",");
+    bool subject = (!have_subject_ && !r.locative && early && (!prepass_ || at_start)) || speaker;
     for (int e : entities) st_->Note(e, sentence_, first, subject, surface);
     if (!r.locative && (!prepass_ || at_start)) have_subject_ = true;
   } else if (kind == RefKind::kModifier) {

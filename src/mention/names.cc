@@ -154,7 +154,11 @@ bool IsRoleNoun(std::string_view w) {
       "president-elect", "candidate", "founder", "editor", "reporter", "economist",
       "researcher", "expert", "fellow", "lawyer", "attorney", "aide", "commissioner",
       "coordinator", "administrator", "speaker", "consul", "attache", "officer",
-      "counterpart"};
+      "counterpart", "journalist", "activist", "dissident", "businessman", "businesswoman",
+      "blogger", "scholar", "writer", "author", "novelist", "artist", "opposition",
+      "politician", "legislator", "envoy", "emissary", "tycoon", "billionaire",
+      "entrepreneur", "hacker", "spy", "agent", "soldier", "pilot", "sailor", "student",
+      "worker", "citizen", "national", "diplomat", "intelligence"};
   return In(k, w);
 }
 
@@ -162,7 +166,8 @@ bool IsVerbLike(std::string_view w) {
   static const WordSet k = {"are", "were", "is", "was", "have", "has", "had", "will", "would",
                             "say", "said", "says", "do", "did", "does", "can", "could", "may",
                             "might", "must", "should", "also", "now", "always", "never",
-                            "still", "already", "then", "who", "which", "that"};
+                            "still", "already", "then", "who", "which", "that", "did",
+                            "does", "will", "shall", "can", "is", "were", "been", "being"};
   return In(k, w);
 }
 

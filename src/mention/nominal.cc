@@ -17,6 +17,22 @@ bool Contains(const std::string& hay, std::string_view needle) {
 
 }  // namespace
 
+std::string SentenceAnalyzer::CountryIsoOf(const Atom& a) const {
+  if (a.index < 0) return "";
+  const DictActor& d = st_->dict().actors()[static_cast<size_t>(a.index)];
+  switch (a.type) {
+    case AtomType::kCapital:
+    case AtomType::kSeat:
+    case AtomType::kPeople:
+    case AtomType::kAdjective:
+      return d.country;
+    case AtomType::kActor:
+      return d.kind == ActorKind::kCountry ? d.country : "";
+    default:
+      return "";
+  }
+}
+
 int SentenceAnalyzer::CountryEntityOf(const Atom& a) {
   if (a.index < 0) return -1;
   switch (a.type) {
@@ -62,12 +78,19 @@ size_t SentenceAnalyzer::Pronoun(size_t k) {
                   !words::IsSpeechVerb(before) && before != "says" && before != "said";
     int skip = -1;
     if (object) {
+      // The subject of the verb before "it": after a comma the sentence's
+      // subject ("A Cuts Ties With B, Accuses It"), else the nearest phrase.
+      bool after_comma = a.first >= begin_ + 2 && Tok(a.first - 2).text == ",";
+      const Ref* subject = nullptr;
       for (const Ref& r : out_->refs) {
-        if (!r.entities.empty() && r.kind != RefKind::kModifier && r.first < a.first) {
-          skip = r.entities.front();
-          break;
+        if (r.entities.empty() || r.kind == RefKind::kModifier || r.first >= a.first) continue;
+        if (after_comma) {
+          if (subject == nullptr || r.first < subject->first) subject = &r;
+        } else if (subject == nullptr || r.first > subject->first) {
+          subject = &r;
         }
       }
+      if (subject != nullptr) skip = subject->entities.front();
     }
     e = st_->Recent([](const Entity& x) {
       return (x.kind == ActorKind::kOrganization || x.kind == ActorKind::kCountry) && !x.media;
@@ -286,7 +309,11 @@ size_t SentenceAnalyzer::Apposition(uint32_t after, int person) {
   }
   if (!Free(after, m)) return static_cast<size_t>(-1);
   Entity& p = st_->entities()[static_cast<size_t>(person)];
-  if (!relative) p.roles.push_back(TokenSurface(seg_.tokens, after + 1, m));
+  if (!relative) {
+    uint32_t rs = after + 1;
+    if (rs < m && (Tok(rs).lower == "a" || Tok(rs).lower == "an" || Tok(rs).lower == "the")) ++rs;
+    p.roles.push_back(TokenSurface(seg_.tokens, rs, m));
+  }
   Emit(after, m, {person}, RefKind::kApposition);
   size_t next = AtomAt(m);
   return next == static_cast<size_t>(-1) ? atoms_.size() : next;

@@ -69,8 +69,12 @@ size_t SentenceAnalyzer::Nominal(size_t k) {
     return q + 1;
   }
   // 3. The state itself: "the Chinese government", "the US side".
+  bool people_noun = free_atom(q) && atoms_[q].type == AtomType::kWord &&
+                     words::IsGroupNoun(atom_word(q)) && !poss &&
+                     !(q + 1 < atoms_.size() && IsPossessiveToken(Tok(atoms_[q + 1].first)));
   if (mod_country >= 0 && free_atom(q) &&
-      (state_organ || (atoms_[q].type == AtomType::kWord && words::IsStateNoun(atom_word(q))))) {
+      (state_organ || people_noun ||
+       (atoms_[q].type == AtomType::kWord && words::IsStateNoun(atom_word(q))))) {
     uint32_t last = atoms_[q].last;
     if (Tok(last - 1).lower == "administration" && last < end_ && Tok(last).lower == "team") ++last;
     EmitOne(start, last, mod_country, RefKind::kName);

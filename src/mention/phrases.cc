@@ -23,6 +23,7 @@ bool IsOccasionTail(const Token& t) {
   static const char* const kTail[] = {"fighting", "combating", "countering", "and", "related",
                                       "issues", "crimes", "crime", "matters", "cooperation",
                                       "terrorism", "affairs", "relations"};
+  if (words::IsWeekday(t.lower) || words::IsMonth(t.lower)) return false;
   if (t.Is(kCapitalized) && t.Is(kAlpha)) return true;
   if (IsTopic(t.lower)) return true;
   for (const char* w : kTail) {
@@ -99,7 +100,7 @@ bool SentenceAnalyzer::Occasion(uint32_t head) {
     bool title_case = seg_.sentences[static_cast<size_t>(sentence_)].title_case;
     bool in_country = false;
     for (const Atom& a : atoms_) {
-      if (a.first <= k && k < a.last && CountryEntityOf(a) >= 0) in_country = true;
+      if (a.first <= k && k < a.last && !CountryIsoOf(a).empty()) in_country = true;
     }
     if (t.Is(kCapitalized) && t.Is(kAlpha) && !words::IsNameStop(t.lower) &&
         (!title_case || in_country) && !(k == begin_ && !title_case)) {
@@ -146,10 +147,9 @@ bool SentenceAnalyzer::Occasion(uint32_t head) {
   std::vector<std::string> isos;
   for (const Atom& a : atoms_) {
     if (a.first < left || a.last > right) continue;
-    int c = CountryEntityOf(a);
-    if (c >= 0) {
-      const std::string& iso = st_->entities()[static_cast<size_t>(c)].country;
-      if (std::find(isos.begin(), isos.end(), iso) == isos.end()) isos.push_back(iso);
+    std::string iso = CountryIsoOf(a);
+    if (!iso.empty() && std::find(isos.begin(), isos.end(), iso) == isos.end()) {
+      isos.push_back(iso);
     }
   }
   if (topic == "inter-korean") isos = {"KOR", "PRK"};
@@ -233,9 +233,9 @@ bool SentenceAnalyzer::UnnumberedGroup(uint32_t start) {
   std::string country;
   // A country's possessive first.
   size_t ai = AtomAt(j);
-  if (ai != static_cast<size_t>(-1) && CountryEntityOf(atoms_[ai]) >= 0 &&
+  if (ai != static_cast<size_t>(-1) && !CountryIsoOf(atoms_[ai]).empty() &&
       atoms_[ai].last + 1 < end_ && IsPossessiveToken(Tok(atoms_[ai].last))) {
-    country = st_->entities()[static_cast<size_t>(CountryEntityOf(atoms_[ai]))].country;
+    country = CountryIsoOf(atoms_[ai]);
     j = atoms_[ai].last + 1;
   }
   bool marked = false;
@@ -274,14 +274,14 @@ void SentenceAnalyzer::FindOrganizations() {
     if (a.type != AtomType::kProper || !words::IsOrgHead(Tok(a.last - 1).lower)) continue;
     if (!Free(a.first, a.last)) continue;
     size_t first_atom = k;
-    std::vector<int> countries;
+    std::vector<std::string> countries;
     while (first_atom > 0) {
       const Atom& p = atoms_[first_atom - 1];
       bool hyphen = p.type == AtomType::kWord && Tok(p.first).text == "-" &&
                     !Tok(p.first).Is(kSpaceBefore);
-      int c = CountryEntityOf(p);
-      if (!hyphen && c < 0) break;
-      if (c >= 0) countries.push_back(c);
+      std::string iso = CountryIsoOf(p);
+      if (!hyphen && iso.empty()) break;
+      if (!iso.empty()) countries.push_back(iso);
       --first_atom;
     }
     while (first_atom < k && atoms_[first_atom].type == AtomType::kWord) ++first_atom;
@@ -290,7 +290,7 @@ void SentenceAnalyzer::FindOrganizations() {
     e.kind = ActorKind::kOrganization;
     e.name = TokenSurface(seg_.tokens, first, a.last);
     if (countries.size() == 1) {
-      e.country = st_->entities()[static_cast<size_t>(countries.front())].country;
+      e.country = countries.front();
       e.cameo = e.country + "GOV";
     }
     int id = st_->KeyedEntity("org:" + AsciiLower(e.name), e);
@@ -357,6 +357,11 @@ bool SentenceAnalyzer::Group(uint32_t num) {
       g = k;
       break;
     }
+    size_t pa = AtomAt(k);
+    if (pa != static_cast<size_t>(-1) && atoms_[pa].type == AtomType::kPeople && k == num + 1) {
+      g = k;  // "two Canadians", "Thirteen Russians"
+      break;
+    }
     static const char* const kStops[] = {"of", "and", "the", "to", "in", "on", "at", "for",
                                          "with", "by", "from", "a", "an", "was", "were", "is",
                                          "are", "have", "has", "had", "said", "years", "days",
@@ -401,10 +406,11 @@ bool SentenceAnalyzer::Group(uint32_t num) {
   std::vector<std::pair<int, const Atom*>> inner;
   for (const Atom& a : atoms_) {
     if (a.first < num || a.last > end) continue;
-    int c = CountryEntityOf(a);
-    if (c >= 0 && proto.country.empty()) {
-      proto.country = st_->entities()[static_cast<size_t>(c)].country;
-      proto.cameo = st_->entities()[static_cast<size_t>(c)].cameo;
+    std::string iso = CountryIsoOf(a);
+    if (!iso.empty() && proto.country.empty()) {
+      proto.country = iso;
+      int ci = st_->dict().CountryIndex(iso);
+      proto.cameo = ci >= 0 ? st_->dict().actors()[static_cast<size_t>(ci)].cameo : iso;
     } else if (a.type == AtomType::kActor) {
       const DictActor& d = st_->dict().actors()[static_cast<size_t>(a.index)];
       if (d.kind == ActorKind::kOrganization && proto.cameo.size() <= 3) {
@@ -412,6 +418,15 @@ bool SentenceAnalyzer::Group(uint32_t num) {
         if (!d.country.empty()) proto.country = d.country;
       }
       if (d.kind == ActorKind::kOrganization) inner.push_back({st_->DictEntity(a.index), &a});
+    }
+  }
+  if (inner.empty()) {
+    // "two Canadians", "35 Russian diplomats": the group belongs to its state.
+    for (const Atom& a : atoms_) {
+      if (a.first >= num && a.last <= end && !CountryIsoOf(a).empty()) {
+        inner.push_back({CountryEntityOf(a), &a});
+        break;
+      }
     }
   }
   proto.name = TokenSurface(seg_.tokens, num, end);

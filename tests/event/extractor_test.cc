@@ -59,9 +59,12 @@ std::string Describe(const EventRecord& e) {
   return e.type + " " + e.source + "->" + e.target;
 }
 
+// The interactions of a record; member_of ties are checked on their own.
 std::vector<std::string> Events(const ExtractionRecord& rec) {
   std::vector<std::string> out;
-  for (const EventRecord& e : rec.events) out.push_back(Describe(e));
+  for (const EventRecord& e : rec.events) {
+    if (e.type != "member_of") out.push_back(Describe(e));
+  }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
@@ -77,6 +80,7 @@ std::vector<std::string> EventsWithModality(std::string_view text) {
   options.keep_unasserted = true;
   std::vector<std::string> out;
   for (const EventRecord& e : Run(text, kDate, options).events) {
+    if (e.type == "member_of") continue;
     out.push_back(Describe(e) + " [" + (e.modality.empty() ? "asserted" : e.modality) + "]");
   }
   std::sort(out.begin(), out.end());
@@ -86,7 +90,9 @@ std::vector<std::string> EventsWithModality(std::string_view text) {
 // "type source->target date"
 std::vector<std::string> DatedEvents(std::string_view text, std::string_view date = kDate) {
   std::vector<std::string> out;
-  for (const EventRecord& e : Run(text, date).events) out.push_back(Describe(e) + " " + e.date);
+  for (const EventRecord& e : Run(text, date).events) {
+    if (e.type != "member_of") out.push_back(Describe(e) + " " + e.date);
+  }
   std::sort(out.begin(), out.end());
   return out;
 }
@@ -109,8 +115,10 @@ bool Contains(const std::vector<std::string>& v, std::string_view s) {
 }
 
 // No event has `id` as its source or target.
+// No interaction involves `id` (a group's member_of tie does not count).
 bool NoEventInvolves(const ExtractionRecord& rec, std::string_view id) {
   for (const EventRecord& e : rec.events) {
+    if (e.type == "member_of") continue;
     if (e.source == id || e.target == id) return false;
   }
   return true;
@@ -837,6 +845,27 @@ TEST_CASE("Extractor: questions keep their actors (known gap)" * doctest::may_fa
         V{"met_with antony-blinken<->wang-yi [question]"});
   CHECK(EventsWithModality("Why did Russia expel 35 German diplomats?") ==
         V{"expelled russia->doc--35-german-diplomats [question]"});
+}
+
+TEST_CASE("Extractor: a group is tied to the body or state named in it") {
+  SUBCASE("a body inside the group") {
+    ExtractionRecord rec = Run("Poland arrested five PLA officers on Monday.");
+    bool tie = false;
+    for (const EventRecord& e : rec.events) {
+      tie = tie || (e.type == "member_of" && e.source == "doc--five-pla-officers" &&
+                    e.target == "peoples-liberation-army");
+    }
+    CHECK(tie);
+  }
+  SUBCASE("a demonym inside the group") {
+    ExtractionRecord rec = Run("Moscow expelled 10 Polish diplomats on Wednesday.");
+    bool tie = false;
+    for (const EventRecord& e : rec.events) {
+      tie = tie || (e.type == "member_of" && e.source == "doc--10-polish-diplomats" &&
+                    e.target == "poland");
+    }
+    CHECK(tie);
+  }
 }
 
 }  // namespace
