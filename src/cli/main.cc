@@ -8,6 +8,7 @@
 
 #include "cli/commands.h"
 #include "diplograph/core/atomic_file.h"
+#include "diplograph/core/strings.h"
 
 namespace {
 
@@ -51,7 +52,18 @@ int Main(int argc, char** argv) {
   }
   const Command* cmd = FindCommand(args[0]);
   if (cmd == nullptr) {
-    std::cerr << "diplograph: unknown command '" << args[0] << "' (see 'diplograph --help')\n";
+    std::string near;
+    int best = 3;
+    for (const auto& c : Commands()) {
+      int d = diplograph::EditDistance(args[0], c.name, 2);
+      if (d < best) {
+        best = d;
+        near = std::string(c.name);
+      }
+    }
+    std::cerr << "diplograph: unknown command '" << args[0] << "'";
+    if (!near.empty()) std::cerr << " (did you mean '" << near << "'?)";
+    std::cerr << " (see 'diplograph --help')\n";
     return kUsage;
   }
   Args parsed;

@@ -1,5 +1,6 @@
 #include "diplograph/core/atomic_file.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -118,6 +119,16 @@ bool AtomicFile::Open(const std::string& path, std::string* error) {
     }
     temp_ = buf.data();
     Register(temp_);
+    // mkstemp creates 0600; give the file the mode a plain create would
+    // (0666 less the umask), or keep the mode of the file it replaces.
+    struct stat st;
+    if (stat(path.c_str(), &st) == 0) {
+      fchmod(fd, st.st_mode & 07777);
+    } else {
+      mode_t mask = umask(0);
+      umask(mask);
+      fchmod(fd, 0666 & ~mask);
+    }
     file_ = fdopen(fd, "wb");
   }
   if (file_ == nullptr) {

@@ -84,6 +84,26 @@ void Dictionary::Finish() {
   for (size_t i = 0; i < organs_.size(); ++i) {
     AddKey(organs_[i].name, Cue::kOrgan, static_cast<uint32_t>(i));
   }
+  prefixes_.clear();
+  prefixes_.reserve(keys_.size() * 2);
+  for (const auto& [key, entries] : keys_) {
+    auto& slot = prefixes_[key];
+    slot.first = &entries;
+    for (size_t sp = key.find(' '); sp != std::string::npos; sp = key.find(' ', sp + 1)) {
+      prefixes_[key.substr(0, sp)].second = true;
+    }
+  }
+}
+
+const std::vector<GazetteerEntry>* Dictionary::FindPrefix(const std::string& key,
+                                                          bool* longer) const {
+  auto it = prefixes_.find(key);
+  if (it == prefixes_.end()) {
+    *longer = false;
+    return nullptr;
+  }
+  *longer = it->second.second;
+  return it->second.first;
 }
 
 const std::vector<GazetteerEntry>* Dictionary::Find(const std::string& key) const {

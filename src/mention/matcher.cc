@@ -110,9 +110,22 @@ int SentenceAnalyzer::MatchDictionary(uint32_t i, Atom* atom) const {
   if (!t0.Is(kAlpha) && !t0.Is(kNumeric)) return 0;
   const Dictionary& dict = st_->dict();
   uint32_t max_len = std::min<uint32_t>(static_cast<uint32_t>(dict.max_tokens()), end_ - i);
-  for (uint32_t len = max_len; len >= 1; --len) {
+  // Walk the key prefixes forwards once, then try the hits longest first.
+  constexpr uint32_t kMaxSpan = 24;
+  const std::vector<GazetteerEntry>* hits[kMaxSpan + 1] = {};
+  uint32_t reach = 0;
+  std::string key;
+  for (uint32_t len = 1; len <= max_len && len <= kMaxSpan; ++len) {
+    if (len > 1) key.push_back(' ');
+    key += Tok(i + len - 1).lower;
+    bool longer = false;
+    hits[len] = dict.FindPrefix(key, &longer);
+    if (hits[len] != nullptr) reach = len;
+    if (!longer) break;
+  }
+  for (uint32_t len = reach; len >= 1; --len) {
     if (Tok(i + len - 1).Is(kPunct) && len > 1 && Tok(i + len - 1).text != ".") continue;
-    const std::vector<GazetteerEntry>* entries = dict.Find(TokenKey(seg_.tokens, i, i + len));
+    const std::vector<GazetteerEntry>* entries = hits[len];
     if (entries == nullptr) continue;
     const GazetteerEntry* best = nullptr;
     std::string surface;

@@ -80,6 +80,10 @@ bool ParseOneJson(std::string_view text, std::string_view path, int first_line,
     std::string msg = e.what();
     size_t p = msg.find("parse error");
     if (p != std::string::npos) msg = msg.substr(p);
+    // nlohmann repeats the position ("at line 1, column 28"); ours leads the line.
+    size_t at = msg.find(" at line ");
+    size_t colon = at == std::string::npos ? std::string::npos : msg.find(':', at);
+    if (at != std::string::npos && colon != std::string::npos) msg.erase(at, colon - at);
     diags->Error(path, line, col, "malformed JSON: " + msg);
     return false;
   }

@@ -30,12 +30,7 @@ from common import (Suite, check, check_equal, fail, leftover_temporaries, listi
 
 # Known bugs outside src/cli: subtest name -> what is wrong. These subtests
 # report XFAIL instead of failing the suite; take a name off when it is fixed.
-EXPECTED_FAILURES = {
-    "output_permissions_follow_umask":
-        "src/core/atomic_file.cc: AtomicFile creates the temporary with mkstemp (mode 0600) "
-        "and renames it over the target without fchmod, so every output file is 0600 "
-        "whatever the umask, and an existing 0644 file becomes 0600 when rewritten",
-}
+EXPECTED_FAILURES = {}
 
 COMMANDS = ["extract", "build", "merge", "export", "stats"]
 LIMIT = 8388608  # the default --max-doc-bytes
@@ -139,6 +134,10 @@ def unknown_command(s):
         check_equal(r.err, f"diplograph: unknown command '{name}' (see 'diplograph --help')\n",
                     f"{args} message")
         check_equal(r.stdout, b"", f"{args} stdout")
+    # A near miss gets a suggestion.
+    r = s.run("buidl").expect(2, stderr_lines=1)
+    check_equal(r.err, "diplograph: unknown command 'buidl' (did you mean 'build'?) "
+                "(see 'diplograph --help')\n", "near-miss message")
 
 
 @test

@@ -87,6 +87,9 @@ class Dictionary {
 
   // Entries whose key is `key` (lower-case tokens joined by ' '), or nullptr.
   const std::vector<GazetteerEntry>* Find(const std::string& key) const;
+  // Like Find(), and tells whether some longer key starts with `key` plus a
+  // space, so a caller can stop extending a token span early.
+  const std::vector<GazetteerEntry>* FindPrefix(const std::string& key, bool* longer) const;
   int max_tokens() const { return max_tokens_; }
 
   // -1 when absent.
@@ -110,6 +113,9 @@ class Dictionary {
   std::unordered_map<std::string, int> by_id_;
   std::unordered_map<std::string, int> by_iso_;
   std::unordered_map<std::string, std::vector<GazetteerEntry>> keys_;
+  // Every key and every proper prefix of a key at a token boundary ->
+  // (its entries or nullptr, whether a longer key extends it).
+  std::unordered_map<std::string, std::pair<const std::vector<GazetteerEntry>*, bool>> prefixes_;
   std::unordered_map<std::string, int> national_organs_;
   int max_tokens_ = 1;
 };
