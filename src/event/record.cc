@@ -1,6 +1,9 @@
 #include "diplograph/event/record.h"
 
 #include <algorithm>
+#include <cstdio>
+
+#include "diplograph/core/strings.h"
 
 namespace diplograph {
 
@@ -68,8 +71,174 @@ ojson RecordToJson(const ExtractionRecord& r) {
   return out;
 }
 
-std::string RecordToJsonLine(const ExtractionRecord& record) {
-  return RecordToJson(record).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+namespace {
+
+// A direct writer for the hot path; its bytes equal RecordToJson(r).dump()
+// with invalid UTF-8 replaced by U+FFFD (a test checks both agree).
+class LineWriter {
+ public:
+  explicit LineWriter(std::string* out) : out_(out) {}
+
+  void Key(const char* k) {
+    if (need_comma_) out_->push_back(',');
+    out_->push_back('"');
+    out_->append(k);
+    out_->append("\":");
+    need_comma_ = false;
+  }
+  void Open(char c) {
+    if (need_comma_) out_->push_back(',');
+    out_->push_back(c);
+    need_comma_ = false;
+  }
+  void Close(char c) {
+    out_->push_back(c);
+    need_comma_ = true;
+  }
+  void Str(std::string_view s) {
+    if (need_comma_) out_->push_back(',');
+    out_->push_back('"');
+    Escape(s);
+    out_->push_back('"');
+    need_comma_ = true;
+  }
+  void UInt(uint64_t v) {
+    if (need_comma_) out_->push_back(',');
+    out_->append(std::to_string(v));
+    need_comma_ = true;
+  }
+  void Num(double v) {
+    if (need_comma_) out_->push_back(',');
+    out_->append(nlohmann::json(v).dump());
+    need_comma_ = true;
+  }
+  void StrList(const std::vector<std::string>& v) {
+    Open('[');
+    for (const std::string& s : v) Str(s);
+    Close(']');
+  }
+
+ private:
+  void Escape(std::string_view s) {
+    size_t i = 0;
+    while (i < s.size()) {
+      unsigned char c = static_cast<unsigned char>(s[i]);
+      if (c < 0x80) {
+        switch (c) {
+          case '"': out_->append("\\\""); break;
+          case '\\': out_->append("\\\\"); break;
+          case '\b': out_->append("\\b"); break;
+          case '\f': out_->append("\\f"); break;
+          case '\n': out_->append("\\n"); break;
+          case '\r': out_->append("\\r"); break;
+          case '\t': out_->append("\\t"); break;
+          default:
+            if (c < 0x20) {
+              char buf[8];
+              std::snprintf(buf, sizeof buf, "\\u%04x", c);
+              out_->append(buf);
+            } else {
+              out_->push_back(static_cast<char>(c));
+            }
+        }
+        ++i;
+        continue;
+      }
+      size_t len = 0;
+      char32_t cp = DecodeUtf8(s, i, &len);
+      if (cp == 0xFFFD && len == 1) {
+        out_->append("\xEF\xBF\xBD");
+      } else {
+        out_->append(s.substr(i, len));
+      }
+      i += len;
+    }
+  }
+
+  std::string* out_;
+  bool need_comma_ = false;
+};
+
+void WriteSpan(LineWriter& w, uint32_t start, uint32_t end, const std::string& text,
+               const std::string& field, const char* text_key) {
+  w.Open('{');
+  w.Key("start");
+  w.UInt(start);
+  w.Key("end");
+  w.UInt(end);
+  w.Key(text_key);
+  w.Str(text);
+  if (!field.empty()) {
+    w.Key("field");
+    w.Str(field);
+  }
+  w.Close('}');
+}
+
+}  // namespace
+
+std::string RecordToJsonLine(const ExtractionRecord& r) {
+  std::string out;
+  out.reserve(4096);
+  LineWriter w(&out);
+  w.Open('{');
+  w.Key("doc");
+  w.Open('{');
+  w.Key("id"); w.Str(r.doc.id);
+  w.Key("title"); w.Str(r.doc.title);
+  w.Key("date"); w.Str(r.doc.date);
+  w.Key("url"); w.Str(r.doc.url);
+  w.Key("source"); w.Str(r.doc.source);
+  w.Close('}');
+  w.Key("entities");
+  w.Open('[');
+  for (const EntityRecord& e : r.entities) {
+    w.Open('{');
+    w.Key("id"); w.Str(e.id);
+    w.Key("type"); w.Str(e.type);
+    w.Key("name"); w.Str(e.name);
+    w.Key("aliases"); w.StrList(e.aliases);
+    w.Key("country"); w.Str(e.country);
+    w.Key("cameo"); w.Str(e.cameo);
+    w.Key("roles"); w.StrList(e.roles);
+    w.Key("mentions");
+    w.Open('[');
+    for (const MentionSpan& m : e.mentions) WriteSpan(w, m.start, m.end, m.text, m.field, "text");
+    w.Close(']');
+    w.Close('}');
+  }
+  w.Close(']');
+  w.Key("events");
+  w.Open('[');
+  for (const EventRecord& ev : r.events) {
+    w.Open('{');
+    w.Key("type"); w.Str(ev.type);
+    w.Key("source"); w.Str(ev.source);
+    w.Key("target"); w.Str(ev.target);
+    w.Key("date"); w.Str(ev.date);
+    w.Key("cameo"); w.Str(ev.cameo);
+    w.Key("goldstein"); w.Num(ev.goldstein);
+    w.Key("plover"); w.Str(ev.plover);
+    w.Key("confidence"); w.Num(ev.confidence);
+    if (!ev.modality.empty()) {
+      w.Key("modality");
+      w.Str(ev.modality);
+    }
+    w.Key("evidence");
+    w.Open('{');
+    w.Key("sentence"); w.Str(ev.evidence.sentence);
+    w.Key("start"); w.UInt(ev.evidence.start);
+    w.Key("end"); w.UInt(ev.evidence.end);
+    if (!ev.evidence.field.empty()) {
+      w.Key("field");
+      w.Str(ev.evidence.field);
+    }
+    w.Close('}');
+    w.Close('}');
+  }
+  w.Close(']');
+  w.Close('}');
+  return out;
 }
 
 bool IsExtractionRecord(const nlohmann::json& value) {

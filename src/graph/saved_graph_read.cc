@@ -151,6 +151,18 @@ bool SavedGraphReader::Parse(json* root) {
         path_, line, col,
         "malformed JSON: " + (colon == std::string::npos ? what : what.substr(colon + 2)));
     return false;
+  } catch (const json::out_of_range& e) {  // a number such as 1e999
+    std::string what = e.what();  // "[json.exception.out_of_range.406] number overflow ..."
+    what.erase(0, what.find(']') + 2);
+    size_t quote = what.find('\'');
+    size_t at = quote == std::string::npos
+                    ? std::string::npos
+                    : text_.find(std::string_view(what).substr(quote + 1, what.size() - quote - 2));
+    int line = 0;
+    int col = 0;
+    if (at != std::string::npos) LineColAt(text_, at, &line, &col);
+    diags_->Error(path_, line, col, "malformed JSON: " + what);
+    return false;
   }
   if (!root->is_object()) {
     Error({}, std::string("a saved graph must be a JSON object, not ") + root->type_name());

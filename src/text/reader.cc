@@ -86,6 +86,17 @@ bool ParseOneJson(std::string_view text, std::string_view path, int first_line,
     if (at != std::string::npos && colon != std::string::npos) msg.erase(at, colon - at);
     diags->Error(path, line, col, "malformed JSON: " + msg);
     return false;
+  } catch (const nlohmann::json::out_of_range& e) {  // a number such as 1e999
+    std::string msg = e.what();  // "[json.exception.out_of_range.406] number overflow ..."
+    msg.erase(0, msg.find(']') + 2);
+    size_t quote = msg.find('\'');
+    size_t at = quote == std::string::npos
+                    ? std::string::npos
+                    : text.find(std::string_view(msg).substr(quote + 1, msg.size() - quote - 2));
+    int line = first_line, col = 0;
+    if (at != std::string::npos) LineColAt(whole, base + at, &line, &col);
+    diags->Error(path, line, col, "malformed JSON: " + msg);
+    return false;
   }
 }
 

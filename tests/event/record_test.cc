@@ -1,0 +1,64 @@
+#include <doctest/doctest.h>
+
+#include "diplograph/event/record.h"
+
+namespace diplograph {
+namespace {
+
+ExtractionRecord NastyRecord() {
+  ExtractionRecord r;
+  r.doc = {"id \"1\"", "Title\twith\ttabs", "2016-12-08", "https://example.org/?a=1&b=2", ""};
+  EntityRecord e;
+  e.id = "guo-shengkun";
+  e.type = "person";
+  e.name = "Guo \\ Shengkun \x01 \xE2\x80\x9Cquoted\xE2\x80\x9D";
+  e.aliases = {"Guo", "bad \xFF byte", "new\nline"};
+  e.country = "CHN";
+  e.cameo = "CHNGOV";
+  e.roles = {"State Councillor"};
+  e.mentions = {{3, 15, "Guo Shengkun", ""}, {0, 3, "Guo", "title"}};
+  r.entities.push_back(e);
+  EventRecord ev;
+  ev.type = "met_with";
+  ev.source = "guo-shengkun";
+  ev.target = "jeh-johnson";
+  ev.date = "2016-12-07";
+  ev.cameo = "040";
+  ev.goldstein = 1.0;
+  ev.plover = "CONSULT";
+  ev.confidence = 0.765;
+  ev.modality = "negated";
+  ev.evidence = {"He met \"Johnson\".\r", 10, 28, ""};
+  r.events.push_back(ev);
+  ev.goldstein = -2.0;
+  ev.confidence = 0.9 * 0.85;
+  ev.modality = "";
+  ev.evidence.field = "title";
+  r.events.push_back(ev);
+  return r;
+}
+
+TEST_CASE("Record: the fast writer equals the JSON library's output") {
+  ExtractionRecord r = NastyRecord();
+  std::string expected =
+      RecordToJson(r).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  CHECK(RecordToJsonLine(r) == expected);
+  ExtractionRecord empty;
+  empty.doc.id = "x";
+  CHECK(RecordToJsonLine(empty) ==
+        RecordToJson(empty).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+TEST_CASE("Record: a written record reads back the same") {
+  ExtractionRecord r = NastyRecord();
+  r.entities[0].name = "Guo Shengkun";
+  r.entities[0].aliases = {"Guo"};
+  std::string line = RecordToJsonLine(r);
+  Diagnostics diags;
+  auto back = RecordFromJson(nlohmann::json::parse(line), "<test>", 1, &diags);
+  REQUIRE(back.has_value());
+  CHECK(RecordToJsonLine(*back) == line);
+}
+
+}  // namespace
+}  // namespace diplograph
