@@ -29,13 +29,11 @@ build_fuzzers() {
   CC=${CC:-clang} CXX=${CXX:-clang++} cmake -S "$src" -B "$build" \
     -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDIPLOGRAPH_FUZZ=ON -DDIPLOGRAPH_BUILD_TESTS=OFF \
     >/dev/null
+  # Only the fuzzers CMake defined (query_fuzzer needs the query library).
   local targets=()
-  for f in "$src"/tests/fuzz/*_fuzzer.cc; do
-    local name
-    name=$(basename "$f" .cc)
-    if [[ $name == query_fuzzer && ! -d $src/include/diplograph/query ]]; then continue; fi
-    targets+=(--target "$name")
-  done
+  local known
+  known=$(cmake --build "$build" --target help | grep -o '[a-z_]*_fuzzer' | sort -u)
+  for name in $known; do targets+=(--target "$name"); done
   flock "$lock" cmake --build "$build" -j "$jobs" "${targets[@]}"
 }
 
@@ -46,6 +44,7 @@ fuzz_options() {
     reader) echo "-max_len=16384 -timeout=10 -dict=$src/tests/fuzz/json.dict" ;;
     extract) echo "-max_len=16384 -timeout=20" ;;
     saved_graph) echo "-max_len=32768 -timeout=20 -dict=$src/tests/fuzz/json.dict" ;;
+    query) echo "-max_len=4096 -timeout=10 -dict=$src/tests/fuzz/query.dict" ;;
     *) echo "-max_len=4096 -timeout=10" ;;
   esac
 }

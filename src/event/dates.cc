@@ -62,6 +62,12 @@ Date ResolveDate(const std::vector<Token>& t, uint32_t first, uint32_t last, con
   for (uint32_t i = first; i < last; ++i) {
     const std::string& x = w(i);
     int year = 0;
+    // Most tokens name no time: skip them on their first letter.
+    char c0 = x.empty() ? 0 : x[0];
+    bool maybe = (c0 >= '0' && c0 <= '9') || c0 == 't' || c0 == 'y' || c0 == 'm' ||
+                 c0 == 'w' || c0 == 'f' || c0 == 's' || c0 == 'j' || c0 == 'a' || c0 == 'o' ||
+                 c0 == 'n' || c0 == 'd' || c0 == 'l' || c0 == 'e' || c0 == 'i';
+    if (!maybe || x.size() > 9) continue;
     if (x == "today" || x == "tonight") return anchor;
     if (x == "yesterday" && full) return AddDays(anchor, -1);
     int wd = WeekdayOf(x);

@@ -590,6 +590,8 @@ ExtractionRecord Extractor::Extract(const Document& doc, std::string* trace) con
     SentenceEvents(frame, dm.entities, lexicon_, &cands).Run();
     if (trace != nullptr) TraceSentence(seg, s, refs, dm.entities, cands, ids, trace);
     if (cands.empty()) continue;
+    std::string date_cache;
+    uint32_t date_trigger = 0;
     for (const Candidate& c : cands) {
       if (!c.modality.empty() && !options_.keep_unasserted) continue;
       if (!seen.insert({c.type, c.source, c.target}).second) continue;
@@ -598,8 +600,13 @@ ExtractionRecord Extractor::Extract(const Document& doc, std::string* trace) con
       ev.type = c.type;
       ev.source = ids[static_cast<size_t>(c.source)];
       ev.target = ids[static_cast<size_t>(c.target)];
-      ev.date = EventDate(seg.tokens, s.first, s.last, c.trigger_first, c.trigger_last, anchor)
-                    .ToString();
+      if (c.trigger_first != date_trigger || date_cache.empty()) {
+        date_trigger = c.trigger_first;
+        date_cache =
+            EventDate(seg.tokens, s.first, s.last, c.trigger_first, c.trigger_last, anchor)
+                .ToString();
+      }
+      ev.date = date_cache;
       ev.cameo = info ? std::string(info->cameo) : "";
       ev.goldstein = info ? info->goldstein : 0.0;
       ev.plover = info ? std::string(info->plover) : "";

@@ -82,6 +82,7 @@ class SentenceAnalyzer {
   SentenceRefs* out_;
   uint32_t begin_, end_;
   std::vector<Atom> atoms_;
+  std::vector<uint32_t> atom_at_;  // per token: the atom starting there, or -1
   std::vector<uint8_t> used_;  // per token of the sentence
   bool have_subject_ = false;
   bool prepass_ = false;  // emitting phrases found before the main pass

@@ -275,14 +275,16 @@ void SentenceAnalyzer::Label() {
     atoms_.push_back({i, i + 1, AtomType::kWord, -1});
     ++i;
   }
+  atom_at_.assign(end_ - begin_ + 1, static_cast<uint32_t>(-1));
+  for (size_t k = 0; k < atoms_.size(); ++k) {
+    atom_at_[atoms_[k].first - begin_] = static_cast<uint32_t>(k);
+  }
 }
 
 size_t SentenceAnalyzer::AtomAt(uint32_t token) const {
-  for (size_t k = 0; k < atoms_.size(); ++k) {
-    if (atoms_[k].first == token) return k;
-    if (atoms_[k].first > token) break;
-  }
-  return static_cast<size_t>(-1);
+  if (token < begin_ || token >= end_ || atom_at_.empty()) return static_cast<size_t>(-1);
+  uint32_t k = atom_at_[token - begin_];
+  return k == static_cast<uint32_t>(-1) ? static_cast<size_t>(-1) : k;
 }
 
 bool SentenceAnalyzer::Free(uint32_t first, uint32_t last) const {

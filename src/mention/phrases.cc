@@ -228,6 +228,12 @@ bool SentenceAnalyzer::UnnumberedGroup(uint32_t start) {
   static const char* const kMarked[] = {"coup", "renegade", "mutinous", "rebel", "armed",
                                         "masked", "unidentified", "suspected", "alleged",
                                         "undeclared", "militant"};
+  if (used_[start - begin_]) return false;
+  if (!Tok(start).Is(kCapitalized)) {
+    bool marked_start = false;
+    for (const char* m : kMarked) marked_start = marked_start || Tok(start).lower == m;
+    if (!marked_start) return false;
+  }
   uint32_t j = start;
   std::vector<std::pair<int, const Atom*>> inner;
   std::string country;

@@ -1,15 +1,18 @@
 // graph/graph.h: the knowledge graph of who did what to whom.
 //
 // WHAT IT IS
-//   Actors are nodes, keyed by their stable actor id (EntityRecord::id).
-//   Relations are edges, one per (source, target, event type); different types
-//   between the same pair are separate edges. Both live in a Boost.Graph
-//   adjacency_list (bidirectionalS, bundled ActorNode / RelationEdge).
+//   Documents contribute actors (under the actor id the extractor gave them)
+//   and relations between them. Actors are nodes, keyed by a node id;
+//   relations are edges, one per (source, target, event type); different
+//   types between the same pair are separate edges. Both live in a
+//   Boost.Graph adjacency_list (bidirectionalS, bundled ActorNode /
+//   RelationEdge).
 //
 // WHAT IT GUARANTEES
-//   Every node and edge stores what each document contributed (`contrib`, by
-//   document id); all other fields are derived from those contributions and
-//   recomputed whenever they change. A document is the unit of change: it
+//   The graph stores what each document contributed, under the ids that
+//   document used ("raw" ids); everything else (which raw ids make one node,
+//   and every shown value) is derived from the set of contributions and
+//   recomputed whenever it changes. A document is the unit of change: it
 //   contributes either all of its nodes and edges or none of them. Hence
 //   AddRecord() and Merge() are exactly associative, commutative and
 //   idempotent per document id:
@@ -22,6 +25,36 @@
 //   the record's canonical JSON line (RecordToJsonLine()).
 //   Iteration (ForEach*) is in sorted id order, so every output is
 //   deterministic whatever the insertion order.
+//
+// ACTOR RESOLUTION (which raw ids make one node)
+//   A deterministic function of the set of contributions, so merging stays
+//   associative and commutative. Each raw id has a profile over all its
+//   documents: type and country (the most common non-empty ones), the names
+//   documents gave it, and its multi-word aliases. Two raw ids are joined
+//   when they are spelling variants of one name:
+//     - the same type, one of person, organization, event or location
+//       (countries and document-scoped groups are never joined), and
+//       compatible countries (equal, or one of them empty);
+//     - a name of one equals (after folding case, accents and punctuation)
+//       a name or a multi-word alias of the other, or the two names are one
+//       edit apart (a substitution, insertion, deletion or swap of
+//       neighbours) inside one word of 5 or more letters, not its first
+//       letter nor a digit, in names of 8 or more characters; a person's
+//       name must have two or more words (a surname alone never joins);
+//     - they never share a name exactly as written (the extractor gives
+//       one name one id, so two ids with one name, such as two dictionary
+//       people called Zhang Jun, were told apart on purpose), never appear
+//       in the same document, and never end up in a node with two
+//       different non-empty countries;
+//     - a raw id whose candidate partners are not candidates of each other
+//       (say an unplaced "Ministry of Foreign Affairs" matching both China's
+//       and India's) is ambiguous and joins nothing.
+//   Candidate pairs are joined in a fixed order (exact before one-edit, then
+//   by ids). The node id of a joined set is the raw id used by the most
+//   documents, ties the smallest. Dictionary ids are already shared by all
+//   documents, so in practice they keep their id and absorb variants.
+//   Contributions keep their raw ids (ContributionOf(), the saved graph), so
+//   re-merging is exact and resolution is redone from the merged set.
 //
 // Example:
 //   KnowledgeGraph g;
@@ -41,9 +74,10 @@
 //     do not parse are dropped; strings are made valid UTF-8 (U+FFFD).
 //
 // Cost: adding a document costs O(its size x log graph size). Derived values
-// are recomputed lazily, once per changed node or edge, on the first read
-// after a change, so building from N documents stays linear in their total
-// size however many documents mention one actor.
+// are recomputed lazily on the first read after a change: resolution (about
+// linear in the number of raw actor ids) only when a change can alter it,
+// and then once per changed node or edge, so building from N documents stays
+// linear in their total size however many documents mention one actor.
 //
 // Ownership: the graph owns all its data. Pointers and references returned by
 // accessors stay valid until the next non-const call.
@@ -107,25 +141,34 @@ struct EdgeKey {
   auto operator<=>(const EdgeKey&) const = default;
 };
 
-// A node. `contrib` is the truth; the rest is derived from it.
+// A node: one actor, made of one or more raw actor ids (see ACTOR
+// RESOLUTION). Every field is derived from the contributions, which
+// KnowledgeGraph::ForEachContribution() lists.
 struct ActorNode {
-  std::string id;
-  std::map<std::string, NodeContribution, std::less<>> contrib;  // by doc id
-
+  std::string id;                      // node id: one of `ids`
+  std::vector<std::string> ids;        // the raw ids joined here, sorted
   std::string label;                   // name used by most documents, ties smallest; else id
   std::string type;                    // most common non-empty, ties smallest
   std::string country;                 // likewise
   std::string cameo;                   // likewise
   std::vector<std::string> aliases;    // all names and aliases but the label
   std::vector<std::string> roles;      // union, sorted
+  std::vector<std::string> countries;  // every non-empty country, sorted
   std::vector<std::string> documents;  // sorted doc ids
   int64_t mentions = 0;                // sum
+  // Nodes of type "event" (named occasions) only: the dates of their rounds.
+  // A document's round is dated by its events that involve the occasion,
+  // else by the document date. Union, sorted; first / last are "" when none.
+  std::vector<std::string> dates;
+  std::string first_date;
+  std::string last_date;
 };
 
-// An edge. `contrib` is the truth; the rest is derived from it.
+// An edge, between node ids. Every field is derived from the contributions
+// (KnowledgeGraph::ForEachContribution()).
 struct RelationEdge {
   EdgeKey key;
-  std::map<std::string, EdgeContribution, std::less<>> contrib;  // by doc id
+  std::vector<EdgeKey> keys;           // the raw keys joined here, sorted
 
   int64_t weight = 0;                  // number of supporting documents
   int64_t mentions = 0;                // sum
@@ -202,10 +245,13 @@ class KnowledgeGraph {
   size_t document_count() const { return docs_.size(); }
   bool empty() const { return docs_.empty(); }
 
-  // nullptr when absent.
+  // nullptr when absent. Ids are node ids (ActorNode::id).
   const ActorNode* FindNode(std::string_view id) const;
   const RelationEdge* FindEdge(const EdgeKey& key) const;
   const DocumentEntry* FindDocument(std::string_view id) const;
+  // The node id that the raw actor id `raw_id` resolved to; `raw_id` itself
+  // when it was not joined with another id or is not in the graph.
+  std::string NodeIdOf(std::string_view raw_id) const;
 
   // In sorted order: nodes by id, edges by (source, target, type), documents
   // by id. `fn` must not modify the graph.
@@ -216,14 +262,28 @@ class KnowledgeGraph {
   void ForEachIncidentEdge(std::string_view id,
                            const std::function<void(const RelationEdge&)>& fn) const;
 
-  // Everything document `doc_id` contributes (empty when absent).
+  // What each document contributed to `node` (a node of this graph), in
+  // document id order, with the raw actor id that document used. A
+  // document contributes at most once to a node.
+  void ForEachContribution(const ActorNode& node,
+                           const std::function<void(const std::string& doc,
+                                                    const std::string& raw_id,
+                                                    const NodeContribution&)>& fn) const;
+  // Likewise for an edge; `raw_key` is the key under that document's ids.
+  void ForEachContribution(const RelationEdge& edge,
+                           const std::function<void(const std::string& doc,
+                                                    const EdgeKey& raw_key,
+                                                    const EdgeContribution&)>& fn) const;
+
+  // Everything document `doc_id` contributes, under its raw ids (empty when
+  // absent).
   DocContribution ContributionOf(std::string_view doc_id) const;
 
   // A copy holding only the nodes in `node_ids` and the edges in
   // `edge_keys` (plus the endpoints of those edges), each with all its
-  // contributions, and the documents that support any of them. Meant as a
-  // view for export: a subgraph holds partial documents, so do not merge it
-  // back into a full graph.
+  // contributions, and the documents that support any of them. It keeps
+  // this graph's resolution. Meant as a view for export: a subgraph holds
+  // partial documents, so do not merge it back into a full graph.
   KnowledgeGraph Subgraph(const std::set<std::string>& node_ids,
                           const std::set<EdgeKey>& edge_keys) const;
 
@@ -231,28 +291,56 @@ class KnowledgeGraph {
   const BoostGraph& boost_graph() const;
 
  private:
+  // One raw actor id and what each document said about it. `home` is the
+  // node it is placed in ("" when not yet placed); derived.
+  struct RawNode {
+    std::map<std::string, NodeContribution, std::less<>> contrib;  // by doc id
+    mutable std::string home;
+  };
+  struct RawEdge {
+    std::map<std::string, EdgeContribution, std::less<>> contrib;  // by doc id
+    mutable EdgeKey home;
+    mutable bool placed = false;
+  };
   struct DocSlot {
     DocumentEntry entry;
-    std::vector<std::string> nodes;  // actor ids it contributes to
-    std::vector<EdgeKey> edges;      // edges it contributes to
+    std::vector<std::string> nodes;  // raw actor ids it contributes to, sorted
+    std::vector<EdgeKey> edges;      // raw edge keys it contributes to, sorted
   };
+  struct Resolution;  // derived: which raw ids make one node (graph_internal)
 
   void RemoveDocument(const std::string& doc_id);
   void InsertDocument(DocContribution contribution);
-  Vertex VertexFor(const std::string& id);
-  // Recomputes the derived values of changed nodes and edges, if any.
-  void EnsureDerived() const;
 
-  std::unique_ptr<BoostGraph> graph_;  // derived fields of its bundles: see
-                                       // EnsureDerived()
-  std::map<std::string, Vertex, std::less<>> vertices_;
-  std::map<EdgeKey, Edge> edges_;
+  // Derived state (graph.cc keeps the truth, derive.cc the rest).
+  void EnsureDerived() const;
+  bool ResolutionMayChange() const;
+  void PlaceNodes(const std::set<std::string>& raw_ids, std::set<std::string>* moved,
+                  std::set<std::string>* touched) const;
+  void PlaceEdges(const std::set<EdgeKey>& raw_keys, std::set<EdgeKey>* touched) const;
+  void RederiveEdges(const std::set<EdgeKey>& keys) const;
+  void RederiveNodes(const std::set<std::string>& ids) const;
+  std::string HomeOf(const std::string& raw_id) const;
+  EdgeKey HomeOf(const EdgeKey& raw_key) const;
+  Vertex VertexFor(const std::string& id) const;
+  void EventDates(const std::string& raw_id, const std::string& doc,
+                  std::vector<std::string>* dates) const;
+
+  // The truth.
+  std::map<std::string, RawNode, std::less<>> raw_nodes_;
+  std::map<EdgeKey, RawEdge> raw_edges_;
   std::map<std::string, DocSlot, std::less<>> docs_;
 
-  // Changed since the last EnsureDerived(); guarded by derive_mu_ in const
-  // methods, `stale_` says whether there is anything to do.
-  mutable std::set<std::string> stale_nodes_;
-  mutable std::set<EdgeKey> stale_edges_;
+  // Derived, guarded by derive_mu_ in const methods; `stale_` says whether
+  // anything changed since the last EnsureDerived().
+  mutable std::unique_ptr<BoostGraph> graph_;
+  mutable std::map<std::string, Vertex, std::less<>> vertices_;
+  mutable std::map<EdgeKey, Edge> edges_;
+  mutable std::unique_ptr<Resolution> resolution_;
+  mutable std::set<std::string> dirty_nodes_;  // raw ids changed
+  mutable std::set<EdgeKey> dirty_edges_;      // raw keys changed
+  mutable std::set<std::pair<std::string, std::string>> gone_nodes_;  // (home, raw id)
+  mutable std::set<std::pair<EdgeKey, EdgeKey>> gone_edges_;          // (home, raw key)
   mutable std::atomic<bool> stale_{false};
   mutable std::mutex derive_mu_;
 };

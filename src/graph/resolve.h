@@ -1,0 +1,76 @@
+// graph/resolve.h (private): actor resolution, which raw actor ids make one
+// node. The rules are in graph.h (ACTOR RESOLUTION); everything here is a
+// pure function of the profiles and contributions it is given.
+#ifndef DIPLOGRAPH_GRAPH_RESOLVE_H_
+#define DIPLOGRAPH_GRAPH_RESOLVE_H_
+
+#include <functional>
+#include <map>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "diplograph/graph/graph.h"
+
+namespace diplograph::graph_internal {
+
+using NodeContribMap = std::map<std::string, NodeContribution, std::less<>>;
+
+// What resolution needs to know about one raw actor id, over all its
+// documents.
+struct ActorProfile {
+  std::string type;                     // most common non-empty, ties smallest
+  std::string country;                  // likewise
+  std::vector<std::string> names;       // the names as written, sorted, unique
+  std::vector<std::string> keys;        // MatchKey() of the names that may match
+  std::vector<std::string> alias_keys;  // MatchKey() of aliases that may match
+  bool operator==(const ActorProfile&) const = default;
+};
+
+ActorProfile ProfileOf(const NodeContribMap& contrib);
+
+// True for the types resolution may join (not countries, not groups).
+bool Resolvable(const ActorProfile& profile);
+
+// `name` folded for matching: ASCII-folded, lower case, words of [a-z0-9]
+// separated by one space, without a leading "the". "The U.S.-China Talks"
+// -> "u s china talks".
+std::string MatchKey(std::string_view name);
+
+// True iff keys `a` and `b` (MatchKey() output, both >= 8 characters) are
+// one edit apart inside one word: same word count, one word differs by one
+// substitution, insertion, deletion or swap of neighbours, not in its first
+// letter, and that word has >= 4 letters (>= 5 in the longer spelling) and
+// no digit.
+bool OneEditVariant(std::string_view a, std::string_view b);
+
+// One raw actor id as resolution sees it. `documents` are the keys of its
+// contributions (the documents that use it).
+struct ResolveInput {
+  const std::string* id = nullptr;
+  const ActorProfile* profile = nullptr;
+  const NodeContribMap* documents = nullptr;
+};
+
+// The node id of every raw id in `actors` that is joined under another id
+// (raw ids that are their own node id are left out). `actors` must be
+// sorted by id.
+std::unordered_map<std::string, std::string> ResolveActors(
+    const std::vector<ResolveInput>& actors);
+
+}  // namespace diplograph::graph_internal
+
+namespace diplograph {
+
+// The derived resolution state of a KnowledgeGraph.
+struct KnowledgeGraph::Resolution {
+  std::map<std::string, graph_internal::ActorProfile, std::less<>> profiles;  // by raw id
+  std::unordered_map<std::string, std::string> node_of;  // raw id -> node id, where different
+  bool pinned = false;    // a subgraph keeps its parent's resolution
+  bool recheck = false;   // a document was removed: resolve again
+};
+
+}  // namespace diplograph
+
+#endif  // DIPLOGRAPH_GRAPH_RESOLVE_H_

@@ -1,0 +1,1 @@
+MATCH (a)-[r]->(b) RETURN r.goldstein * 2 + 1 - 3 / 4 % 5, -r.weight, +1

@@ -1,0 +1,1 @@
+MATCH (`weird name`:`met_with`) RETURN `weird name`.`odd key`

@@ -1,0 +1,1 @@
+CALL pagerank() YIELD node AS n, score WHERE score > 0.1 RETURN n.label, score ORDER BY score DESC

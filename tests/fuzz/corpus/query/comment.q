@@ -1,0 +1,3 @@
+// a comment
+MATCH (a) // another
+RETURN a // end

@@ -1,0 +1,1 @@
+MATCH (a:country)<-[:visited]-(b) RETURN a.name, count(DISTINCT b) AS visitors

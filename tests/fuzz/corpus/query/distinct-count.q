@@ -1,0 +1,1 @@
+MATCH (a)-[r]->(b) RETURN DISTINCT type(r) AS t, count(*) AS n ORDER BY n DESC SKIP 1 LIMIT 5;

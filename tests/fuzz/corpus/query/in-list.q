@@ -1,0 +1,1 @@
+MATCH (a) WHERE a.type IN ['person', 'country'] AND NOT a.country IS NULL RETURN a.id, [a.type, 1, 2.5, -3][0]

@@ -1,0 +1,1 @@
+match (a) where a.x xor a.y return a limit 1

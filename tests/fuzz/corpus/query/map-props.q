@@ -1,0 +1,1 @@
+MATCH (a {name: 'x', n: 1, f: 1.5, l: [1,2], b: true, z: null}) RETURN a

@@ -1,0 +1,1 @@
+MATCH (a:person)-[:met_with]-(b) RETURN b.name

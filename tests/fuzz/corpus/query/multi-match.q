@@ -1,0 +1,1 @@
+MATCH (a:country) MATCH (a)-[:sanctioned]->(b) WHERE b.name STARTS WITH 'Ru' OR b.name ENDS WITH 'ia' RETURN *

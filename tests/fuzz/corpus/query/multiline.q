@@ -1,0 +1,6 @@
+MATCH (a)
+  -[:met_with]-
+  (b)
+WHERE a <> b
+RETURN a.label,
+       b.label

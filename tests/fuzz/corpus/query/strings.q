@@ -1,0 +1,1 @@
+MATCH (a) WHERE a.name CONTAINS "\u00e9\t\n\"x\\" RETURN 'it\'s'

@@ -1,0 +1,1 @@
+MATCH (é:中) WHERE é.name = '😀' RETURN é

@@ -1,0 +1,1 @@
+MATCH (a {id: 'poland'})-[*1..3]-(b) RETURN b.id

@@ -1,0 +1,1 @@
+MATCH (a)-[r:accused]->(b) WHERE a.country = 'RUS' AND r.weight >= 2 RETURN a.label, b.label ORDER BY r.weight DESC LIMIT 10
