@@ -34,6 +34,20 @@ const std::vector<Command>& Commands() {
       {"stats", "counts of nodes and edges by type, documents, date range, top actors",
        "diplograph stats GRAPH [--top N] [--json]",
        "Summarises a saved graph.", &StatsOptions, &RunStats},
+      {"eval", "score extraction records against a gold file (as ../shared/eval/score.py)",
+       "diplograph eval GOLD SYSTEM [--json] [--per-doc] [--show-errors]",
+       "Matches SYSTEM's actors to GOLD's entities by normalised name, else by aliases\n"
+       "that point to one entity, and scores events (type, source, target; met_with\n"
+       "symmetric; optional gold events neither rewarded nor penalised) exactly as\n"
+       "score.py does. Prints P/R/F1 and entity recall, then a table by event type.",
+       &EvalOptions, &RunEval},
+      {"import-actors", "TABARI/PETRARCH CAMEO .actors dictionary -> dictionary file for --dict",
+       "diplograph import-actors FILE.actors... [-o DIR/people.imported.json] [--kind K]",
+       "Converts CAMEO actor dictionaries (NAME_ lines, +SYNONYM_ lines, [CODE] and\n"
+       "[CODE YYMMDD-YYMMDD] / [CODE <YYMMDD] / [CODE >YYMMDD] role codes) to people.json\n"
+       "(or organizations.json with --kind organizations). Pass the folder of the output\n"
+       "to extract/build with --dict. Malformed lines are reported and skipped.",
+       &ImportActorsOptions, &RunImportActors},
   };
   return kCommands;
 }

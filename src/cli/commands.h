@@ -40,12 +40,16 @@ int RunBuild(const Args& args);
 int RunMerge(const Args& args);
 int RunExport(const Args& args);
 int RunStats(const Args& args);
+int RunEval(const Args& args);
+int RunImportActors(const Args& args);
 
 std::vector<OptionSpec> ExtractOptions();
 std::vector<OptionSpec> BuildOptions();
 std::vector<OptionSpec> MergeOptions();
 std::vector<OptionSpec> ExportOptions();
 std::vector<OptionSpec> StatsOptions();
+std::vector<OptionSpec> EvalOptions();
+std::vector<OptionSpec> ImportActorsOptions();
 
 }  // namespace diplograph::cli
 

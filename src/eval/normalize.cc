@@ -25,12 +25,12 @@ constexpr std::string_view kLatinBase =
     "................................Oo.............Uu..............."  // U+0180
     "....*********AaIiOoUuUuUuUuUu.AaAa**..GgKkOoOo**j***Gg..NnAa****"  // U+01C0
     "AaAaEeEeIiIiOoOoRrRrUuUuSsTt..Hh......AaEeOoOoOoOoYy............"  // U+0200
-    "................"  // U+0240;
+    "................";  // U+0240
 constexpr std::string_view kLatinAdditionalBase =
     "AaBbBbBbCcDdDdDdDdDdEeEeEeEeEeFfGgHhHhHhHhHhIiIiKkKkKkLlLlLlLlMm"  // U+1E00
     "MmMmNnNnNnNnOoOoOoOoPpPpRrRrRrRrSsSsSsSsSsTtTtTtTtUuUuUuUuUuVvVv"  // U+1E40
     "WwWwWwWwWwXxXxYyZzZzZzhtwy*s....AaAaAaAaAaAaAaAaAaAaAaAaEeEeEeEe"  // U+1E80
-    "EeEeEeEeIiIiOoOoOoOoOoOoOoOoOoOoOoOoUuUuUuUuUuUuUuYyYyYyYy......"  // U+1EC0;
+    "EeEeEeEeIiIiOoOoOoOoOoOoOoOoOoOoOoOoUuUuUuUuUuUuUuYyYyYyYy......";  // U+1EC0
 
 // Other decompositions (compatibility forms included) that yield a letter,
 // digit, space or apostrophe, sorted by code point. Ones that yield only

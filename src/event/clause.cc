@@ -2,76 +2,78 @@
 
 #include <string_view>
 
+using namespace std::string_view_literals;
+
 namespace diplograph {
 
 namespace {
 
 bool IsBe(std::string_view w) {
-  return w == "is" || w == "are" || w == "was" || w == "were" || w == "be" || w == "been" ||
-         w == "being" || w == "'s" || w == "get" || w == "got" || w == "gets";
+  return w == "is"sv || w == "are"sv || w == "was"sv || w == "were"sv || w == "be"sv || w == "been"sv ||
+         w == "being"sv || w == "'s"sv || w == "get"sv || w == "got"sv || w == "gets"sv;
 }
 
 bool IsAdverb(const Token& t) {
   return (t.lower.size() > 3 && t.lower.compare(t.lower.size() - 2, 2, "ly") == 0) ||
-         t.lower == "also" || t.lower == "not" || t.lower == "n't" || t.lower == "reportedly" ||
-         t.lower == "previously" || t.lower == "all" || t.lower == "officially";
+         t.lower == "also"sv || t.lower == "not"sv || t.lower == "n't"sv || t.lower == "reportedly"sv ||
+         t.lower == "previously"sv || t.lower == "all"sv || t.lower == "officially"sv;
 }
 
 }  // namespace
 
 bool IsClauseBreak(const Token& t) {
-  return t.text == ";" || t.text == ":" || t.lower == "because" || t.lower == "although" ||
-         t.lower == "while" || t.lower == "whereas" || t.lower == "unless";
+  return t.text == ";"sv || t.text == ":"sv || t.lower == "because"sv || t.lower == "although"sv ||
+         t.lower == "while"sv || t.lower == "whereas"sv || t.lower == "unless"sv;
 }
 
 std::string Modality(const std::vector<Token>& toks, uint32_t first, uint32_t last,
                      const TriggerMatch& m) {
-  bool declaration = m.type == "threatened" || m.type == "intends_to_cooperate";
-  if (last > first && toks[last - 1].text == "?") return "question";
+  bool declaration = m.type == "threatened"sv || m.type == "intends_to_cooperate"sv;
+  if (last > first && toks[last - 1].text == "?"sv) return "question";
   for (uint32_t i = m.first; i > first && i + 4 > m.first; --i) {
     const std::string& w = toks[i - 1].lower;
-    if (w == "not" || w == "n't" || w == "never" || w == "no" || w == "neither" || w == "nor") {
+    if (w == "not"sv || w == "n't"sv || w == "never"sv || w == "no"sv || w == "neither"sv || w == "nor"sv) {
       return "negated";
     }
-    if (w == "could" || w == "might" || w == "may" || w == "should" || w == "must" ||
-        w == "can" || w == "cannot") {
+    if (w == "could"sv || w == "might"sv || w == "may"sv || w == "should"sv || w == "must"sv ||
+        w == "can"sv || w == "cannot"sv) {
       if (!declaration) return "hypothetical";
     }
-    if ((w == "would" || w == "will" || w == "'ll" || w == "shall") && !declaration) {
+    if ((w == "would"sv || w == "will"sv || w == "'ll"sv || w == "shall"sv) && !declaration) {
       return "hypothetical";
     }
-    if (w == "to" && i >= 2) {
+    if (w == "to"sv && i >= 2) {
       const std::string& v = toks[i - 2].lower;
-      if (v == "plans" || v == "plan" || v == "planned" || v == "planning" || v == "expected" ||
-          v == "set" || v == "likely" || v == "hopes" || v == "hope" || v == "wants" ||
-          v == "want" || v == "going" || v == "due" || v == "seeks" || v == "sought" ||
-          v == "refused" || v == "declined" || v == "failed" || v == "threatened") {
+      if (v == "plans"sv || v == "plan"sv || v == "planned"sv || v == "planning"sv || v == "expected"sv ||
+          v == "set"sv || v == "likely"sv || v == "hopes"sv || v == "hope"sv || v == "wants"sv ||
+          v == "want"sv || v == "going"sv || v == "due"sv || v == "seeks"sv || v == "sought"sv ||
+          v == "refused"sv || v == "declined"sv || v == "failed"sv || v == "threatened"sv) {
         return declaration ? "" : "planned";
       }
     }
-    if (toks[i - 1].text == "," || toks[i - 1].text == ";") break;
+    if (toks[i - 1].text == ","sv || toks[i - 1].text == ";"sv) break;
   }
   // "is going to introduce a bill to end aid": a plan anywhere in the clause.
   for (uint32_t i = m.first; i > first && i + 12 > m.first; --i) {
     const std::string& w = toks[i - 1].lower;
-    if (w == "," || w == ";" || w == "\"") break;
-    bool plan_word = w == "plans" || w == "plan" || w == "planned" || w == "planning" ||
-                     w == "going" || w == "intends" || w == "expected" || w == "hopes";
-    if (plan_word && i < m.first && (toks[i].lower == "to" || toks[i].lower == "on") &&
+    if (w == ","sv || w == ";"sv || w == "\""sv) break;
+    bool plan_word = w == "plans"sv || w == "plan"sv || w == "planned"sv || w == "planning"sv ||
+                     w == "going"sv || w == "intends"sv || w == "expected"sv || w == "hopes"sv;
+    if (plan_word && i < m.first && (toks[i].lower == "to"sv || toks[i].lower == "on"sv) &&
         !declaration) {
       return "planned";
     }
   }
   for (uint32_t i = first; i < m.first; ++i) {
     const std::string& w = toks[i].lower;
-    if (w == "whether" || w == "if" || w == "unless") {
+    if (w == "whether"sv || w == "if"sv || w == "unless"sv) {
       bool clause_closed = false;
       for (uint32_t j = i + 1; j < m.first; ++j) {
-        if (toks[j].text == ",") clause_closed = true;
+        if (toks[j].text == ","sv) clause_closed = true;
       }
       if (!clause_closed) return "hypothetical";
     }
-    if (w == "denied" || w == "deny" || w == "denies" || w == "rejected") {
+    if (w == "denied"sv || w == "deny"sv || w == "denies"sv || w == "rejected"sv) {
       if (m.form != VerbForm::kNoun) return "denied";
     }
   }
@@ -85,7 +87,7 @@ bool IsPassive(const std::vector<Token>& toks, uint32_t first, uint32_t last,
   while (i > first && IsAdverb(toks[i - 1])) --i;
   if (i > first && IsBe(toks[i - 1].lower)) return true;
   // Reduced relative: "a dialogue agreed by X", "officers indicted by".
-  return m.last < last && toks[m.last].lower == "by";
+  return m.last < last && toks[m.last].lower == "by"sv;
 }
 
 }  // namespace diplograph

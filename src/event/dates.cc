@@ -3,6 +3,8 @@
 #include <cstdlib>
 #include <string>
 
+using namespace std::string_view_literals;
+
 namespace diplograph {
 
 namespace {
@@ -16,7 +18,7 @@ int MonthOf(const std::string& w) {
   for (int m = 0; m < 12; ++m) {
     if (w == kMonths[m] || w == kShort[m]) return m + 1;
   }
-  if (w == "sep.") return 9;
+  if (w == "sep."sv) return 9;
   return 0;
 }
 
@@ -36,7 +38,7 @@ int NumberOf(const std::string& w) {
     if (w == kWords[n]) return n;
   }
   if (!w.empty() && w[0] >= '0' && w[0] <= '9') return std::atoi(w.c_str());
-  if (w == "a") return 1;
+  if (w == "a"sv) return 1;
   return -1;
 }
 
@@ -68,26 +70,26 @@ Date ResolveDate(const std::vector<Token>& t, uint32_t first, uint32_t last, con
                  c0 == 'w' || c0 == 'f' || c0 == 's' || c0 == 'j' || c0 == 'a' || c0 == 'o' ||
                  c0 == 'n' || c0 == 'd' || c0 == 'l' || c0 == 'e' || c0 == 'i';
     if (!maybe || x.size() > 9) continue;
-    if (x == "today" || x == "tonight") return anchor;
-    if (x == "yesterday" && full) return AddDays(anchor, -1);
+    if (x == "today"sv || x == "tonight"sv) return anchor;
+    if (x == "yesterday"sv && full) return AddDays(anchor, -1);
     int wd = WeekdayOf(x);
     if (wd >= 0 && full) {
       int diff = (Weekday(anchor) - wd + 7) % 7;
       return AddDays(anchor, -diff);
     }
     int month = MonthOf(x);
-    if (month > 0 && !(x == "may" && t[i].text == "may")) {
+    if (month > 0 && !(x == "may"sv && t[i].text == "may"sv)) {
       Date d{anchor.known() ? anchor.year : 0, month, 0};
       uint32_t j = i + 1;
       if (j < last && t[j].Is(kNumeric) && !IsYear(w(j), &year)) {
         int day = std::atoi(w(j).c_str());
         if (day >= 1 && day <= 31) d.day = day;
         ++j;
-        if (j < last && w(j) == ",") ++j;
+        if (j < last && w(j) == ","sv) ++j;
       }
       if (j < last && IsYear(w(j), &year)) {
         d.year = year;
-      } else if (w(j) == "last" && w(j + 1) == "year") {
+      } else if (w(j) == "last"sv && w(j + 1) == "year"sv) {
         d.year = anchor.year - 1;
       } else if (anchor.known() && (month > anchor.month || (month == anchor.month && d.day > anchor.day))) {
         d.year = anchor.year - 1;
@@ -96,25 +98,25 @@ Date ResolveDate(const std::vector<Token>& t, uint32_t first, uint32_t last, con
       if (d.day > DaysInMonth(d.year, d.month)) d.day = 0;
       return d;
     }
-    if (IsYear(x, &year) && i > first && (w(i - 1) == "in" || w(i - 1) == "since")) {
+    if (IsYear(x, &year) && i > first && (w(i - 1) == "in"sv || w(i - 1) == "since"sv)) {
       return Date{year, 0, 0};
     }
     if (!anchor.known()) continue;
-    if ((x == "last" || x == "next") && i + 1 < last) {
-      int sign = x == "last" ? -1 : 1;
-      if (w(i + 1) == "year") return Date{anchor.year + sign, 0, 0};
-      if (w(i + 1) == "month") return AddMonths(Date{anchor.year, anchor.month, 0}, sign);
-      if (w(i + 1) == "week" && full) return AddDays(anchor, 7 * sign);
+    if ((x == "last"sv || x == "next"sv) && i + 1 < last) {
+      int sign = x == "last"sv ? -1 : 1;
+      if (w(i + 1) == "year"sv) return Date{anchor.year + sign, 0, 0};
+      if (w(i + 1) == "month"sv) return AddMonths(Date{anchor.year, anchor.month, 0}, sign);
+      if (w(i + 1) == "week"sv && full) return AddDays(anchor, 7 * sign);
     }
-    if (x == "this" && w(i + 1) == "week") return anchor;
-    if (x == "earlier" && w(i + 1) == "this" && w(i + 2) == "week") return anchor;
+    if (x == "this"sv && w(i + 1) == "week"sv) return anchor;
+    if (x == "earlier"sv && w(i + 1) == "this"sv && w(i + 2) == "week"sv) return anchor;
     int n = NumberOf(x);
-    if (n > 0 && i + 2 < last && w(i + 2) == "ago") {
+    if (n > 0 && i + 2 < last && w(i + 2) == "ago"sv) {
       const std::string& unit = w(i + 1);
-      if (unit == "years" || unit == "year") return Date{anchor.year - n, 0, 0};
-      if (unit == "months" || unit == "month") return AddMonths(Date{anchor.year, anchor.month, 0}, -n);
-      if ((unit == "days" || unit == "day") && full) return AddDays(anchor, -n);
-      if ((unit == "weeks" || unit == "week") && full) return AddDays(anchor, -7 * n);
+      if (unit == "years"sv || unit == "year"sv) return Date{anchor.year - n, 0, 0};
+      if (unit == "months"sv || unit == "month"sv) return AddMonths(Date{anchor.year, anchor.month, 0}, -n);
+      if ((unit == "days"sv || unit == "day"sv) && full) return AddDays(anchor, -n);
+      if ((unit == "weeks"sv || unit == "week"sv) && full) return AddDays(anchor, -7 * n);
     }
   }
   if (found != nullptr) *found = false;
@@ -125,11 +127,11 @@ Date EventDate(const std::vector<Token>& t, uint32_t first, uint32_t last, uint3
                uint32_t trigger_last, const Date& anchor) {
   bool found = false;
   uint32_t clause_end = trigger_last;
-  while (clause_end < last && t[clause_end].text != "," && t[clause_end].text != ";") ++clause_end;
+  while (clause_end < last && t[clause_end].text != ","sv && t[clause_end].text != ";"sv) ++clause_end;
   Date d = ResolveDate(t, trigger_last, clause_end, anchor, &found);
   if (found) return d;
   uint32_t clause_start = trigger_first;
-  while (clause_start > first && t[clause_start - 1].text != ",") --clause_start;
+  while (clause_start > first && t[clause_start - 1].text != ","sv) --clause_start;
   d = ResolveDate(t, clause_start, trigger_first, anchor, &found);
   if (found) return d;
   return ResolveDate(t, first, last, anchor, &found);

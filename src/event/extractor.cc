@@ -12,6 +12,8 @@
 #include "event/clause.h"
 #include "event/frames.h"
 
+using namespace std::string_view_literals;
+
 namespace diplograph {
 
 namespace {
@@ -41,10 +43,10 @@ struct Candidate {
 };
 
 bool IsDeterminer(const std::string& w) {
-  return w == "the" || w == "a" || w == "an" || w == "its" || w == "their" || w == "his" ||
-         w == "her" || w == "this" || w == "these" || w == "those" || w == "any" ||
-         w == "such" || w == "cyber" || w == "\"" || w == "'" || w == "our" || w == "new" ||
-         w == "'s";
+  return w == "the"sv || w == "a"sv || w == "an"sv || w == "its"sv || w == "their"sv || w == "his"sv ||
+         w == "her"sv || w == "this"sv || w == "these"sv || w == "those"sv || w == "any"sv ||
+         w == "such"sv || w == "cyber"sv || w == "\""sv || w == "'"sv || w == "our"sv || w == "new"sv ||
+         w == "'s"sv;
 }
 
 // Verbs that carry a noun trigger's agent: "X held talks", "X launched an attack".
@@ -63,13 +65,13 @@ bool IsLightVerb(const std::string& w) {
 
 // Types whose target may be named by an adjective ("claims of Russian hacking").
 bool PressureType(const std::string& type) {
-  return type == "accused" || type == "criticized" || type == "threatened" ||
-         type == "sanctioned" || type == "attacked" || type == "indicted";
+  return type == "accused"sv || type == "criticized"sv || type == "threatened"sv ||
+         type == "sanctioned"sv || type == "attacked"sv || type == "indicted"sv;
 }
 
 bool IsSpeech(const std::string& w) {
-  return w == "said" || w == "says" || w == "wrote" || w == "claimed" || w == "alleged" ||
-         w == "told" || w == "tweeted" || w == "insisted" || w == "stated" || w == "say";
+  return w == "said"sv || w == "says"sv || w == "wrote"sv || w == "claimed"sv || w == "alleged"sv ||
+         w == "told"sv || w == "tweeted"sv || w == "insisted"sv || w == "stated"sv || w == "say"sv;
 }
 
 class SentenceEvents {
@@ -98,18 +100,18 @@ class SentenceEvents {
     if (src == tgt || src < 0 || tgt < 0) return;
     bool target_event = E(tgt).kind == ActorKind::kEvent;
     if (E(src).kind == ActorKind::kEvent) return;
-    if (type == "participated_in" && !target_event) return;
-    if (type != "participated_in" && type != "suspended" && target_event) return;
+    if (type == "participated_in"sv && !target_event) return;
+    if (type != "participated_in"sv && type != "suspended"sv && target_event) return;
     // Cooperation with one's own state is no international event.
-    if ((type == "intends_to_cooperate" || type == "met_with" || type == "agreed") &&
+    if ((type == "intends_to_cooperate"sv || type == "met_with"sv || type == "agreed"sv) &&
         E(tgt).kind == ActorKind::kCountry && E(src).kind != ActorKind::kCountry &&
         E(src).country == E(tgt).country) {
       return;
     }
     out_->push_back({type, src, tgt, conf, modality, trigger_.first, trigger_.last});
-    if (type == "met_with") met_.push_back({src, tgt});
+    if (type == "met_with"sv) met_.push_back({src, tgt});
     // A state's ministry, department or agency acts for the state.
-    if (type == "participated_in") return;
+    if (type == "participated_in"sv) return;
     int parent = ParentOf(src);
     if (parent >= 0 && parent != tgt) {
       out_->push_back({type, parent, tgt, conf * 0.9, modality, trigger_.first, trigger_.last});
@@ -137,8 +139,8 @@ class SentenceEvents {
     if (x.kind != ActorKind::kOrganization || x.country.empty() || !x.state_body) return -1;
     if (x.cameo.size() < 6) return -1;
     std::string sector = x.cameo.substr(3, 3);
-    if (sector != "GOV" && sector != "MIL" && sector != "JUD" && sector != "COP" &&
-        sector != "SPY") {
+    if (sector != "GOV"sv && sector != "MIL"sv && sector != "JUD"sv && sector != "COP"sv &&
+        sector != "SPY"sv) {
       return -1;
     }
     for (size_t i = 0; i < ents_.size(); ++i) {
@@ -173,8 +175,8 @@ class SentenceEvents {
     const Sentence& s = f_.sentence();
     for (uint32_t i = m.first; i-- > s.first;) {
       const std::string& w = t[i].lower;
-      if (!(IsSpeech(w) || w == "described" || w == "calling" || w == "called" ||
-            w == "terming" || w == "termed" || w == "describing")) {
+      if (!(IsSpeech(w) || w == "described"sv || w == "calling"sv || w == "called"sv ||
+            w == "terming"sv || w == "termed"sv || w == "describing"sv)) {
         continue;
       }
       Group speaker = f_.Left(i);
@@ -199,7 +201,7 @@ class SentenceEvents {
 
   void Cross(const std::string& type, const Group& src, const Group& tgt, double conf,
              const std::string& mod) {
-    bool mutual = type == "agreed";
+    bool mutual = type == "agreed"sv;
     for (int a : src.entities) {
       for (int b : tgt.entities) {
         Emit(type, a, b, conf, mod);
@@ -225,23 +227,23 @@ class SentenceEvents {
     const auto& t = f_.toks();
     const Sentence& s = f_.sentence();
     std::string mod = Modality(t, s.first, s.last, m);
-    if (m.frame == "evaluation") {
+    if (m.frame == "evaluation"sv) {
       HandleEvaluation(m, mod);
       return;
     }
-    bool prev_of = (m.first > s.first && t[m.first - 1].lower == "of") ||
-                   (m.first > s.first + 1 && t[m.first - 2].lower == "of" &&
+    bool prev_of = (m.first > s.first && t[m.first - 1].lower == "of"sv) ||
+                   (m.first > s.first + 1 && t[m.first - 2].lower == "of"sv &&
                     f_.Covered(m.first - 1));
-    if (m.type == "attacked" && prev_of) return;  // "accused of hacking", "claims of Russian hacking"
+    if (m.type == "attacked"sv && prev_of) return;  // "accused of hacking", "claims of Russian hacking"
 
     // "suspended military talks with Washington": the talks are what stops.
-    if (m.type == "met_with" || m.type == "agreed") {
+    if (m.type == "met_with"sv || m.type == "agreed"sv) {
       for (uint32_t b = m.first; b > s.first && b + 5 > m.first; --b) {
         const std::string& w = t[b - 1].lower;
-        if (w == "suspended" || w == "suspend" || w == "suspending" || w == "suspends" ||
-            w == "halted" || w == "cancelled" || w == "canceled" || w == "postponed" ||
-            w == "boycotted" || w == "ended" || w == "froze" || w == "broke" || w == "quit" ||
-            w == "abandoned") {
+        if (w == "suspended"sv || w == "suspend"sv || w == "suspending"sv || w == "suspends"sv ||
+            w == "halted"sv || w == "cancelled"sv || w == "canceled"sv || w == "postponed"sv ||
+            w == "boycotted"sv || w == "ended"sv || w == "froze"sv || w == "broke"sv || w == "quit"sv ||
+            w == "abandoned"sv) {
           return;
         }
       }
@@ -251,16 +253,16 @@ class SentenceEvents {
     if (m.form == VerbForm::kThird && m.first > s.first && !s.in_title) {
       const Token& p = t[m.first - 1];
       bool adverb = p.lower.size() > 3 && p.lower.compare(p.lower.size() - 2, 2, "ly") == 0;
-      bool ok = adverb || p.lower == "also" || p.lower == "now" || p.lower == "again" ||
-                p.text == "," || f_.Covered(m.first - 1) || p.lower == "it" ||
-                p.lower == "he" || p.lower == "she" || p.lower == "who" || p.lower == "which";
+      bool ok = adverb || p.lower == "also"sv || p.lower == "now"sv || p.lower == "again"sv ||
+                p.text == ","sv || f_.Covered(m.first - 1) || p.lower == "it"sv ||
+                p.lower == "he"sv || p.lower == "she"sv || p.lower == "who"sv || p.lower == "which"sv;
       if (!ok) return;
     }
     // A gerund after a preposition is a noun ("for threatening the lives").
     if (m.form == VerbForm::kIng && m.first > s.first) {
       const std::string& p = t[m.first - 1].lower;
-      if (p == "for" || p == "of" || p == "on" || p == "about" || p == "against" ||
-          p == "without") {
+      if (p == "for"sv || p == "of"sv || p == "on"sv || p == "about"sv || p == "against"sv ||
+          p == "without"sv) {
         return;
       }
     }
@@ -268,9 +270,9 @@ class SentenceEvents {
     Group src, tgt;
     double conf = 0.85;
     if (passive) {
-      tgt = f_.Left(m.first, m.type == "participated_in" || m.type == "suspended");
+      tgt = f_.Left(m.first, m.type == "participated_in"sv || m.type == "suspended"sv);
       for (uint32_t b = m.last; b < s.last && b < m.last + 8; ++b) {
-        if (t[b].lower == "by") {
+        if (t[b].lower == "by"sv) {
           src = f_.Right(b + 1, 3, false, false);
           break;
         }
@@ -280,24 +282,24 @@ class SentenceEvents {
       src = f_.Possessor(m.first);
       if (!src.found()) {
         uint32_t p = m.first;
-        if (p > s.first && t[p - 1].lower == "the") --p;
+        if (p > s.first && t[p - 1].lower == "the"sv) --p;
         src = f_.Possessor(p);
       }
-      if (!src.found() && (m.type == "met_with" || m.type == "agreed")) {
+      if (!src.found() && (m.type == "met_with"sv || m.type == "agreed"sv)) {
         tgt = f_.Right(m.last, 2, false, false);
-        if (tgt.entities.size() >= 2 && t[m.last - 1].lower == "between") {
-          Pairs(m.type, tgt.entities, 0.8, mod, m.type == "agreed");
+        if (tgt.entities.size() >= 2 && t[m.last - 1].lower == "between"sv) {
+          Pairs(m.type, tgt.entities, 0.8, mod, m.type == "agreed"sv);
           return;
         }
       }
       if (!src.found()) {
         // "the indictment of five officers by the United States"
         for (uint32_t b = m.last; b < s.last && b < m.last + 10; ++b) {
-          if (t[b].lower == "by") {
+          if (t[b].lower == "by"sv) {
             src = f_.Right(b + 1, 2, false, false);
             break;
           }
-          if (t[b].text == "," || t[b].lower == "that") break;
+          if (t[b].text == ","sv || t[b].lower == "that"sv) break;
         }
       }
       if (!src.found()) {
@@ -306,33 +308,33 @@ class SentenceEvents {
         bool close = left.found() && m.first - left.last <= 6;
         bool light = false;
         for (uint32_t k = left.last; close && k < m.first; ++k) {
-          if (t[k].text == "," || t[k].Is(kQuote)) close = false;
+          if (t[k].text == ","sv || t[k].Is(kQuote)) close = false;
           light = light || IsLightVerb(t[k].lower);
         }
         if (close && light) src = left;
       }
-      tgt = f_.Right(m.last, 6, PressureType(m.type), m.type == "visited");
+      tgt = f_.Right(m.last, 6, PressureType(m.type), m.type == "visited"sv);
       conf = 0.75;
     } else {
       // "..., accusing X" and the headline "A Cuts Ties With B, Accuses It":
       // after a comma the verb shares the sentence's subject.
-      bool after_comma = m.first > s.first && t[m.first - 1].text == "," &&
+      bool after_comma = m.first > s.first && t[m.first - 1].text == ","sv &&
                          (m.form == VerbForm::kIng || m.form == VerbForm::kThird ||
                           s.in_title);
       // "... while visiting Germany", "after meeting X": the main subject acts.
       bool adverbial = m.form == VerbForm::kIng && m.first > s.first &&
-                       (t[m.first - 1].lower == "while" || t[m.first - 1].lower == "when" ||
-                        t[m.first - 1].lower == "after" || t[m.first - 1].lower == "before" ||
-                        t[m.first - 1].lower == "during" || t[m.first - 1].lower == "since");
+                       (t[m.first - 1].lower == "while"sv || t[m.first - 1].lower == "when"sv ||
+                        t[m.first - 1].lower == "after"sv || t[m.first - 1].lower == "before"sv ||
+                        t[m.first - 1].lower == "during"sv || t[m.first - 1].lower == "since"sv);
       src = (after_comma || adverbial) ? f_.Subject() : f_.Left(m.first);
-      uint32_t window = m.ends_in_preposition || m.type == "threatened" ? 3 : 8;
+      uint32_t window = m.ends_in_preposition || m.type == "threatened"sv ? 3 : 8;
       tgt = f_.Right(m.last, window, m.ends_in_preposition && PressureType(m.type),
-                     m.type == "visited");
+                     m.type == "visited"sv);
       if (!tgt.found()) tgt = f_.Inside(m.first + 1, m.last);
       bool direct_object = tgt.found() && tgt.first <= m.last + 1;
-      if (m.type == "threatened" && !direct_object) {
+      if (m.type == "threatened"sv && !direct_object) {
         for (uint32_t b = m.last; b < s.last; ++b) {
-          if (t[b].lower == "if" || t[b].lower == "unless" || t[b].lower == "against") {
+          if (t[b].lower == "if"sv || t[b].lower == "unless"sv || t[b].lower == "against"sv) {
             Group alt = f_.Right(b + 1, 4, false, false);
             if (alt.found()) tgt = alt;
             break;
@@ -340,39 +342,39 @@ class SentenceEvents {
         }
       }
     }
-    if (m.type == "participated_in") {
+    if (m.type == "participated_in"sv) {
       HandleParticipation(m, src, tgt, mod, passive);
       return;
     }
-    if (tgt.found() && !tgt.reflexive && m.type != "suspended") {
+    if (tgt.found() && !tgt.reflexive && m.type != "suspended"sv) {
       bool all_events = true;
       for (int e : tgt.entities) all_events = all_events && E(e).kind == ActorKind::kEvent;
       if (all_events) tgt = Group();  // "met for the third round of ...": no partner named
     }
     if (!src.found()) return;
-    if (m.type == "intends_to_cooperate" && !tgt.found()) {
+    if (m.type == "intends_to_cooperate"sv && !tgt.found()) {
       int partner = OccasionPartner(src.entities.front());
       if (partner >= 0) tgt.entities = {partner};
     }
-    if (m.type == "attacked" && !passive) {
+    if (m.type == "attacked"sv && !passive) {
       int speaker = ReportingSpeaker(m.first);
       if (speaker >= 0) {
         for (int a : src.entities) Emit("accused", speaker, a, 0.7, mod);
         return;
       }
     }
-    if (tgt.reflexive || (m.last + 1 < s.last && t[m.last].lower == "each" &&
-                          t[m.last + 1].lower == "other")) {
+    if (tgt.reflexive || (m.last + 1 < s.last && t[m.last].lower == "each"sv &&
+                          t[m.last + 1].lower == "other"sv)) {
       Pairs(m.type, src.entities, 0.8, mod, true);
       return;
     }
     if (!tgt.found()) {
-      if ((m.type == "met_with" || m.type == "agreed") && src.entities.size() >= 2) {
-        Pairs(m.type, src.entities, 0.8, mod, m.type == "agreed");
+      if ((m.type == "met_with"sv || m.type == "agreed"sv) && src.entities.size() >= 2) {
+        Pairs(m.type, src.entities, 0.8, mod, m.type == "agreed"sv);
       }
       return;
     }
-    if (m.type == "agreed" && src.entities.size() >= 2) {
+    if (m.type == "agreed"sv && src.entities.size() >= 2) {
       Pairs(m.type, src.entities, conf, mod, true);
       return;
     }
@@ -391,7 +393,7 @@ class SentenceEvents {
     int lead = src.entities.front();
     // "co-chaired by A with B and C"
     uint32_t after = passive ? src.last : m.last;
-    if (after < s.last && t[after].lower == "with") {
+    if (after < s.last && t[after].lower == "with"sv) {
       Group with = f_.Right(after + 1, 2, false, false);
       for (int w : with.entities) {
         people.push_back(w);
@@ -401,9 +403,9 @@ class SentenceEvents {
     // "A joined B and C in co-chairing ..."
     if (!passive && src.first >= s.first + 2) {
       uint32_t k = src.first;
-      while (k > s.first && (t[k - 1].lower == "in")) --k;
-      if (k > s.first && (t[k - 1].lower == "joined" || t[k - 1].lower == "join" ||
-                          t[k - 1].lower == "joins")) {
+      while (k > s.first && (t[k - 1].lower == "in"sv)) --k;
+      if (k > s.first && (t[k - 1].lower == "joined"sv || t[k - 1].lower == "join"sv ||
+                          t[k - 1].lower == "joins"sv)) {
         Group joiner = f_.Left(k - 1);
         for (int j : joiner.entities) {
           people.push_back(j);
@@ -527,7 +529,7 @@ void DocumentInferences(const Segmentation& seg, const DocumentMentions& dm, con
   }
   for (size_t o = 0; o < ents.size(); ++o) {
     const Entity& occ = ents[o];
-    if (occ.kind != ActorKind::kEvent || occ.family != "summit" || occ.parties.size() != 2) continue;
+    if (occ.kind != ActorKind::kEvent || occ.family != "summit"sv || occ.parties.size() != 2) continue;
     int leaders[2] = {-1, -1};
     bool unique = true;
     for (size_t p = 0; p < ents.size(); ++p) {

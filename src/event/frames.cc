@@ -4,21 +4,10 @@
 
 #include "event/clause.h"
 
+using namespace std::string_view_literals;
+
 namespace diplograph {
 
-namespace {
-
-bool IsCoordinator(const Token& t) {
-  return t.text == "," || t.lower == "and" || t.lower == "the" || t.lower == "both";
-}
-
-void AddUnique(std::vector<int>* v, const std::vector<int>& more) {
-  for (int e : more) {
-    if (std::find(v->begin(), v->end(), e) == v->end()) v->push_back(e);
-  }
-}
-
-}  // namespace
 
 bool SentenceFrame::Usable(const Ref& r, bool allow_modifier, bool allow_locative) const {
   if (r.kind == RefKind::kApposition) return false;
@@ -61,14 +50,14 @@ Group SentenceFrame::Extend(size_t index, int direction) const {
     bool has_and = false, has_comma = false, ok = a <= b;
     for (uint32_t t = a; ok && t < b; ++t) {
       const Token& tk = toks_[t];
-      if (tk.lower == "as" && t + 2 < b && toks_[t + 1].lower == "well" && toks_[t + 2].lower == "as") {
+      if (tk.lower == "as"sv && t + 2 < b && toks_[t + 1].lower == "well"sv && toks_[t + 2].lower == "as"sv) {
         t += 2;
         has_and = true;
-      } else if (tk.lower == "and") {
+      } else if (tk.lower == "and"sv) {
         has_and = true;
-      } else if (tk.text == ",") {
+      } else if (tk.text == ","sv) {
         has_comma = true;
-      } else if (tk.lower != "the" && tk.lower != "both") {
+      } else if (tk.lower != "the"sv && tk.lower != "both"sv) {
         ok = false;
       }
     }
@@ -113,7 +102,7 @@ Group SentenceFrame::Left(uint32_t pos, bool allow_events) const {
     for (uint32_t t = r.last; t < pos; ++t) {
       if (IsClauseBreak(toks_[t])) broken = true;
       // "actions which threaten X": the subject is the noun before "which".
-      if ((toks_[t].lower == "which" || toks_[t].lower == "that") && t > r.last) broken = true;
+      if ((toks_[t].lower == "which"sv || toks_[t].lower == "that"sv) && t > r.last) broken = true;
     }
     if (broken) break;
     if (!Usable(r, false, false) || r.reflexive) continue;
@@ -133,8 +122,8 @@ Group SentenceFrame::Right(uint32_t pos, uint32_t window, bool allow_modifier,
     if (r.first > pos + window) break;
     bool broken = false;
     for (uint32_t t = pos; t < r.first; ++t) {
-      if (IsClauseBreak(toks_[t]) || toks_[t].text == "." || toks_[t].lower == "who" ||
-          toks_[t].lower == "which") {
+      if (IsClauseBreak(toks_[t]) || toks_[t].text == "."sv || toks_[t].lower == "who"sv ||
+          toks_[t].lower == "which"sv) {
         broken = true;
       }
     }
@@ -168,12 +157,12 @@ Group SentenceFrame::Possessor(uint32_t pos) const {
     const Ref& r = refs_[i];
     if (r.last > pos) continue;
     uint32_t gap = pos - r.last;
-    bool poss_tok = r.last < toks_.size() && (toks_[r.last].lower == "'s" || toks_[r.last].text == "'");
+    bool poss_tok = r.last < toks_.size() && (toks_[r.last].lower == "'s"sv || toks_[r.last].text == "'"sv);
     if ((r.possessive && gap <= 2 && poss_tok) || (r.kind == RefKind::kModifier && gap == 0) ||
         (r.kind == RefKind::kPronoun && r.possessive) ||
         (r.kind == RefKind::kPronoun && gap == 0 &&
-         (toks_[r.first].lower == "his" || toks_[r.first].lower == "her" ||
-          toks_[r.first].lower == "its" || toks_[r.first].lower == "their"))) {
+         (toks_[r.first].lower == "his"sv || toks_[r.first].lower == "her"sv ||
+          toks_[r.first].lower == "its"sv || toks_[r.first].lower == "their"sv))) {
       Group g;
       g.entities = r.entities;
       g.first = r.first;

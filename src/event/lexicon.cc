@@ -4,6 +4,8 @@
 
 #include "diplograph/core/strings.h"
 
+using namespace std::string_view_literals;
+
 namespace diplograph {
 
 namespace {
@@ -43,7 +45,7 @@ std::vector<std::string> PatternWords(std::string_view pattern) {
     }
     std::string cur;
     for (char c : w) {
-      if (c == '-' && !cur.empty() && cur != "*") {
+      if (c == '-' && !cur.empty() && cur != "*"sv) {
         out.push_back(cur);
         out.push_back("-");
         cur.clear();
@@ -67,13 +69,13 @@ bool AltMatches(const std::string& alts, const std::string& word) {
 uint32_t MatchRest(const std::vector<std::string>& rest, size_t r, const std::vector<Token>& toks,
                    uint32_t i, uint32_t end) {
   if (r == rest.size()) return i;
-  if (rest[r] == "*") {
+  if (rest[r] == "*"sv) {
     int words = 0;
     for (uint32_t skip = 0; words <= 3 && i + skip <= end; ++skip) {
       if (skip > 0) {
         const Token& t = toks[i + skip - 1];
-        if (t.Is(kPunct) && t.text != "-") break;
-        if (t.text != "-") ++words;
+        if (t.Is(kPunct) && t.text != "-"sv) break;
+        if (t.text != "-"sv) ++words;
         if (words > 3) break;
       }
       uint32_t e = MatchRest(rest, r + 1, toks, i + skip, end);
@@ -86,8 +88,8 @@ uint32_t MatchRest(const std::vector<std::string>& rest, size_t r, const std::ve
 }
 
 bool IsPreposition(const std::string& w) {
-  return w == "with" || w == "on" || w == "against" || w == "to" || w == "of" || w == "at" ||
-         w == "between" || w == "in" || w == "from" || w == "that";
+  return w == "with"sv || w == "on"sv || w == "against"sv || w == "to"sv || w == "of"sv || w == "at"sv ||
+         w == "between"sv || w == "in"sv || w == "from"sv || w == "that"sv;
 }
 
 }  // namespace
@@ -162,7 +164,7 @@ bool Lexicon::MatchAt(const std::vector<Token>& tokens, uint32_t i, uint32_t end
   // Heads may be hyphenated in the text ("co-chaired" = co, -, chaired).
   std::string key = tokens[i].lower;
   uint32_t head_end = i + 1;
-  if (i + 2 < end && tokens[i + 1].text == "-" && !tokens[i + 1].Is(kSpaceBefore) &&
+  if (i + 2 < end && tokens[i + 1].text == "-"sv && !tokens[i + 1].Is(kSpaceBefore) &&
       !tokens[i + 2].Is(kSpaceBefore)) {
     std::string joined = key + "-" + tokens[i + 2].lower;
     if (by_head_.count(joined)) {

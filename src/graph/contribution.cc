@@ -68,13 +68,15 @@ bool BetterEvidence(const EvidenceRef& a, const EvidenceRef& b) {
 
 }  // namespace
 
-void DeriveNode(ActorNode* node) {
+void DeriveNode(ActorNode* node, const std::vector<NodeRef>& contrib) {
   std::map<std::string, int> names, types, countries, cameos;
   std::vector<std::string> aliases, roles;
   node->documents.clear();
+  node->documents.reserve(contrib.size());
   node->mentions = 0;
-  for (const auto& [doc, c] : node->contrib) {
-    node->documents.push_back(doc);
+  for (const NodeRef& ref : contrib) {
+    const NodeContribution& c = *ref.c;
+    node->documents.push_back(*ref.doc);
     ++names[c.name];
     ++types[c.type];
     ++countries[c.country];
@@ -94,32 +96,38 @@ void DeriveNode(ActorNode* node) {
   SortUnique(&roles);
   node->aliases = std::move(aliases);
   node->roles = std::move(roles);
+  node->countries.clear();
+  for (const auto& [country, count] : countries) {  // sorted
+    if (!country.empty()) node->countries.push_back(country);
+  }
 }
 
-void DeriveEdge(RelationEdge* edge) {
+void DeriveEdge(RelationEdge* edge, const std::vector<EdgeRef>& contrib) {
   std::map<std::string, int> cameos;
   std::vector<std::string> dates;
   double goldstein_sum = 0.0;
   const EvidenceRef* best = nullptr;
   edge->documents.clear();
+  edge->documents.reserve(contrib.size());
   edge->mentions = 0;
   edge->evidence_doc.clear();
-  for (const auto& [doc, c] : edge->contrib) {  // by doc id: ties keep the first
-    edge->documents.push_back(doc);
+  for (const EdgeRef& ref : contrib) {  // by doc id: ties keep the first
+    const EdgeContribution& c = *ref.c;
+    edge->documents.push_back(*ref.doc);
     edge->mentions += c.mentions;
     goldstein_sum += c.goldstein_sum;
     dates.insert(dates.end(), c.dates.begin(), c.dates.end());
     ++cameos[c.cameo];
     if (best == nullptr || BetterEvidence(c.evidence, *best)) {
       best = &c.evidence;
-      edge->evidence_doc = doc;
+      edge->evidence_doc = *ref.doc;
     }
   }
   SortUnique(&dates);
   edge->dates = std::move(dates);
   edge->first_date = edge->dates.empty() ? "" : edge->dates.front();
   edge->last_date = edge->dates.empty() ? "" : edge->dates.back();
-  edge->weight = static_cast<int64_t>(edge->contrib.size());
+  edge->weight = static_cast<int64_t>(contrib.size());
   edge->evidence = best != nullptr ? best->sentence : "";
   edge->goldstein = edge->mentions > 0 ? goldstein_sum / static_cast<double>(edge->mentions) : 0.0;
   const EventTypeInfo* info = FindEventType(edge->key.type);

@@ -1,20 +1,27 @@
-// The KnowledgeGraph container: documents in, nodes and edges kept in step.
+// The KnowledgeGraph container: documents in, their contributions kept by raw
+// id; the nodes and edges derived from them are maintained in derive.cc.
 #include "diplograph/graph/graph.h"
 
 #include <algorithm>
 #include <utility>
 
 #include "graph_internal.h"
+#include "resolve.h"
 
 namespace diplograph {
 
-using graph_internal::DeriveEdge;
-using graph_internal::DeriveNode;
-
-KnowledgeGraph::KnowledgeGraph() : graph_(std::make_unique<BoostGraph>()) {}
+KnowledgeGraph::KnowledgeGraph()
+    : graph_(std::make_unique<BoostGraph>()), resolution_(std::make_unique<Resolution>()) {}
 KnowledgeGraph::~KnowledgeGraph() = default;
 
-KnowledgeGraph::KnowledgeGraph(const KnowledgeGraph& other) : KnowledgeGraph() { Merge(other); }
+KnowledgeGraph::KnowledgeGraph(const KnowledgeGraph& other) : KnowledgeGraph() {
+  Merge(other);
+  std::lock_guard<std::mutex> lock(other.derive_mu_);
+  if (other.resolution_->pinned) {
+    resolution_->pinned = true;
+    resolution_->node_of = other.resolution_->node_of;
+  }
+}
 
 KnowledgeGraph& KnowledgeGraph::operator=(const KnowledgeGraph& other) {
   if (this != &other) {
@@ -31,37 +38,20 @@ KnowledgeGraph::KnowledgeGraph(KnowledgeGraph&& other) noexcept : KnowledgeGraph
 
 KnowledgeGraph& KnowledgeGraph::operator=(KnowledgeGraph&& other) noexcept {
   if (this != &other) {
+    raw_nodes_ = std::exchange(other.raw_nodes_, {});
+    raw_edges_ = std::exchange(other.raw_edges_, {});
+    docs_ = std::exchange(other.docs_, {});
     graph_ = std::exchange(other.graph_, std::make_unique<BoostGraph>());
     vertices_ = std::exchange(other.vertices_, {});
     edges_ = std::exchange(other.edges_, {});
-    docs_ = std::exchange(other.docs_, {});
-    stale_nodes_ = std::exchange(other.stale_nodes_, {});
-    stale_edges_ = std::exchange(other.stale_edges_, {});
+    resolution_ = std::exchange(other.resolution_, std::make_unique<Resolution>());
+    dirty_nodes_ = std::exchange(other.dirty_nodes_, {});
+    dirty_edges_ = std::exchange(other.dirty_edges_, {});
+    gone_nodes_ = std::exchange(other.gone_nodes_, {});
+    gone_edges_ = std::exchange(other.gone_edges_, {});
     stale_.store(other.stale_.exchange(false));
   }
   return *this;
-}
-
-void KnowledgeGraph::EnsureDerived() const {
-  if (!stale_.load(std::memory_order_acquire)) return;
-  std::lock_guard<std::mutex> lock(derive_mu_);
-  if (!stale_.load(std::memory_order_relaxed)) return;
-  for (const std::string& id : stale_nodes_) {
-    auto it = vertices_.find(id);
-    if (it != vertices_.end()) DeriveNode(&(*graph_)[it->second]);
-  }
-  for (const EdgeKey& key : stale_edges_) {
-    auto it = edges_.find(key);
-    if (it != edges_.end()) DeriveEdge(&(*graph_)[it->second]);
-  }
-  stale_nodes_.clear();
-  stale_edges_.clear();
-  stale_.store(false, std::memory_order_release);
-}
-
-const KnowledgeGraph::BoostGraph& KnowledgeGraph::boost_graph() const {
-  EnsureDerived();
-  return *graph_;
 }
 
 KnowledgeGraph::AddResult KnowledgeGraph::AddRecord(const ExtractionRecord& record) {
@@ -89,16 +79,6 @@ void KnowledgeGraph::Merge(const KnowledgeGraph& other) {
   for (const auto& [id, slot] : other.docs_) AddContribution(other.ContributionOf(id));
 }
 
-KnowledgeGraph::Vertex KnowledgeGraph::VertexFor(const std::string& id) {
-  auto it = vertices_.find(id);
-  if (it != vertices_.end()) return it->second;
-  ActorNode node;
-  node.id = id;
-  Vertex v = boost::add_vertex(std::move(node), *graph_);
-  vertices_.emplace(id, v);
-  return v;
-}
-
 void KnowledgeGraph::InsertDocument(DocContribution c) {
   DocSlot slot;
   slot.entry = std::move(c.doc);
@@ -107,25 +87,16 @@ void KnowledgeGraph::InsertDocument(DocContribution c) {
     c.nodes.try_emplace(key.source);
     c.nodes.try_emplace(key.target);
   }
-  for (auto& [id, nc] : c.nodes) {
-    ActorNode& node = (*graph_)[VertexFor(id)];
-    node.contrib[doc_id] = std::move(nc);
-    stale_nodes_.insert(id);
+  slot.nodes.reserve(c.nodes.size());
+  for (auto& [id, nc] : c.nodes) {  // sorted, so slot.nodes is too
+    raw_nodes_[id].contrib[doc_id] = std::move(nc);
+    dirty_nodes_.insert(id);
     slot.nodes.push_back(id);
   }
+  slot.edges.reserve(c.edges.size());
   for (auto& [key, ec] : c.edges) {
-    auto it = edges_.find(key);
-    if (it == edges_.end()) {
-      RelationEdge edge;
-      edge.key = key;
-      Edge e = boost::add_edge(vertices_.at(key.source), vertices_.at(key.target), std::move(edge),
-                               *graph_)
-                   .first;
-      it = edges_.emplace(key, e).first;
-    }
-    RelationEdge& edge = (*graph_)[it->second];
-    edge.contrib[doc_id] = std::move(ec);
-    stale_edges_.insert(key);
+    raw_edges_[key].contrib[doc_id] = std::move(ec);
+    dirty_edges_.insert(key);
     slot.edges.push_back(key);
   }
   stale_.store(true, std::memory_order_release);
@@ -137,36 +108,40 @@ void KnowledgeGraph::RemoveDocument(const std::string& doc_id) {
   auto it = docs_.find(doc_id);
   if (it == docs_.end()) return;
   for (const EdgeKey& key : it->second.edges) {
-    auto e = edges_.find(key);
-    RelationEdge& edge = (*graph_)[e->second];
-    edge.contrib.erase(doc_id);
-    if (edge.contrib.empty()) {
-      boost::remove_edge(e->second, *graph_);
-      edges_.erase(e);
-    } else {
-      stale_edges_.insert(key);
-    }
+    auto e = raw_edges_.find(key);
+    e->second.contrib.erase(doc_id);
+    dirty_edges_.insert(key);
+    if (!e->second.contrib.empty()) continue;
+    if (e->second.placed) gone_edges_.emplace(e->second.home, key);
+    raw_edges_.erase(e);
   }
-  // Every edge of a remaining document has its endpoints in that document,
-  // so a node left without contributions has no edges left either.
   for (const std::string& id : it->second.nodes) {
-    auto v = vertices_.find(id);
-    ActorNode& node = (*graph_)[v->second];
-    node.contrib.erase(doc_id);
-    if (node.contrib.empty()) {
-      boost::clear_vertex(v->second, *graph_);
-      boost::remove_vertex(v->second, *graph_);
-      vertices_.erase(v);
-    } else {
-      stale_nodes_.insert(id);
-    }
+    auto n = raw_nodes_.find(id);
+    n->second.contrib.erase(doc_id);
+    dirty_nodes_.insert(id);
+    if (!n->second.contrib.empty()) continue;
+    if (!n->second.home.empty()) gone_nodes_.emplace(n->second.home, id);
+    raw_nodes_.erase(n);
   }
   docs_.erase(it);
+  resolution_->recheck = true;  // a shared document may be gone: joins may change
   stale_.store(true, std::memory_order_release);
 }
 
-size_t KnowledgeGraph::node_count() const { return vertices_.size(); }
-size_t KnowledgeGraph::edge_count() const { return edges_.size(); }
+size_t KnowledgeGraph::node_count() const {
+  EnsureDerived();
+  return vertices_.size();
+}
+
+size_t KnowledgeGraph::edge_count() const {
+  EnsureDerived();
+  return edges_.size();
+}
+
+const KnowledgeGraph::BoostGraph& KnowledgeGraph::boost_graph() const {
+  EnsureDerived();
+  return *graph_;
+}
 
 const ActorNode* KnowledgeGraph::FindNode(std::string_view id) const {
   EnsureDerived();
@@ -183,6 +158,11 @@ const RelationEdge* KnowledgeGraph::FindEdge(const EdgeKey& key) const {
 const DocumentEntry* KnowledgeGraph::FindDocument(std::string_view id) const {
   auto it = docs_.find(id);
   return it == docs_.end() ? nullptr : &it->second.entry;
+}
+
+std::string KnowledgeGraph::NodeIdOf(std::string_view raw_id) const {
+  EnsureDerived();
+  return HomeOf(std::string(raw_id));
 }
 
 void KnowledgeGraph::ForEachNode(const std::function<void(const ActorNode&)>& fn) const {
@@ -217,6 +197,36 @@ void KnowledgeGraph::ForEachIncidentEdge(std::string_view id,
   for (const RelationEdge* edge : incident) fn(*edge);
 }
 
+void KnowledgeGraph::ForEachContribution(
+    const ActorNode& node, const std::function<void(const std::string&, const std::string&,
+                                                    const NodeContribution&)>& fn) const {
+  std::vector<graph_internal::NodeRef> refs;
+  for (const std::string& raw : node.ids) {
+    auto it = raw_nodes_.find(raw);
+    if (it == raw_nodes_.end()) continue;
+    for (const auto& [doc, c] : it->second.contrib) refs.push_back({&doc, &it->first, &c});
+  }
+  if (node.ids.size() > 1) {
+    std::sort(refs.begin(), refs.end(), [](const auto& a, const auto& b) { return *a.doc < *b.doc; });
+  }
+  for (const auto& ref : refs) fn(*ref.doc, *ref.raw_id, *ref.c);
+}
+
+void KnowledgeGraph::ForEachContribution(
+    const RelationEdge& edge, const std::function<void(const std::string&, const EdgeKey&,
+                                                       const EdgeContribution&)>& fn) const {
+  std::vector<graph_internal::EdgeRef> refs;
+  for (const EdgeKey& raw : edge.keys) {
+    auto it = raw_edges_.find(raw);
+    if (it == raw_edges_.end()) continue;
+    for (const auto& [doc, c] : it->second.contrib) refs.push_back({&doc, &it->first, &c});
+  }
+  if (edge.keys.size() > 1) {
+    std::sort(refs.begin(), refs.end(), [](const auto& a, const auto& b) { return *a.doc < *b.doc; });
+  }
+  for (const auto& ref : refs) fn(*ref.doc, *ref.raw_key, *ref.c);
+}
+
 DocContribution KnowledgeGraph::ContributionOf(std::string_view doc_id) const {
   DocContribution out;
   auto it = docs_.find(doc_id);
@@ -224,33 +234,37 @@ DocContribution KnowledgeGraph::ContributionOf(std::string_view doc_id) const {
   const DocSlot& slot = it->second;
   out.doc = slot.entry;
   for (const std::string& id : slot.nodes) {
-    const ActorNode& node = (*graph_)[vertices_.at(id)];
-    out.nodes.emplace(id, node.contrib.find(doc_id)->second);
+    out.nodes.emplace(id, raw_nodes_.find(id)->second.contrib.find(doc_id)->second);
   }
   for (const EdgeKey& key : slot.edges) {
-    const RelationEdge& edge = (*graph_)[edges_.at(key)];
-    out.edges.emplace(key, edge.contrib.find(doc_id)->second);
+    out.edges.emplace(key, raw_edges_.find(key)->second.contrib.find(doc_id)->second);
   }
   return out;
 }
 
 KnowledgeGraph KnowledgeGraph::Subgraph(const std::set<std::string>& node_ids,
                                         const std::set<EdgeKey>& edge_keys) const {
+  EnsureDerived();
   KnowledgeGraph out;
   for (const auto& [doc_id, slot] : docs_) {
     DocContribution full = ContributionOf(doc_id);
     DocContribution part;
     part.doc = full.doc;
     for (auto& [key, ec] : full.edges) {
-      if (!edge_keys.contains(key)) continue;
+      if (!edge_keys.contains(HomeOf(key))) continue;
       part.nodes.emplace(key.source, full.nodes.at(key.source));
       part.nodes.emplace(key.target, full.nodes.at(key.target));
       part.edges.emplace(key, std::move(ec));
     }
     for (auto& [id, nc] : full.nodes) {
-      if (node_ids.contains(id)) part.nodes.emplace(id, std::move(nc));
+      if (node_ids.contains(HomeOf(id))) part.nodes.emplace(id, std::move(nc));
     }
     if (!part.nodes.empty()) out.AddContribution(std::move(part));
+  }
+  out.resolution_->pinned = true;  // the view shows this graph's nodes
+  for (const auto& [raw, node] : out.raw_nodes_) {
+    auto it = resolution_->node_of.find(raw);
+    if (it != resolution_->node_of.end()) out.resolution_->node_of.emplace(raw, it->second);
   }
   return out;
 }

@@ -11,9 +11,22 @@
 
 namespace diplograph::graph_internal {
 
-// Recompute the derived fields of a node / edge from its contributions.
-void DeriveNode(ActorNode* node);
-void DeriveEdge(RelationEdge* edge);
+// One document's contribution to a node or edge, pointing into the graph.
+struct NodeRef {
+  const std::string* doc;
+  const std::string* raw_id;
+  const NodeContribution* c;
+};
+struct EdgeRef {
+  const std::string* doc;
+  const EdgeKey* raw_key;
+  const EdgeContribution* c;
+};
+
+// Recompute the derived fields of a node / edge (all but its id, key and
+// raw ids) from its contributions, given in document id order.
+void DeriveNode(ActorNode* node, const std::vector<NodeRef>& contrib);
+void DeriveEdge(RelationEdge* edge, const std::vector<EdgeRef>& contrib);
 
 // `s` as valid UTF-8 (bad sequences become U+FFFD).
 std::string ValidUtf8(std::string_view s);

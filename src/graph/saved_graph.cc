@@ -10,6 +10,14 @@ namespace {
 
 using ojson = nlohmann::ordered_json;
 
+// Appends `key` to object `obj` without ordered_json's linear search for an
+// existing key; the caller gives each key once (contributions come sorted
+// by document id, and a node can have tens of thousands).
+void AppendMember(ojson* obj, const std::string& key, ojson value) {
+  static_cast<ojson::object_t::Container&>(obj->get_ref<ojson::object_t&>())
+      .emplace_back(key, std::move(value));
+}
+
 std::string Dump(const ojson& j) {
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
@@ -27,8 +35,12 @@ ojson DocumentJson(const DocumentEntry& d) {
   return j;
 }
 
-ojson NodeContributionJson(const NodeContribution& c) {
+// `raw_id` is written only when the document used an id other than the
+// node's (resolution joined it).
+ojson NodeContributionJson(const NodeContribution& c, const std::string& raw_id,
+                           const std::string& node_id) {
   ojson j;
+  if (raw_id != node_id) j["id"] = raw_id;
   j["name"] = c.name;
   j["type"] = c.type;
   j["country"] = c.country;
@@ -39,7 +51,7 @@ ojson NodeContributionJson(const NodeContribution& c) {
   return j;
 }
 
-ojson NodeJson(const ActorNode& n) {
+ojson NodeJson(const KnowledgeGraph& g, const ActorNode& n) {
   ojson j;
   j["id"] = n.id;
   j["label"] = n.label;
@@ -51,7 +63,10 @@ ojson NodeJson(const ActorNode& n) {
   j["documents"] = n.documents;
   j["mentions"] = n.mentions;
   ojson contrib = ojson::object();
-  for (const auto& [doc, c] : n.contrib) contrib[doc] = NodeContributionJson(c);
+  g.ForEachContribution(n, [&](const std::string& doc, const std::string& raw,
+                             const NodeContribution& c) {
+    AppendMember(&contrib, doc, NodeContributionJson(c, raw, n.id));
+  });
   j["contrib"] = std::move(contrib);
   return j;
 }
@@ -71,7 +86,7 @@ ojson EdgeContributionJson(const EdgeContribution& c) {
   return j;
 }
 
-ojson LinkJson(const RelationEdge& e) {
+ojson LinkJson(const KnowledgeGraph& g, const RelationEdge& e) {
   ojson j;
   j["source"] = e.key.source;
   j["target"] = e.key.target;
@@ -90,7 +105,10 @@ ojson LinkJson(const RelationEdge& e) {
   j["cameo"] = e.cameo;
   j["symmetric"] = e.symmetric;
   ojson contrib = ojson::object();
-  for (const auto& [doc, c] : e.contrib) contrib[doc] = EdgeContributionJson(c);
+  g.ForEachContribution(e, [&](const std::string& doc, const EdgeKey&,
+                             const EdgeContribution& c) {
+    AppendMember(&contrib, doc, EdgeContributionJson(c));
+  });
   j["contrib"] = std::move(contrib);
   return j;
 }
@@ -123,10 +141,10 @@ bool WriteSavedGraph(const KnowledgeGraph& graph, std::ostream& out) {
   graph.ForEachDocument([&](const DocumentEntry& d) { docs.Add(DocumentJson(d)); });
   out << "\n]},\n\"nodes\":[";
   ListWriter nodes(out);
-  graph.ForEachNode([&](const ActorNode& n) { nodes.Add(NodeJson(n)); });
+  graph.ForEachNode([&](const ActorNode& n) { nodes.Add(NodeJson(graph, n)); });
   out << "\n],\n\"links\":[";
   ListWriter links(out);
-  graph.ForEachEdge([&](const RelationEdge& e) { links.Add(LinkJson(e)); });
+  graph.ForEachEdge([&](const RelationEdge& e) { links.Add(LinkJson(graph, e)); });
   out << "\n]}\n";
   return static_cast<bool>(out);
 }

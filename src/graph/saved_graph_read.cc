@@ -53,6 +53,8 @@ class SavedGraphReader {
   bool ok_ = true;
   std::map<std::string, DocContribution> docs_;
   std::set<std::string> nodes_;
+  // (node id, doc) -> the raw id the document used, where they differ.
+  std::map<std::pair<std::string, std::string>, std::string> joined_;
   std::set<EdgeKey> links_;
 };
 
@@ -260,8 +262,17 @@ void SavedGraphReader::ReadNode(const json& n, const JsonPath& at) {
       continue;
     }
     NodeContribution nc;
+    std::string raw = id;  // the id the document used, when resolution joined it
+    Str(c, here, "id", &raw);
+    if (raw.empty()) raw = id;
     ReadNodeContribution(c, here, &nc);
-    if (DocContribution* d = DocFor(doc, here)) d->nodes[id] = std::move(nc);
+    DocContribution* d = DocFor(doc, here);
+    if (d == nullptr) continue;
+    if (!d->nodes.emplace(raw, std::move(nc)).second) {
+      Error(here, "document '" + doc + "' contributes actor '" + raw + "' twice");
+      continue;
+    }
+    if (raw != id) joined_[{id, doc}] = raw;
   }
 }
 
@@ -305,14 +316,18 @@ void SavedGraphReader::ReadLink(const json& l, const JsonPath& at) {
     ReadEdgeContribution(c, here, &ec);
     DocContribution* d = DocFor(doc, here);
     if (d == nullptr) continue;
-    for (const std::string& end : {key.source, key.target}) {
-      if (!d->nodes.contains(end)) {
-        Error(here, "document '" + doc + "' supports this link but not its node '" + end + "'");
+    EdgeKey raw{"", "", key.type};  // under the ids the document used
+    for (const std::string* end : {&key.source, &key.target}) {
+      auto it = joined_.find({*end, doc});
+      const std::string& used = it != joined_.end() ? it->second : *end;
+      if (!d->nodes.contains(used)) {
+        Error(here, "document '" + doc + "' supports this link but not its node '" + *end + "'");
         d = nullptr;
         break;
       }
+      (end == &key.source ? raw.source : raw.target) = used;
     }
-    if (d != nullptr) d->edges[key] = std::move(ec);
+    if (d != nullptr) d->edges[graph_internal::CanonicalEdgeKey(std::move(raw))] = std::move(ec);
   }
 }
 

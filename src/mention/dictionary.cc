@@ -4,6 +4,8 @@
 
 #include "diplograph/core/strings.h"
 
+using namespace std::string_view_literals;
+
 namespace diplograph {
 
 std::string_view ActorKindName(ActorKind kind) {
@@ -90,12 +92,12 @@ bool ParseFile(std::string_view name, std::string_view content, const char* arra
 }
 
 ActorKind KindFromString(const std::string& s, ActorKind fallback) {
-  if (s == "person") return ActorKind::kPerson;
-  if (s == "country") return ActorKind::kCountry;
-  if (s == "organization") return ActorKind::kOrganization;
-  if (s == "group") return ActorKind::kGroup;
-  if (s == "event") return ActorKind::kEvent;
-  if (s == "location") return ActorKind::kLocation;
+  if (s == "person"sv) return ActorKind::kPerson;
+  if (s == "country"sv) return ActorKind::kCountry;
+  if (s == "organization"sv) return ActorKind::kOrganization;
+  if (s == "group"sv) return ActorKind::kGroup;
+  if (s == "event"sv) return ActorKind::kEvent;
+  if (s == "location"sv) return ActorKind::kLocation;
   return fallback;
 }
 
@@ -139,12 +141,12 @@ bool Dictionary::AddFile(std::string_view name, std::string_view content, Diagno
       all_ok = false;
       continue;
     }
-    if (kind == "titles") {
+    if (kind == "titles"sv) {
       TitleInfo t{r.Str(obj, "title", true), r.Str(obj, "role"), r.Str(obj, "sector"),
                   r.Str(obj, "country"), false};
-      t.honorific = t.role == "honorific";
+      t.honorific = t.role == "honorific"sv;
       if (r.ok()) titles_.push_back(std::move(t));
-    } else if (kind == "organs") {
+    } else if (kind == "organs"sv) {
       OrganInfo o{r.Str(obj, "key", true), r.Str(obj, "name", true), r.Str(obj, "sector")};
       std::vector<std::string> aliases = r.List(obj, "aliases");
       if (r.ok()) {
@@ -158,7 +160,7 @@ bool Dictionary::AddFile(std::string_view name, std::string_view content, Diagno
       a.name = r.Str(obj, "name", true);
       a.aliases = r.List(obj, "aliases");
       a.cameo = r.Str(obj, "cameo");
-      if (kind == "countries") {
+      if (kind == "countries"sv) {
         a.kind = ActorKind::kCountry;
         a.country = r.Str(obj, "iso3", true);
         for (const auto& n : r.List(obj, "long_names")) a.aliases.push_back(n);
@@ -167,7 +169,7 @@ bool Dictionary::AddFile(std::string_view name, std::string_view content, Diagno
         for (const auto& c : r.List(obj, "capitals")) a.aliases.push_back("@capital:" + c);
         for (const auto& c : r.List(obj, "seats")) a.aliases.push_back("@seat:" + c);
         for (const auto& c : r.List(obj, "people")) a.aliases.push_back("@people:" + c);
-      } else if (kind == "people") {
+      } else if (kind == "people"sv) {
         a.kind = ActorKind::kPerson;
         a.country = r.Str(obj, "country");
         a.gender = r.Str(obj, "gender");
@@ -187,7 +189,7 @@ bool Dictionary::AddFile(std::string_view name, std::string_view content, Diagno
         a.country = r.Str(obj, "country");
         a.parent = r.Str(obj, "parent");
         a.organ = r.Str(obj, "organ");
-        a.media = kind == "media";
+        a.media = kind == "media"sv;
       }
       if (r.ok()) Upsert(std::move(a));
     }

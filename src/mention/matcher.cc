@@ -6,6 +6,8 @@
 #include "mention/analyzer.h"
 #include "mention/lexicon_words.h"
 
+using namespace std::string_view_literals;
+
 namespace diplograph {
 
 SentenceAnalyzer::SentenceAnalyzer(DocState* state, const Segmentation& seg, int sentence,
@@ -52,8 +54,8 @@ std::vector<int> SentenceAnalyzer::CoordinatedBefore(uint32_t pos) const {
       bool saw = false;
       for (uint32_t t = refs[i - 1]->last; joined && t < refs[i]->first; ++t) {
         const std::string& w = Tok(t).lower;
-        if (w == "," || w == "and") saw = true;
-        else if (w != "the" && w != "both") joined = false;
+        if (w == ","sv || w == "and"sv) saw = true;
+        else if (w != "the"sv && w != "both"sv) joined = false;
       }
       joined = joined && saw;
     }
@@ -98,9 +100,9 @@ AtomType AtomTypeOf(Cue c) {
 }
 
 bool IsTimePreposition(std::string_view w) {
-  return w == "in" || w == "since" || w == "until" || w == "by" || w == "last" ||
-         w == "next" || w == "early" || w == "late" || w == "mid" || w == "of" ||
-         w == "this" || w == "from" || w == "through" || w == "before" || w == "after";
+  return w == "in"sv || w == "since"sv || w == "until"sv || w == "by"sv || w == "last"sv ||
+         w == "next"sv || w == "early"sv || w == "late"sv || w == "mid"sv || w == "of"sv ||
+         w == "this"sv || w == "from"sv || w == "through"sv || w == "before"sv || w == "after"sv;
 }
 
 }  // namespace
@@ -124,7 +126,7 @@ int SentenceAnalyzer::MatchDictionary(uint32_t i, Atom* atom) const {
     if (!longer) break;
   }
   for (uint32_t len = reach; len >= 1; --len) {
-    if (Tok(i + len - 1).Is(kPunct) && len > 1 && Tok(i + len - 1).text != ".") continue;
+    if (Tok(i + len - 1).Is(kPunct) && len > 1 && Tok(i + len - 1).text != "."sv) continue;
     const std::vector<GazetteerEntry>* entries = hits[len];
     if (entries == nullptr) continue;
     const GazetteerEntry* best = nullptr;
@@ -203,7 +205,7 @@ uint32_t SentenceAnalyzer::ExtendProper(uint32_t i) const {
       ++j;
       continue;
     }
-    if (t.text == "-" && !t.Is(kSpaceBefore) && j + 1 < end_ && !Tok(j + 1).Is(kSpaceBefore) &&
+    if (t.text == "-"sv && !t.Is(kSpaceBefore) && j + 1 < end_ && !Tok(j + 1).Is(kSpaceBefore) &&
         (name_word(j + 1) || Tok(j + 1).Is(kAlpha))) {
       j += 2;
       continue;
@@ -212,13 +214,13 @@ uint32_t SentenceAnalyzer::ExtendProper(uint32_t i) const {
       j += 1;
       continue;
     }
-    bool connector = t.lower == "of" || t.lower == "and" || t.lower == "for" ||
-                     t.lower == "on" || t.lower == "&";
+    bool connector = t.lower == "of"sv || t.lower == "and"sv || t.lower == "for"sv ||
+                     t.lower == "on"sv || t.lower == "&"sv;
     if (connector && j + 1 < end_) {
       uint32_t k = j + 1;
-      if (Tok(k).lower == "the" && k + 1 < end_) ++k;
+      if (Tok(k).lower == "the"sv && k + 1 < end_) ++k;
       uint32_t m = k;
-      while (m < end_ && (name_word(m) || (Tok(m).text == "-" && m + 1 < end_))) ++m;
+      while (m < end_ && (name_word(m) || (Tok(m).text == "-"sv && m + 1 < end_))) ++m;
       if (m > k) {
         bool head = false;
         for (uint32_t q = i; q < m; ++q) {
@@ -245,10 +247,10 @@ void SentenceAnalyzer::MarkDateline() {
   bool agency = false;
   for (uint32_t i = begin_; i < limit; ++i) {
     const Token& t = Tok(i);
-    if (t.text == "(" && i + 2 < limit && Tok(i + 1).Is(kAllCaps) && Tok(i + 2).text == ")") {
+    if (t.text == "("sv && i + 2 < limit && Tok(i + 1).Is(kAllCaps) && Tok(i + 2).text == ")"sv) {
       agency = true;
     }
-    bool sep = t.text == ":" || t.text == "-" || t.text == "--" || t.text == "---";
+    bool sep = t.text == ":"sv || t.text == "-"sv || t.text == "--"sv || t.text == "---"sv;
     if (sep && (caps_start || agency)) {
       for (uint32_t k = begin_; k <= i; ++k) used_[k - begin_] = 1;
       return;
@@ -300,17 +302,17 @@ void SentenceAnalyzer::Emit(uint32_t first, uint32_t last, std::vector<int> enti
   r.first = first;
   r.last = last;
   r.kind = kind;
-  if (last < end_ && (Tok(last).lower == "'s" || (Tok(last).text == "'" && !Tok(last).Is(kSpaceBefore)))) {
+  if (last < end_ && (Tok(last).lower == "'s"sv || (Tok(last).text == "'"sv && !Tok(last).Is(kSpaceBefore)))) {
     r.possessive = true;
   }
   if (first > begin_) {
     const std::string& p = Tok(first - 1).lower;
     uint32_t q = first - 1;
-    if (p == "the" && q > begin_) q = q - 1;
+    if (p == "the"sv && q > begin_) q = q - 1;
     const std::string& pp = Tok(q).lower;
-    r.locative = pp == "in" || pp == "at" || pp == "from" || pp == "near" || pp == "outside" ||
-                 pp == "inside" || pp == "across" || pp == "throughout" || pp == "within" ||
-                 pp == "into";
+    r.locative = pp == "in"sv || pp == "at"sv || pp == "from"sv || pp == "near"sv || pp == "outside"sv ||
+                 pp == "inside"sv || pp == "across"sv || pp == "throughout"sv || pp == "within"sv ||
+                 pp == "into"sv;
   }
   for (uint32_t i = first; i < last; ++i) used_[i - begin_] = 1;
   if (r.locative) {
@@ -324,9 +326,9 @@ void SentenceAnalyzer::Emit(uint32_t first, uint32_t last, std::vector<int> enti
   }
   if (note && kind != RefKind::kModifier && kind != RefKind::kApposition) {
     std::string surface = kind == RefKind::kPronoun ? "" : TokenSurface(seg_.tokens, first, last);
-    bool at_start = first == begin_ || (first == begin_ + 1 && Tok(begin_).lower == "the");
+    bool at_start = first == begin_ || (first == begin_ + 1 && Tok(begin_).lower == "the"sv);
     bool speaker = last < end_ && words::IsSpeechVerb(Tok(last).lower);
-    bool early = first <= begin_ + 3 || (first > begin_ && Tok(first - 1).text == ",");
+    bool early = first <= begin_ + 3 || (first > begin_ && Tok(first - 1).text == ","sv);
     bool subject = (!have_subject_ && !r.locative && early && (!prepass_ || at_start)) || speaker;
     for (int e : entities) st_->Note(e, sentence_, first, subject, surface);
     if (!r.locative && (!prepass_ || at_start)) have_subject_ = true;

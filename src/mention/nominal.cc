@@ -6,6 +6,8 @@
 #include "mention/analyzer.h"
 #include "mention/lexicon_words.h"
 
+using namespace std::string_view_literals;
+
 namespace diplograph {
 
 namespace {
@@ -64,23 +66,23 @@ size_t SentenceAnalyzer::Pronoun(size_t k) {
     };
   };
   int e = -1;
-  if (w == "he" || w == "him" || w == "his" || w == "himself") {
-    e = st_->Recent(person("f"), w == "he");
-  } else if (w == "she" || w == "her" || w == "hers" || w == "herself") {
-    e = st_->Recent(person("m"), w == "she");
-  } else if (w == "it" || w == "its" || w == "itself") {
+  if (w == "he"sv || w == "him"sv || w == "his"sv || w == "himself"sv) {
+    e = st_->Recent(person("f"), w == "he"sv);
+  } else if (w == "she"sv || w == "her"sv || w == "hers"sv || w == "herself"sv) {
+    e = st_->Recent(person("m"), w == "she"sv);
+  } else if (w == "it"sv || w == "its"sv || w == "itself"sv) {
     // "it" after a verb is an object: the nearest antecedent that is not the
     // sentence's subject; a subject "it" prefers earlier subjects.
     const std::string& before = a.first > begin_ ? Tok(a.first - 1).lower : "";
-    bool object = w == "it" && a.first > begin_ && Tok(a.first - 1).Is(kAlpha) &&
-                  before != "that" && before != "and" && before != "but" &&
-                  before != "because" && before != "as" && before != "if" && before != "when" &&
-                  !words::IsSpeechVerb(before) && before != "says" && before != "said";
+    bool object = w == "it"sv && a.first > begin_ && Tok(a.first - 1).Is(kAlpha) &&
+                  before != "that"sv && before != "and"sv && before != "but"sv &&
+                  before != "because"sv && before != "as"sv && before != "if"sv && before != "when"sv &&
+                  !words::IsSpeechVerb(before) && before != "says"sv && before != "said"sv;
     int skip = -1;
     if (object) {
       // The subject of the verb before "it": after a comma the sentence's
       // subject ("A Cuts Ties With B, Accuses It"), else the nearest phrase.
-      bool after_comma = a.first >= begin_ + 2 && Tok(a.first - 2).text == ",";
+      bool after_comma = a.first >= begin_ + 2 && Tok(a.first - 2).text == ","sv;
       const Ref* subject = nullptr;
       for (const Ref& r : out_->refs) {
         if (r.entities.empty() || r.kind == RefKind::kModifier || r.first >= a.first) continue;
@@ -94,8 +96,8 @@ size_t SentenceAnalyzer::Pronoun(size_t k) {
     }
     e = st_->Recent([](const Entity& x) {
       return (x.kind == ActorKind::kOrganization || x.kind == ActorKind::kCountry) && !x.media;
-    }, w == "it" && !object, skip);
-  } else if (w == "they" || w == "them" || w == "their" || w == "themselves") {
+    }, w == "it"sv && !object, skip);
+  } else if (w == "they"sv || w == "them"sv || w == "their"sv || w == "themselves"sv) {
     std::vector<int> set = CoordinatedBefore(a.first);
     if (set.empty() && st_->last_set_sentence >= sentence_ - 2) set = st_->last_set;
     if (set.empty()) {
@@ -105,8 +107,8 @@ size_t SentenceAnalyzer::Pronoun(size_t k) {
     if (set.empty()) return k;
     Emit(a.first, a.last, set, RefKind::kPronoun);
     return k + 1;
-  } else if ((w == "each" && TokIs(a.first + 1, "other")) ||
-             (w == "one" && TokIs(a.first + 1, "another"))) {
+  } else if ((w == "each"sv && TokIs(a.first + 1, "other")) ||
+             (w == "one"sv && TokIs(a.first + 1, "another"))) {
     Ref r;
     r.first = a.first;
     r.last = a.first + 2;
@@ -116,24 +118,24 @@ size_t SentenceAnalyzer::Pronoun(size_t k) {
     used_[a.first - begin_] = used_[a.first + 1 - begin_] = 1;
     out_->refs.push_back(r);
     return k + 2;
-  } else if ((w == "the" && TokIs(a.first + 1, "two")) || w == "both") {
-    uint32_t n = w == "both" ? a.first + 1 : a.first + 2;
+  } else if ((w == "the"sv && TokIs(a.first + 1, "two")) || w == "both"sv) {
+    uint32_t n = w == "both"sv ? a.first + 1 : a.first + 2;
     if (n >= end_) return k;
     const std::string& noun = Tok(n).lower;
     std::vector<int> set;
-    if (noun == "sides" || noun == "countries" || noun == "nations" || noun == "governments" ||
-        noun == "states") {
+    if (noun == "sides"sv || noun == "countries"sv || noun == "nations"sv || noun == "governments"sv ||
+        noun == "states"sv) {
       bool countries = st_->last_set.size() == 2 && st_->last_set_sentence >= sentence_ - 3;
       for (int x : st_->last_set) {
         if (ents[static_cast<size_t>(x)].kind != ActorKind::kCountry) countries = false;
       }
       set = countries ? st_->last_set : st_->TopCountries(2);
-    } else if (noun == "leaders" || noun == "presidents" || noun == "ministers" ||
-               (noun == "heads" && TokIs(n + 1, "of"))) {
+    } else if (noun == "leaders"sv || noun == "presidents"sv || noun == "ministers"sv ||
+               (noun == "heads"sv && TokIs(n + 1, "of"))) {
       int p1 = st_->Recent([](const Entity& x) { return x.kind == ActorKind::kPerson; }, false);
       int p2 = st_->Recent([](const Entity& x) { return x.kind == ActorKind::kPerson; }, false, p1);
       if (p1 >= 0 && p2 >= 0) set = {p2, p1};
-      if (noun == "heads") n += 2;
+      if (noun == "heads"sv) n += 2;
     }
     if (set.size() != 2) return k;
     Emit(a.first, n + 1, set, RefKind::kPronoun);
@@ -146,13 +148,13 @@ size_t SentenceAnalyzer::Pronoun(size_t k) {
 
 size_t SentenceAnalyzer::Description(size_t k) {
   const Atom& a = atoms_[k];
-  if (a.type != AtomType::kWord || Tok(a.first).lower != "the") return k;
+  if (a.type != AtomType::kWord || Tok(a.first).lower != "the"sv) return k;
   st_->limit_sentence = sentence_;
   st_->limit_token = a.first;
   bool at_start = a.first == begin_;
   // "the North", "the South"
   uint32_t n = a.first + 1;
-  if (n < end_ && (Tok(n).text == "North" || Tok(n).text == "South") &&
+  if (n < end_ && (Tok(n).text == "North"sv || Tok(n).text == "South"sv) &&
       !(n + 1 < end_ && Tok(n + 1).Is(kCapitalized))) {
     std::string prefix = Tok(n).text + " ";
     for (size_t i = 0; i < st_->entities().size(); ++i) {
@@ -183,22 +185,22 @@ size_t SentenceAnalyzer::Description(size_t k) {
     const std::string& w = t.lower;
     int e = -1;
     bool more = h + 1 < end_ && Tok(h + 1).Is(kAlpha) && !Tok(h + 1).Is(kCapitalized) &&
-                (Tok(h + 1).lower == "of" || words::IsOrgHead(Tok(h + 1).lower));
+                (Tok(h + 1).lower == "of"sv || words::IsOrgHead(Tok(h + 1).lower));
     if (more) continue;
-    if (w == "ministry") {
+    if (w == "ministry"sv) {
       e = st_->Recent([](const Entity& x) { return Contains(x.name, "ministry"); }, false);
-    } else if (w == "bloc" || w == "body" || w == "alliance" || w == "organization" ||
-               w == "organisation" || w == "union" || w == "grouping") {
+    } else if (w == "bloc"sv || w == "body"sv || w == "alliance"sv || w == "organization"sv ||
+               w == "organisation"sv || w == "union"sv || w == "grouping"sv) {
       e = st_->Recent([](const Entity& x) {
         return x.kind == ActorKind::kOrganization && StartsWith(x.cameo, "IGO");
       }, at_start);
-    } else if (w == "council" || w == "commission" || w == "agency" || w == "department" ||
-               w == "committee" || w == "court") {
+    } else if (w == "council"sv || w == "commission"sv || w == "agency"sv || w == "department"sv ||
+               w == "committee"sv || w == "court"sv) {
       e = st_->Recent([&](const Entity& x) {
         return x.kind == ActorKind::kOrganization && Contains(x.name, w);
       }, false);
-    } else if (w == "country" || w == "nation" || w == "kingdom" || w == "state" ||
-               w == "republic" || w == "island" || w == "emirate" || w == "government") {
+    } else if (w == "country"sv || w == "nation"sv || w == "kingdom"sv || w == "state"sv ||
+               w == "republic"sv || w == "island"sv || w == "emirate"sv || w == "government"sv) {
       int skip = -1;
       for (const Ref& r : out_->refs) {
         if (!r.entities.empty() && r.kind != RefKind::kModifier) {
@@ -206,10 +208,10 @@ size_t SentenceAnalyzer::Description(size_t k) {
           break;
         }
       }
-      if (w == "government") skip = -1;
+      if (w == "government"sv) skip = -1;
       e = st_->Recent([](const Entity& x) { return x.kind == ActorKind::kCountry; },
-                      w == "government", skip);
-    } else if (w == "administration" || (w == "team" && h > n && Tok(h - 1).lower == "administration")) {
+                      w == "government"sv, skip);
+    } else if (w == "administration"sv || (w == "team"sv && h > n && Tok(h - 1).lower == "administration"sv)) {
       e = st_->last_admin_country;
     } else if (words::IsRoleNoun(w) && !t.Is(kCapitalized)) {
       e = st_->Recent([&](const Entity& x) {
@@ -222,7 +224,7 @@ size_t SentenceAnalyzer::Description(size_t k) {
     }
     if (e >= 0) {
       uint32_t last = h + 1;
-      if (w == "administration" && TokIs(last, "team")) ++last;
+      if (w == "administration"sv && TokIs(last, "team")) ++last;
       EmitOne(a.first, last, e, RefKind::kDescription);
       size_t next = AtomAt(last);
       return next == static_cast<size_t>(-1) ? atoms_.size() : next;
@@ -283,20 +285,20 @@ int SentenceAnalyzer::PersonFromName(const Atom& name, int country_entity,
 }
 
 size_t SentenceAnalyzer::Apposition(uint32_t after, int person) {
-  if (after >= end_ || Tok(after).text != ",") return static_cast<size_t>(-1);
+  if (after >= end_ || Tok(after).text != ","sv) return static_cast<size_t>(-1);
   uint32_t m = after + 1;
   bool role = false;
   const std::string& first = m < end_ ? Tok(m).lower : "";
-  bool relative = first == "who" || first == "whose";
-  while (m < end_ && m < after + 18 && Tok(m).text != "," && Tok(m).text != "." &&
-         Tok(m).text != ";") {
+  bool relative = first == "who"sv || first == "whose"sv;
+  while (m < end_ && m < after + 18 && Tok(m).text != ","sv && Tok(m).text != "."sv &&
+         Tok(m).text != ";"sv) {
     size_t ai = AtomAt(m);
     if (ai != static_cast<size_t>(-1) && atoms_[ai].type == AtomType::kTitle) role = true;
     if (words::IsRoleNoun(Tok(m).lower)) role = true;
-    if (!used_[m - begin_] && (Tok(m).lower == "said" || Tok(m).lower == "says")) return static_cast<size_t>(-1);
+    if (!used_[m - begin_] && (Tok(m).lower == "said"sv || Tok(m).lower == "says"sv)) return static_cast<size_t>(-1);
     ++m;
   }
-  bool closed = m >= end_ || Tok(m).text == "," || Tok(m).text == ".";
+  bool closed = m >= end_ || Tok(m).text == ","sv || Tok(m).text == "."sv;
   if (!closed || !(role || relative) || m == after + 1) return static_cast<size_t>(-1);
   // Phrases found inside it before the main pass ("at Peking University")
   // belong to the apposition.
@@ -311,7 +313,7 @@ size_t SentenceAnalyzer::Apposition(uint32_t after, int person) {
   Entity& p = st_->entities()[static_cast<size_t>(person)];
   if (!relative) {
     uint32_t rs = after + 1;
-    if (rs < m && (Tok(rs).lower == "a" || Tok(rs).lower == "an" || Tok(rs).lower == "the")) ++rs;
+    if (rs < m && (Tok(rs).lower == "a"sv || Tok(rs).lower == "an"sv || Tok(rs).lower == "the"sv)) ++rs;
     p.roles.push_back(TokenSurface(seg_.tokens, rs, m));
   }
   Emit(after, m, {person}, RefKind::kApposition);

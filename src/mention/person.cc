@@ -6,6 +6,8 @@
 #include "mention/analyzer.h"
 #include "mention/lexicon_words.h"
 
+using namespace std::string_view_literals;
+
 namespace diplograph {
 
 namespace {
@@ -35,7 +37,7 @@ size_t SentenceAnalyzer::Nominal(size_t k) {
   const Dictionary& dict = st_->dict();
   size_t p = k;
   uint32_t start = atoms_[k].first;
-  if (atoms_[p].type == AtomType::kWord && Tok(atoms_[p].first).lower == "the" &&
+  if (atoms_[p].type == AtomType::kWord && Tok(atoms_[p].first).lower == "the"sv &&
       p + 1 < atoms_.size()) {
     ++p;
   }
@@ -62,7 +64,7 @@ size_t SentenceAnalyzer::Nominal(size_t k) {
   }
   // 2. An organ of that country: "China's foreign ministry".
   bool state_organ = free_atom(q) && atoms_[q].type == AtomType::kOrgan &&
-                     dict.organs()[static_cast<size_t>(atoms_[q].index)].key == "government";
+                     dict.organs()[static_cast<size_t>(atoms_[q].index)].key == "government"sv;
   if (mod_country >= 0 && free_atom(q) && atoms_[q].type == AtomType::kOrgan && !state_organ) {
     int org = OrganEntity(mod_country, atoms_[q].index);
     EmitOne(start, atoms_[q].last, org, RefKind::kName);
@@ -76,7 +78,7 @@ size_t SentenceAnalyzer::Nominal(size_t k) {
       (state_organ || people_noun ||
        (atoms_[q].type == AtomType::kWord && words::IsStateNoun(atom_word(q))))) {
     uint32_t last = atoms_[q].last;
-    if (Tok(last - 1).lower == "administration" && last < end_ && Tok(last).lower == "team") ++last;
+    if (Tok(last - 1).lower == "administration"sv && last < end_ && Tok(last).lower == "team"sv) ++last;
     EmitOne(start, last, mod_country, RefKind::kName);
     return AtomAt(last) == kNone ? atoms_.size() : AtomAt(last);
   }
@@ -95,9 +97,9 @@ size_t SentenceAnalyzer::Nominal(size_t k) {
       tr.titles.push_back(-1);
       tr.texts.push_back(Tok(a.first).text);
       tr.honorific_only = false;
-      tr.official = w == "official" || w == "officials";
+      tr.official = w == "official"sv || w == "officials"sv;
       ++r;
-    } else if (a.type == AtomType::kWord && !tr.titles.empty() && w == "and" && r + 1 < atoms_.size() &&
+    } else if (a.type == AtomType::kWord && !tr.titles.empty() && w == "and"sv && r + 1 < atoms_.size() &&
                (atoms_[r + 1].type == AtomType::kTitle ||
                 (atoms_[r + 1].type == AtomType::kWord && words::IsRoleNoun(atom_word(r + 1))))) {
       ++r;
@@ -114,11 +116,11 @@ size_t SentenceAnalyzer::Nominal(size_t k) {
   }
   bool titled = !tr.titles.empty();
   // "ambassador to the UN" / "envoy to the United Nations": affiliation.
-  if (titled && r < atoms_.size() && (atom_word(r) == "to" || atom_word(r) == "at")) {
+  if (titled && r < atoms_.size() && (atom_word(r) == "to"sv || atom_word(r) == "at"sv)) {
     size_t s = r + 1;
-    if (atom_word(s) == "the") ++s;
+    if (atom_word(s) == "the"sv) ++s;
     if (s < atoms_.size() && atoms_[s].type == AtomType::kActor && s + 1 <= atoms_.size() &&
-        (s + 1 == atoms_.size() || atom_word(s + 1) == ",")) {
+        (s + 1 == atoms_.size() || atom_word(s + 1) == ","sv)) {
       tr.texts.back() += " to " + TokenSurface(seg_.tokens, atoms_[s].first, atoms_[s].last);
       r = s + 1;
     }
@@ -156,7 +158,7 @@ size_t SentenceAnalyzer::Nominal(size_t k) {
           pe.gender = (h.rfind("Mrs", 0) == 0 || h.rfind("Ms", 0) == 0) ? "f" : "m";
         }
       }
-      if (n.last < end_ && Tok(n.last).lower == "administration") {
+      if (n.last < end_ && Tok(n.last).lower == "administration"sv) {
         int c = pe.country.empty() ? -1 : st_->dict().CountryIndex(pe.country);
         if (c >= 0) {
           int ce = st_->DictEntity(c);
@@ -171,11 +173,11 @@ size_t SentenceAnalyzer::Nominal(size_t k) {
     }
   }
   // 6. Title first, name in apposition: "the US ambassador to the UN, Susan Rice,".
-  if (titled && !tr.honorific_only && r + 1 < atoms_.size() && atom_word(r) == "," &&
+  if (titled && !tr.honorific_only && r + 1 < atoms_.size() && atom_word(r) == ","sv &&
       free_atom(r + 1)) {
     const Atom& n = atoms_[r + 1];
-    bool closes = n.last >= end_ || Tok(n.last).text == "," || Tok(n.last).text == "." ||
-                  Tok(n.last).lower == "and";
+    bool closes = n.last >= end_ || Tok(n.last).text == ","sv || Tok(n.last).text == "."sv ||
+                  Tok(n.last).lower == "and"sv;
     int person = -1;
     if (closes && n.type == AtomType::kActor &&
         dict.actors()[static_cast<size_t>(n.index)].kind == ActorKind::kPerson) {
@@ -192,7 +194,7 @@ size_t SentenceAnalyzer::Nominal(size_t k) {
       }
       uint32_t last = n.last;
       EmitOne(start, last, person, RefKind::kName);
-      if (last < end_ && Tok(last).text == ",") {
+      if (last < end_ && Tok(last).text == ","sv) {
         used_[last - begin_] = 1;
         ++last;
       }
@@ -230,11 +232,11 @@ size_t SentenceAnalyzer::Nominal(size_t k) {
     if (adjective) {
       bool the_people = p > k && !noun_follows;  // "the Chinese are ..."
       // "Chinese and US officials": the state noun after a coordination.
-      bool coordinated = after + 1 < end_ && (Tok(after).text == "," || Tok(after).lower == "and") &&
+      bool coordinated = after + 1 < end_ && (Tok(after).text == ","sv || Tok(after).lower == "and"sv) &&
                          Tok(after + 1).Is(kCapitalized);
       for (uint32_t i = after; !coordinated && i < end_ && i < after + 5; ++i) {
         if (words::IsStateNoun(Tok(i).lower)) {
-          coordinated = Tok(after).lower == "and" || Tok(after).text == ",";
+          coordinated = Tok(after).lower == "and"sv || Tok(after).text == ","sv;
           break;
         }
       }
@@ -242,8 +244,8 @@ size_t SentenceAnalyzer::Nominal(size_t k) {
               (the_people || coordinated) ? RefKind::kName : RefKind::kModifier);
       return p + 1;
     }
-    bool compound = (after < end_ && Tok(after).text == "-" && !Tok(after).Is(kSpaceBefore)) ||
-                    (m.first > begin_ && Tok(m.first - 1).text == "-" && !Tok(m.first).Is(kSpaceBefore));
+    bool compound = (after < end_ && Tok(after).text == "-"sv && !Tok(after).Is(kSpaceBefore)) ||
+                    (m.first > begin_ && Tok(m.first - 1).text == "-"sv && !Tok(m.first).Is(kSpaceBefore));
     EmitOne(m.first, m.last, mod_country,
             (compound || noun_follows) ? RefKind::kModifier : RefKind::kName);
     return p + 1;
@@ -260,7 +262,7 @@ size_t SentenceAnalyzer::Nominal(size_t k) {
       int known = st_->PersonBySurname(Tok(a.first).text);
       if (known >= 0) person = known;
     }
-    if (a.last < end_ && Tok(a.last).lower == "administration") {
+    if (a.last < end_ && Tok(a.last).lower == "administration"sv) {
       const Entity& pe = st_->entities()[static_cast<size_t>(person)];
       int c = pe.country.empty() ? -1 : dict.CountryIndex(pe.country);
       if (c >= 0) {
@@ -307,17 +309,17 @@ size_t SentenceAnalyzer::ProperName(size_t k) {
   if (len > 4 || words::IsPlaceHead(Tok(a.last - 1).lower)) return k;
   // "... Carlos Gomes Junior and Raimundo Pereira": coordinated with a person.
   bool coordinated = false;
-  if (a.first >= 2 && Tok(a.first - 1).lower == "and" && !out_->refs.empty()) {
+  if (a.first >= 2 && Tok(a.first - 1).lower == "and"sv && !out_->refs.empty()) {
     const Ref& prev = out_->refs.back();
     coordinated = prev.last == a.first - 1 && prev.entities.size() == 1 &&
                   st_->entities()[static_cast<size_t>(prev.entities.front())].kind == ActorKind::kPerson;
   }
-  bool apposition = a.last + 1 < end_ && Tok(a.last).text == "," &&
-                    (Tok(a.last + 1).lower == "a" || Tok(a.last + 1).lower == "an" ||
-                     Tok(a.last + 1).lower == "the" || Tok(a.last + 1).lower == "who" ||
+  bool apposition = a.last + 1 < end_ && Tok(a.last).text == ","sv &&
+                    (Tok(a.last + 1).lower == "a"sv || Tok(a.last + 1).lower == "an"sv ||
+                     Tok(a.last + 1).lower == "the"sv || Tok(a.last + 1).lower == "who"sv ||
                      words::IsRoleNoun(Tok(a.last + 1).lower));
   bool speaks = a.last < end_ && words::IsSpeechVerb(Tok(a.last).lower);
-  bool quoted_by = a.first >= 2 && Tok(a.first - 1).lower == "said" ;
+  bool quoted_by = a.first >= 2 && Tok(a.first - 1).lower == "said"sv ;
   if (!apposition && !speaks && !quoted_by && !coordinated) return k;
   int person = PersonFromName(a, -1, {});
   EmitOne(a.first, a.last, person, RefKind::kName);

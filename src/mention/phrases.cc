@@ -6,11 +6,13 @@
 #include "mention/analyzer.h"
 #include "mention/lexicon_words.h"
 
+using namespace std::string_view_literals;
+
 namespace diplograph {
 
 namespace {
 
-bool IsTopic(std::string_view lower) { return words::OccasionTopic(lower) != "\x01"; }
+bool IsTopic(std::string_view lower) { return words::OccasionTopic(lower) != "\x01"sv; }
 
 bool IsYear(const Token& t) {
   if (t.text.size() != 4 || !t.Is(kNumeric)) return false;
@@ -44,17 +46,17 @@ bool SentenceAnalyzer::Occasion(uint32_t head) {
   const Token& h = Tok(head);
   std::string family(words::OccasionFamily(h.lower));
   auto prev_is = [&](const char* w) { return head > begin_ && Tok(head - 1).lower == w; };
-  if (h.lower == "group" && !prev_is("working") &&
+  if (h.lower == "group"sv && !prev_is("working") &&
       !(h.Is(kCapitalized) && head > begin_ && IsTopic(Tok(head - 1).lower))) {
     return false;
   }
-  if (h.lower == "mechanism" && !prev_is("dialogue")) return false;
-  if ((h.lower == "cup" || h.lower == "games" || h.lower == "olympics") && !h.Is(kCapitalized)) {
+  if (h.lower == "mechanism"sv && !prev_is("dialogue")) return false;
+  if ((h.lower == "cup"sv || h.lower == "games"sv || h.lower == "olympics"sv) && !h.Is(kCapitalized)) {
     return false;
   }
   if (head + 1 < end_) {
     const std::string& n = Tok(head + 1).lower;
-    if (n == "mechanism" || n == "meeting" || (n == "group" && h.lower == "working")) return false;
+    if (n == "mechanism"sv || n == "meeting"sv || (n == "group"sv && h.lower == "working"sv)) return false;
   }
   // Extend left over modifiers.
   uint32_t left = head;
@@ -64,12 +66,12 @@ bool SentenceAnalyzer::Occasion(uint32_t head) {
     uint32_t k = left - 1;
     const Token& t = Tok(k);
     if (used_[k - begin_]) break;
-    if (t.lower == "of" && k > begin_ && Tok(k - 1).lower == "round") {
+    if (t.lower == "of"sv && k > begin_ && Tok(k - 1).lower == "round"sv) {
       left = k - 1;
       round = true;
       continue;
     }
-    if (t.text == "-" && !t.Is(kSpaceBefore)) {
+    if (t.text == "-"sv && !t.Is(kSpaceBefore)) {
       left = k;
       continue;
     }
@@ -77,21 +79,21 @@ bool SentenceAnalyzer::Occasion(uint32_t head) {
       std::string_view tp = words::OccasionTopic(t.lower);
       if (!tp.empty()) {
         strong = true;
-        if (topic.empty() || topic == "security") topic = std::string(tp);
+        if (topic.empty() || topic == "security"sv) topic = std::string(tp);
       } else {
         weak = true;
       }
       left = k;
       continue;
     }
-    if (t.lower == "current" || t.lower == "existing" || t.lower == "ongoing" ||
-        t.lower == "upcoming" || t.lower == "previous" || t.lower == "same") {
+    if (t.lower == "current"sv || t.lower == "existing"sv || t.lower == "ongoing"sv ||
+        t.lower == "upcoming"sv || t.lower == "previous"sv || t.lower == "same"sv) {
       left = k;
       continue;
     }
-    if (words::IsOrdinal(t.lower) || t.lower == "high" || t.lower == "level" ||
-        t.lower == "inter" || t.lower == "annual" || t.lower == "day" ||
-        (t.Is(kNumeric) && k + 1 < head && Tok(k + 1).text == "-") ||
+    if (words::IsOrdinal(t.lower) || t.lower == "high"sv || t.lower == "level"sv ||
+        t.lower == "inter"sv || t.lower == "annual"sv || t.lower == "day"sv ||
+        (t.Is(kNumeric) && k + 1 < head && Tok(k + 1).text == "-"sv) ||
         !words::OccasionFamily(t.lower).empty() || words::IsNumberWord(t.lower)) {
       if (words::IsOrdinal(t.lower) && round) strong = true;
       left = k;
@@ -110,26 +112,26 @@ bool SentenceAnalyzer::Occasion(uint32_t head) {
     }
     break;
   }
-  while (left < head && (Tok(left).lower == "current" || Tok(left).lower == "existing" ||
-                         Tok(left).lower == "ongoing" || Tok(left).lower == "upcoming" ||
-                         Tok(left).lower == "previous" || Tok(left).lower == "same")) {
+  while (left < head && (Tok(left).lower == "current"sv || Tok(left).lower == "existing"sv ||
+                         Tok(left).lower == "ongoing"sv || Tok(left).lower == "upcoming"sv ||
+                         Tok(left).lower == "previous"sv || Tok(left).lower == "same"sv)) {
     ++left;
   }
   // Numbers and ordinals alone do not start the name.
-  while (left < head && (words::IsNumberWord(Tok(left).lower) || Tok(left).text == "-") &&
-         !(Tok(left).Is(kCapitalized) && left + 1 < head && Tok(left + 1).text == "-")) {
+  while (left < head && (words::IsNumberWord(Tok(left).lower) || Tok(left).text == "-"sv) &&
+         !(Tok(left).Is(kCapitalized) && left + 1 < head && Tok(left + 1).text == "-"sv)) {
     if (words::IsOrdinal(Tok(left).lower)) break;
     ++left;
   }
   uint32_t right = head + 1;
-  if (right + 1 < end_ && Tok(right).lower == "on") {
+  if (right + 1 < end_ && Tok(right).lower == "on"sv) {
     uint32_t m = right + 1;
     while (m < end_ && m < right + 7 && IsOccasionTail(Tok(m))) ++m;
-    while (m > right + 1 && Tok(m - 1).lower == "and") --m;
+    while (m > right + 1 && Tok(m - 1).lower == "and"sv) --m;
     if (m > right + 1) {
       for (uint32_t q = right + 1; q < m; ++q) {
         std::string_view tp = IsTopic(Tok(q).lower) ? words::OccasionTopic(Tok(q).lower) : "";
-        if (!tp.empty() && (topic.empty() || topic == "security")) topic = std::string(tp);
+        if (!tp.empty() && (topic.empty() || topic == "security"sv)) topic = std::string(tp);
       }
       right = m;
       strong = true;
@@ -137,7 +139,7 @@ bool SentenceAnalyzer::Occasion(uint32_t head) {
   }
   // "inter-Korean", "inter-American": the region names the topic.
   for (uint32_t q = left; q + 2 < head; ++q) {
-    if (Tok(q).lower == "inter" && Tok(q + 1).text == "-") {
+    if (Tok(q).lower == "inter"sv && Tok(q + 1).text == "-"sv) {
       topic = "inter-" + Tok(q + 2).lower;
       strong = true;
     }
@@ -152,7 +154,7 @@ bool SentenceAnalyzer::Occasion(uint32_t head) {
       isos.push_back(iso);
     }
   }
-  if (topic == "inter-korean") isos = {"KOR", "PRK"};
+  if (topic == "inter-korean"sv) isos = {"KOR", "PRK"};
   if (!isos.empty()) strong = true;
   std::sort(isos.begin(), isos.end());
   auto& ents = st_->entities();
@@ -173,14 +175,14 @@ bool SentenceAnalyzer::Occasion(uint32_t head) {
     if (compatible(ents[i])) found = static_cast<int>(i);
   }
   uint32_t det = left;
-  while (det > begin_ && (Tok(det - 1).lower == "current" || Tok(det - 1).lower == "existing" ||
-                          Tok(det - 1).lower == "ongoing" || Tok(det - 1).lower == "upcoming" ||
-                          Tok(det - 1).lower == "previous" || Tok(det - 1).lower == "same")) {
+  while (det > begin_ && (Tok(det - 1).lower == "current"sv || Tok(det - 1).lower == "existing"sv ||
+                          Tok(det - 1).lower == "ongoing"sv || Tok(det - 1).lower == "upcoming"sv ||
+                          Tok(det - 1).lower == "previous"sv || Tok(det - 1).lower == "same"sv)) {
     --det;
   }
-  bool definite = det > begin_ && (Tok(det - 1).lower == "the" || Tok(det - 1).lower == "this" ||
-                                    Tok(det - 1).lower == "that" || Tok(det - 1).lower == "its" ||
-                                    Tok(det - 1).lower == "'s" || Tok(det - 1).text == "'");
+  bool definite = det > begin_ && (Tok(det - 1).lower == "the"sv || Tok(det - 1).lower == "this"sv ||
+                                    Tok(det - 1).lower == "that"sv || Tok(det - 1).lower == "its"sv ||
+                                    Tok(det - 1).lower == "'s"sv || Tok(det - 1).text == "'"sv);
   if (!strong && !(weak || definite) ) return false;
   if (!strong && found < 0) return false;
   if (found < 0) {
@@ -191,9 +193,9 @@ bool SentenceAnalyzer::Occasion(uint32_t head) {
     for (const auto& s : isos) e.country += (e.country.empty() ? "" : "+") + s;
     uint32_t name_first = left;
     while (name_first < head &&
-           (words::IsOrdinal(Tok(name_first).lower) || Tok(name_first).lower == "round" ||
-            Tok(name_first).lower == "of" || Tok(name_first).lower == "day" ||
-            Tok(name_first).text == "-" || words::IsNumberWord(Tok(name_first).lower))) {
+           (words::IsOrdinal(Tok(name_first).lower) || Tok(name_first).lower == "round"sv ||
+            Tok(name_first).lower == "of"sv || Tok(name_first).lower == "day"sv ||
+            Tok(name_first).text == "-"sv || words::IsNumberWord(Tok(name_first).lower))) {
       ++name_first;
     }
     e.name = TokenSurface(seg_.tokens, name_first, right);
@@ -207,7 +209,7 @@ bool SentenceAnalyzer::Occasion(uint32_t head) {
     if (proper && !(last_initial >= 'A' && last_initial <= 'Z')) {
       uint32_t name_first = left;
       while (name_first < head && (words::IsOrdinal(Tok(name_first).lower) ||
-                                   Tok(name_first).lower == "round" || Tok(name_first).lower == "of")) {
+                                   Tok(name_first).lower == "round"sv || Tok(name_first).lower == "of"sv)) {
         ++name_first;
       }
       e.name = TokenSurface(seg_.tokens, name_first, right);
@@ -256,7 +258,7 @@ bool SentenceAnalyzer::UnnumberedGroup(uint32_t start) {
   }
   if (!marked && country.empty()) return false;
   if (!Free(start, h + 1)) return false;
-  if (start > begin_ && (Tok(start - 1).lower == "the" || Tok(start - 1).lower == "these")) {
+  if (start > begin_ && (Tok(start - 1).lower == "the"sv || Tok(start - 1).lower == "these"sv)) {
     return false;  // handled as a description
   }
   Entity proto;
@@ -283,7 +285,7 @@ void SentenceAnalyzer::FindOrganizations() {
     std::vector<std::string> countries;
     while (first_atom > 0) {
       const Atom& p = atoms_[first_atom - 1];
-      bool hyphen = p.type == AtomType::kWord && Tok(p.first).text == "-" &&
+      bool hyphen = p.type == AtomType::kWord && Tok(p.first).text == "-"sv &&
                     !Tok(p.first).Is(kSpaceBefore);
       std::string iso = CountryIsoOf(p);
       if (!hyphen && iso.empty()) break;
@@ -313,21 +315,21 @@ void SentenceAnalyzer::FindGroups() {
       continue;
     }
     // "these officials", "the diplomats", "these PLA officers": an earlier group.
-    if (t.lower == "these" || t.lower == "those" || t.lower == "the") {
+    if (t.lower == "these"sv || t.lower == "those"sv || t.lower == "the"sv) {
       uint32_t h = j + 1;
       bool lower_mods = false;
       while (h < end_ && h < j + 5 && !words::IsGroupNoun(Tok(h).lower) &&
-             (Tok(h).Is(kCapitalized) || Tok(h).text == "-" ||
+             (Tok(h).Is(kCapitalized) || Tok(h).text == "-"sv ||
               (Tok(h).Is(kAlpha) && words::IsTitleAdjective(Tok(h).lower)) ||
-              (Tok(h).lower == "and" && h > j + 1)) &&
+              (Tok(h).lower == "and"sv && h > j + 1)) &&
              Free(h, h + 1)) {
-        if (!Tok(h).Is(kCapitalized) && Tok(h).text != "-") lower_mods = true;
+        if (!Tok(h).Is(kCapitalized) && Tok(h).text != "-"sv) lower_mods = true;
         ++h;
       }
       if (h >= end_ || !words::IsGroupNoun(Tok(h).lower) || !Free(j + 1, h + 1)) continue;
       if (h + 1 < end_ && IsPossessiveToken(Tok(h + 1))) continue;
       const std::string& head = Tok(h).lower;
-      bool demonstrative = t.lower != "the";
+      bool demonstrative = t.lower != "the"sv;
       st_->limit_sentence = sentence_;
       st_->limit_token = j;
       int g = st_->Recent([&](const Entity& e) {
@@ -335,7 +337,7 @@ void SentenceAnalyzer::FindGroups() {
       }, false);
       if (g >= 0) {
         EmitOne(j, h + 1, g, RefKind::kDescription);
-      } else if (lower_mods && !words::IsStateNoun(head) && t.lower == "the") {
+      } else if (lower_mods && !words::IsStateNoun(head) && t.lower == "the"sv) {
         // "the political and military figures": a new, described group.
         Entity proto;
         proto.kind = ActorKind::kGroup;
@@ -352,7 +354,7 @@ void SentenceAnalyzer::FindGroups() {
 
 bool SentenceAnalyzer::Group(uint32_t num) {
   uint32_t k = num + 1;
-  if (Tok(num).lower == "both" && k < end_ && (Tok(k).lower == "these" || Tok(k).lower == "those")) {
+  if (Tok(num).lower == "both"sv && k < end_ && (Tok(k).lower == "these"sv || Tok(k).lower == "those"sv)) {
     ++k;
   }
   uint32_t g = 0;
@@ -375,30 +377,30 @@ bool SentenceAnalyzer::Group(uint32_t num) {
     for (const char* s : kStops) {
       if (t.lower == s) return false;
     }
-    if (t.Is(kPunct) && t.text != "-" && t.lower != "'s" && !t.Is(kQuote)) return false;
+    if (t.Is(kPunct) && t.text != "-"sv && t.lower != "'s"sv && !t.Is(kQuote)) return false;
   }
   if (g == 0) return false;
   const std::string& noun = Tok(g).lower;
-  bool pair_word = noun == "leaders" || noun == "sides" || noun == "countries" ||
-                   noun == "nations" || noun == "governments" || noun == "presidents" ||
-                   noun == "ministers" || noun == "states";
-  if (pair_word && (Tok(num).lower == "two" || Tok(num).lower == "both") && g == num + 1) {
+  bool pair_word = noun == "leaders"sv || noun == "sides"sv || noun == "countries"sv ||
+                   noun == "nations"sv || noun == "governments"sv || noun == "presidents"sv ||
+                   noun == "ministers"sv || noun == "states"sv;
+  if (pair_word && (Tok(num).lower == "two"sv || Tok(num).lower == "both"sv) && g == num + 1) {
     return false;  // "the two leaders", "both sides": the pair named before
   }
   uint32_t end = g + 1;
   bool opened = false;
   for (uint32_t q = num; q < g; ++q) opened = opened || Tok(q).Is(kQuote);
   if (opened && end < end_ && Tok(end).Is(kQuote)) ++end;  // 23 diplomat 'spies'
-  if (end + 1 < end_ && Tok(end).lower == "of") {
+  if (end + 1 < end_ && Tok(end).lower == "of"sv) {
     uint32_t m = end + 1;
-    if (Tok(m).lower == "the" && m + 1 < end_) ++m;
+    if (Tok(m).lower == "the"sv && m + 1 < end_) ++m;
     uint32_t start = m;
     while (m < end_ && m < start + 6) {
       const Token& t = Tok(m);
-      bool ok = (t.Is(kCapitalized) && t.Is(kAlpha)) || (t.text == "-" && !t.Is(kSpaceBefore)) ||
-                t.lower == "'s" || t.lower == "military" || t.lower == "army" ||
-                t.lower == "government" || t.lower == "embassy" || t.lower == "mission" ||
-                t.lower == "navy" || t.lower == "police";
+      bool ok = (t.Is(kCapitalized) && t.Is(kAlpha)) || (t.text == "-"sv && !t.Is(kSpaceBefore)) ||
+                t.lower == "'s"sv || t.lower == "military"sv || t.lower == "army"sv ||
+                t.lower == "government"sv || t.lower == "embassy"sv || t.lower == "mission"sv ||
+                t.lower == "navy"sv || t.lower == "police"sv;
       if (!ok) break;
       ++m;
     }
@@ -436,10 +438,10 @@ bool SentenceAnalyzer::Group(uint32_t num) {
     }
   }
   proto.name = TokenSurface(seg_.tokens, num, end);
-  bool definite = num > begin_ && (Tok(num - 1).lower == "the" || Tok(num - 1).lower == "these" ||
-                                   Tok(num - 1).lower == "those");
+  bool definite = num > begin_ && (Tok(num - 1).lower == "the"sv || Tok(num - 1).lower == "these"sv ||
+                                   Tok(num - 1).lower == "those"sv);
   int id = -1;
-  if (definite || Tok(num).lower == "both") {
+  if (definite || Tok(num).lower == "both"sv) {
     id = st_->Recent([&](const Entity& e) {
       return e.kind == ActorKind::kGroup && e.family == proto.family;
     }, false);

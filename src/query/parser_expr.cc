@@ -131,12 +131,6 @@ ExprPtr Parser::ParseComparison() {
 ExprPtr Parser::ParseAdditive() {
   ExprPtr lhs = ParseMultiplicative();
   while (lhs && (At(TokenKind::kPlus) || At(TokenKind::kMinus))) {
-    // A '-' followed by '[' or '-' or '>' continues a pattern, not a sum.
-    if (At(TokenKind::kMinus) &&
-        (Peek(1).kind == TokenKind::kLBracket || Peek(1).kind == TokenKind::kMinus ||
-         Peek(1).kind == TokenKind::kGt)) {
-      break;
-    }
     Op op = Next().kind == TokenKind::kPlus ? Op::kAdd : Op::kSub;
     ExprPtr rhs = ParseMultiplicative();
     if (!rhs) return nullptr;
@@ -174,7 +168,6 @@ ExprPtr Parser::ParsePostfix() {
   ExprPtr e = ParseAtom();
   while (e) {
     if (Accept(TokenKind::kDot)) {
-      std::string key;
       if (!At(TokenKind::kIdent)) return FailExpected("a property name after '.'"), nullptr;
       const Token& name = Next();
       ExprPtr p = MakeExpr(ExprKind::kProperty, e->pos, name.end);

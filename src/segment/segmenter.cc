@@ -6,6 +6,8 @@
 
 #include "diplograph/core/strings.h"
 
+using namespace std::string_view_literals;
+
 namespace diplograph {
 
 namespace {
@@ -90,7 +92,7 @@ void FinishToken(std::string_view text, uint32_t b, uint32_t e, bool space_befor
   if (!t.text.empty() && t.text[0] >= 'A' && t.text[0] <= 'Z') f |= kCapitalized;
   if (letters >= 2 && uppers == letters) f |= kAllCaps;
   if (!any_alnum) f |= kPunct;
-  if (t.text == "'" || t.text == "\"" || t.text == "''" || t.text == "``") f |= kQuote;
+  if (t.text == "'"sv || t.text == "\""sv || t.text == "''"sv || t.text == "``"sv) f |= kQuote;
   t.flags = f;
   out->push_back(std::move(t));
 }
@@ -209,7 +211,7 @@ void Tokenize(std::string_view text, uint32_t begin, uint32_t end, std::vector<T
         std::string word = AsciiLower(text.substr(start, j - start));
         bool initial = j - start == 1 && text[start] >= 'A' && text[start] <= 'Z';
         bool abbrev = Abbreviations().count(word) > 0;
-        if (abbrev && word == "no") {
+        if (abbrev && word == "no"sv) {
           // "No. 10", but "They said no. The talks ended."
           size_t k = j + 1;
           while (k < end && text[k] == ' ') ++k;
@@ -237,19 +239,19 @@ bool IsSentenceStarter(const Token& t) {
 }
 
 bool IsTerminal(const Token& t) {
-  return t.text == "." || t.text == "!" || t.text == "?" || t.text == "..." ||
-         t.text == "?!" || t.text == "!!";
+  return t.text == "."sv || t.text == "!"sv || t.text == "?"sv || t.text == "..."sv ||
+         t.text == "?!"sv || t.text == "!!"sv;
 }
 
 // A quote or bracket attached to the text before it; one after white space
 // opens the next sentence instead ("... he said. \"Talks failed.\"").
 bool IsClosing(const Token& t) {
-  return !t.Is(kSpaceBefore) && (t.Is(kQuote) || t.text == ")" || t.text == "]");
+  return !t.Is(kSpaceBefore) && (t.Is(kQuote) || t.text == ")"sv || t.text == "]"sv);
 }
 
 bool StartsUpperOrQuote(const Token& t) {
-  return t.Is(kCapitalized) || t.Is(kQuote) || t.Is(kNumeric) || t.text == "(" ||
-         t.text == "-";
+  return t.Is(kCapitalized) || t.Is(kQuote) || t.Is(kNumeric) || t.text == "("sv ||
+         t.text == "-"sv;
 }
 
 void MarkTitleCase(const std::vector<Token>& tokens, Sentence* s) {
@@ -290,7 +292,7 @@ void SplitLine(std::string_view text, const LineSpan& line, Segmentation* seg) {
     if (IsTerminal(t)) {
       while (end_tok < last && IsClosing(tok[end_tok])) ++end_tok;
       boundary = end_tok == last || StartsUpperOrQuote(tok[end_tok]);
-      if (t.text == "..." && end_tok < last && !tok[end_tok].Is(kCapitalized)) boundary = false;
+      if (t.text == "..."sv && end_tok < last && !tok[end_tok].Is(kCapitalized)) boundary = false;
     } else if (!t.text.empty() && t.text.back() == '.' && t.text.size() > 1 && i + 1 < last &&
                t.text.find('.') != t.text.size() - 1) {
       // An acronym such as "U.S." ending a sentence: "... to the U.S. The ..."

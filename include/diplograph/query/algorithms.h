@@ -58,9 +58,10 @@ struct TimelineEntry {
   std::vector<std::string> documents;
 };
 
-// Every dated event of an edge touching any node of `actors`, one entry a
-// (edge, date), sorted by date, then edge number. An edge with no dates
-// gives one undated entry.
+// The events of every edge touching a node of `actors`: one entry a (edge,
+// date) from the dates its documents give, sorted by date, then edge
+// number. Documents that give the edge no date count under one undated
+// entry (date "", sorted last).
 std::vector<TimelineEntry> Timeline(const GraphIndex& index, std::span<const uint32_t> actors);
 
 }  // namespace diplograph::query
