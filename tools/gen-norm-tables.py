@@ -11,8 +11,8 @@ EXACT keep hand-written approximations in normalize.cc (kNonWord's tail).
 import re
 import unicodedata
 
-EXACT = [(0x0000, 0x0530), (0x1E00, 0x1F00), (0x2000, 0x20D0), (0xFB00, 0xFB07),
-         (0xFF01, 0xFF5F)]
+EXACT = [(0x0000, 0x0530), (0x1E00, 0x1F00), (0x2000, 0x20D0), (0x3000, 0x3001),
+         (0xFB00, 0xFB07), (0xFF01, 0xFF5F)]
 
 
 def folded(c):
@@ -89,9 +89,22 @@ def cased():
     wrap(["{0x%04X, 0x%04X}" % tuple(r) for r in ranges(cps)])
 
 
+def case_ignorable():
+    """Characters skipped by the final-sigma rule, after folding."""
+    def is_cased(c):
+        return c.islower() or c.isupper() or c.istitle()
+
+    def ignorable(c):
+        return not is_cased(c) and ("A\u03a3" + c + "A").lower()[1] == "\u03c3"
+    cps = [cp for first, last in EXACT for cp in range(first, last)
+           if folded(chr(cp)) and all(ignorable(x) for x in folded(chr(cp)))]
+    wrap(["{0x%04X, 0x%04X}" % tuple(r) for r in ranges(cps)])
+
+
 if __name__ == "__main__":
     print("// Unicode", unicodedata.unidata_version)
     for name, fn in [("kLatinBase rows", latin_rows), ("kDecompositions", decompositions),
-                     ("kNonWord (exact blocks)", non_word), ("kCased", cased)]:
+                     ("kNonWord (exact blocks)", non_word), ("kCased", cased),
+                     ("kCaseIgnorable (exact blocks)", case_ignorable)]:
         print("//", name)
         fn()

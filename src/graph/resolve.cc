@@ -326,7 +326,7 @@ ActorProfile ProfileOf(const NodeContribMap& contrib) {
 std::unordered_map<std::string, std::string> ResolveActors(
     const std::vector<ResolveInput>& actors) {
   std::map<std::pair<int, int>, int> pairs = CandidateFinder(actors).Find();
-  //DropAmbiguous(&pairs);
+  DropAmbiguous(&pairs);
   std::vector<std::pair<std::pair<int, int>, int>> order(pairs.begin(), pairs.end());
   std::stable_sort(order.begin(), order.end(),
                    [](const auto& a, const auto& b) { return a.second < b.second; });

@@ -106,6 +106,7 @@ size_t SentenceAnalyzer::Pronoun(size_t k) {
     }
     if (set.empty()) return k;
     Emit(a.first, a.last, set, RefKind::kPronoun);
+    out_->refs.back().possessive = w == "their"sv;
     return k + 1;
   } else if ((w == "each"sv && TokIs(a.first + 1, "other")) ||
              (w == "one"sv && TokIs(a.first + 1, "another"))) {
@@ -143,6 +144,11 @@ size_t SentenceAnalyzer::Pronoun(size_t k) {
   }
   if (e < 0) return k;
   EmitOne(a.first, a.last, e, RefKind::kPronoun);
+  if (w == "his"sv || w == "her"sv || w == "its"sv) {
+    // "her" is also an object ("met her"); possessive before a noun or adjective.
+    bool before_noun = a.last < end_ && Tok(a.last).Is(kAlpha) && !words::IsVerbLike(Tok(a.last).lower);
+    out_->refs.back().possessive = w != "her"sv || before_noun;
+  }
   return k + 1;
 }
 

@@ -218,6 +218,23 @@ size_t SentenceAnalyzer::Nominal(size_t k) {
         return r;
       }
     }
+    // "the South Korean minister", "Somalia's defence minister": a person of
+    // that country already named with such a role.
+    std::string role = AsciiLower(tr.texts.back());
+    std::string noun = role.substr(role.rfind(' ') == std::string::npos ? 0 : role.rfind(' ') + 1);
+    st_->limit_sentence = sentence_;
+    st_->limit_token = start;
+    int known = st_->Recent([&](const Entity& e) {
+      if (e.kind != ActorKind::kPerson || (!iso.empty() && e.country != iso)) return false;
+      for (const std::string& rr : e.roles) {
+        if (AsciiLower(rr).find(noun) != std::string::npos) return true;
+      }
+      return false;
+    }, false);
+    if (known >= 0 && (!iso.empty() || p > k)) {
+      EmitOne(start, last, known, RefKind::kDescription);
+      return r;
+    }
   }
   // 8. The modifier alone.
   auto adjective_atom = [](const Atom& x) { return x.type == AtomType::kAdjective; };

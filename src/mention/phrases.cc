@@ -124,6 +124,19 @@ bool SentenceAnalyzer::Occasion(uint32_t head) {
     ++left;
   }
   uint32_t right = head + 1;
+  // "the 58th session of the UN Human Rights Council": the body names it.
+  if ((h.lower == "session"sv || h.lower == "meeting"sv || h.lower == "summit"sv ||
+       h.lower == "conference"sv) && right + 1 < end_ && Tok(right).lower == "of"sv) {
+    uint32_t q = right + 1;
+    if (Tok(q).lower == "the"sv) ++q;
+    size_t ai = AtomAt(q);
+    if (ai != static_cast<size_t>(-1) && atoms_[ai].type == AtomType::kActor &&
+        st_->dict().actors()[static_cast<size_t>(atoms_[ai].index)].kind == ActorKind::kOrganization) {
+      right = atoms_[ai].last;
+      strong = true;
+      if (topic.empty()) topic = Slugify(TokenSurface(seg_.tokens, atoms_[ai].first, atoms_[ai].last));
+    }
+  }
   if (right + 1 < end_ && Tok(right).lower == "on"sv) {
     uint32_t m = right + 1;
     while (m < end_ && m < right + 7 && IsOccasionTail(Tok(m))) ++m;
@@ -337,7 +350,8 @@ void SentenceAnalyzer::FindGroups() {
       }, false);
       if (g >= 0) {
         EmitOne(j, h + 1, g, RefKind::kDescription);
-      } else if (lower_mods && !words::IsStateNoun(head) && t.lower == "the"sv) {
+      } else if (lower_mods && !words::IsStateNoun(head) && t.lower == "the"sv &&
+                 (h >= j + 3 || Tok(h - 1).lower == "and"sv)) {
         // "the political and military figures": a new, described group.
         Entity proto;
         proto.kind = ActorKind::kGroup;

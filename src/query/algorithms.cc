@@ -184,10 +184,11 @@ std::vector<TimelineEntry> Timeline(const GraphIndex& index, std::span<const uin
   std::vector<TimelineEntry> out;
   for (uint32_t e : edges) {
     std::map<std::string, DateBucket> buckets;
-    for (const auto& [doc, c] : index.edge(e).contrib) {
-      if (c.dates.empty()) AddToBucket(doc, c, &buckets[""]);
-      for (const std::string& date : c.dates) AddToBucket(doc, c, &buckets[date]);
-    }
+    index.graph().ForEachContribution(
+        index.edge(e), [&](const std::string& doc, const EdgeKey&, const EdgeContribution& c) {
+          if (c.dates.empty()) AddToBucket(doc, c, &buckets[""]);
+          for (const std::string& date : c.dates) AddToBucket(doc, c, &buckets[date]);
+        });
     for (auto& [date, b] : buckets) {
       out.push_back({date, e, b.weight, b.best ? b.best->sentence : std::string(),
                      std::move(b.documents)});

@@ -31,7 +31,7 @@ std::string GraphIndex::NameKey(std::string_view name) {
   return AsciiLower(FoldToAscii(Trim(name)));
 }
 
-GraphIndex::GraphIndex(const KnowledgeGraph& graph) {
+GraphIndex::GraphIndex(const KnowledgeGraph& graph) : graph_(&graph) {
   IndexNodes(graph);
   IndexEdges(graph);
   BuildAdjacency();
@@ -45,6 +45,10 @@ void GraphIndex::IndexNodes(const KnowledgeGraph& graph) {
     const ActorNode& n = *nodes_[i];
     by_id_.emplace(n.id, i);
     by_folded_id_.try_emplace(NameKey(n.id), i);
+    for (const std::string& raw : n.ids) {
+      by_id_.try_emplace(raw, i);
+      by_folded_id_.try_emplace(NameKey(raw), i);
+    }
     by_type_[n.type].push_back(i);
     auto add_name = [&](std::string_view name) {
       std::vector<uint32_t>& list = by_name_[NameKey(name)];

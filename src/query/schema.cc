@@ -58,7 +58,8 @@ std::vector<std::string> KnownRelTypes(const GraphIndex& index) {
 
 const std::vector<std::string>& NodePropertyNames() {
   static const std::vector<std::string> kNames = {
-      "name", "id", "type", "country", "cameo", "aliases", "roles", "documents", "mentions"};
+      "name",  "id",       "type",      "country", "cameo",     "aliases",
+      "roles", "documents", "mentions", "dates",   "first_date", "last_date"};
   return kNames;
 }
 
@@ -81,6 +82,9 @@ Value NodeProperty(const GraphIndex& index, uint32_t node, int property) {
     case 6: return Strings(n.roles);
     case 7: return Strings(n.documents);
     case 8: return Value::Int(n.mentions);
+    case 9: return Strings(n.dates);
+    case 10: return StringOrNull(n.first_date);
+    case 11: return StringOrNull(n.last_date);
     default: return Value();
   }
 }

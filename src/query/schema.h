@@ -22,7 +22,8 @@ std::vector<std::string> KnownLabels(const GraphIndex& index);
 std::vector<std::string> KnownRelTypes(const GraphIndex& index);
 
 // Node properties: name (also "label"), id, type, country, cameo, aliases,
-// roles, documents, mentions. -1 when unknown.
+// roles, documents, mentions, and for named occasions (type "event") the
+// dates of their rounds: dates, first_date, last_date. -1 when unknown.
 int FindNodeProperty(std::string_view name);
 const std::vector<std::string>& NodePropertyNames();
 Value NodeProperty(const GraphIndex& index, uint32_t node, int property);

@@ -107,7 +107,7 @@ TEST_CASE("ParseCameoActorsErrors") {
   CHECK(ParseErrors("A_\n [USAG]\n") ==
         std::vector<std::string>{"x.actors:2: error: malformed CAMEO code 'USAG'"});
   CHECK(ParseErrors("[USAGOV] # a code, then a name\n").size() == 1);
-  CHECK(ParseErrors("A_ [USAGOV 491231-500101]\r\n").empty());  // CRLF, 2049 after 1950
+  CHECK(ParseErrors("A_ [USAGOV 500101-491231]\r\n").empty());  // CRLF; 1950 to 2049
 }
 
 TEST_CASE("ParseCameoActorsLatin1") {

@@ -40,6 +40,7 @@ class GraphIndex {
   GraphIndex(const GraphIndex&) = delete;
   GraphIndex& operator=(const GraphIndex&) = delete;
 
+  const KnowledgeGraph& graph() const { return *graph_; }
   uint32_t node_count() const { return static_cast<uint32_t>(nodes_.size()); }
   uint32_t edge_count() const { return static_cast<uint32_t>(edges_.size()); }
   const ActorNode& node(uint32_t n) const { return *nodes_[n]; }
@@ -55,7 +56,8 @@ class GraphIndex {
 
   // Nodes whose label or an alias equals `name` after NameKey(); sorted.
   std::span<const uint32_t> NodesNamed(std::string_view name) const;
-  // The node with id `id` (exactly, else ignoring ASCII case), or -1.
+  // The node with node id or raw actor id `id` (ActorNode::id or ::ids;
+  // exactly, else ignoring ASCII case), or -1.
   int64_t NodeById(std::string_view id) const;
   // Nodes of actor type `type` (exact), sorted.
   std::span<const uint32_t> NodesOfType(std::string_view type) const;
@@ -87,6 +89,7 @@ class GraphIndex {
   void IndexEdges(const KnowledgeGraph& graph);
   void BuildAdjacency();
 
+  const KnowledgeGraph* graph_;
   std::vector<const ActorNode*> nodes_;
   std::vector<const RelationEdge*> edges_;
   std::vector<Ends> ends_;

@@ -3,10 +3,9 @@
 //
 // A ';' outside strings and comments ends a query. So does a line break,
 // when the text so far is a whole query (it parses, or fails before its
-// end) and the next non-blank line does not start by continuing it (with
-// WHERE, RETURN, YIELD, ORDER, SKIP, LIMIT, AND, OR, XOR, AS, a comma, a dot,
-// an arrow or an operator). So both "one query a line" and queries spread
-// over several lines and ended with ';' work.
+// end) and the next line that is not blank or a comment starts a new one
+// (with MATCH or CALL) or there is none. So both "one query a line" and
+// queries spread over several lines (with or without ';') work.
 // Thread-safety: the functions keep no state.
 #ifndef DIPLOGRAPH_QUERY_SCRIPT_H_
 #define DIPLOGRAPH_QUERY_SCRIPT_H_
