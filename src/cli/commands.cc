@@ -34,6 +34,34 @@ const std::vector<Command>& Commands() {
       {"stats", "counts of nodes and edges by type, documents, date range, top actors",
        "diplograph stats GRAPH [--top N] [--json]",
        "Summarises a saved graph.", &StatsOptions, &RunStats},
+      {"query", "run a query (a Cypher subset) or a graph algorithm on a saved graph",
+       "diplograph query GRAPH [QUERY] [--json | --csv] [--timing]",
+       "Runs QUERY, or the queries on stdin (one a line, or ended with ';'), or an\n"
+       "interactive prompt when stdin is a terminal. Results are an aligned table, or\n"
+       "JSON rows (--json) or CSV (--csv). A bad query exits 2 with its position.\n\n"
+       "  MATCH (a {name: \"Guo Shengkun\"})-[:met_with]-(b) RETURN b.name\n"
+       "  MATCH (a)-[e:accused]->(b {name: \"China\"}) WHERE e.last_date >= \"2014\"\n"
+       "    RETURN a.name, e.weight ORDER BY e.weight DESC\n"
+       "  MATCH (a:person)-[:met_with*1..2]-(b:country) RETURN DISTINCT b.name\n"
+       "  CALL shortestPath(\"Guo Shengkun\", \"Donald Trump\") YIELD path RETURN path\n"
+       "  CALL pagerank() YIELD name, score RETURN name, score ORDER BY score DESC LIMIT 10\n\n"
+       "MATCH patterns: (n:label {name: \"...\"}) with labels person, country,\n"
+       "organization, group, event; {name: ...} matches the name or any alias, ignoring\n"
+       "case; -[r:type1|type2]-> <-[...]- -[...]- and *min..max paths. WHERE: AND OR XOR\n"
+       "NOT, = <> < <= > >=, IN [...], CONTAINS, STARTS WITH, ENDS WITH, =~ (RE2), IS\n"
+       "[NOT] NULL. RETURN [DISTINCT] expr [AS name], count(*) count collect min max sum\n"
+       "avg, type(r) labels(n) label(n) id(n) size() toLower() toUpper(), ORDER BY ...\n"
+       "[ASC|DESC], SKIP n, LIMIT n. Node properties: name id type country cameo aliases\n"
+       "roles documents mentions; relationship properties: weight mentions first_date\n"
+       "last_date dates documents cameo goldstein evidence symmetric type.\n"
+       "Procedures (CALL p(...) [YIELD f [AS x], ... [WHERE ...]] [RETURN ...]):\n"
+       "  shortestPath(from, to)  path, ids, types, length\n"
+       "  pagerank([damping])     id, name, type, score (weighted; damping 0.85)\n"
+       "  betweenness()           id, name, type, score (Brandes, undirected)\n"
+       "  degree()                id, name, type, in, out, degree, weighted\n"
+       "  components()            id, name, type, component, size (weakly connected)\n"
+       "  timeline(actor)         date, type, source, target, weight, evidence, documents",
+       &QueryOptions, &RunQuery},
       {"eval", "score extraction records against a gold file (as ../shared/eval/score.py)",
        "diplograph eval GOLD SYSTEM [--json] [--per-doc] [--show-errors]",
        "Matches SYSTEM's actors to GOLD's entities by normalised name, else by aliases\n"

@@ -40,6 +40,7 @@ int RunBuild(const Args& args);
 int RunMerge(const Args& args);
 int RunExport(const Args& args);
 int RunStats(const Args& args);
+int RunQuery(const Args& args);
 int RunEval(const Args& args);
 int RunImportActors(const Args& args);
 
@@ -48,6 +49,7 @@ std::vector<OptionSpec> BuildOptions();
 std::vector<OptionSpec> MergeOptions();
 std::vector<OptionSpec> ExportOptions();
 std::vector<OptionSpec> StatsOptions();
+std::vector<OptionSpec> QueryOptions();
 std::vector<OptionSpec> EvalOptions();
 std::vector<OptionSpec> ImportActorsOptions();
 

@@ -256,6 +256,13 @@ void AppendDecomposed(char32_t cp, std::u32string* out) {
     out->push_back(' ');
     return;
   }
+  if (cp >= 0xAC00 && cp <= 0xD7A3) {  // Hangul syllables: leading, vowel, trailing jamo
+    char32_t s = cp - 0xAC00;
+    out->push_back(0x1100 + s / 588);
+    out->push_back(0x1161 + (s % 588) / 28);
+    if (s % 28 != 0) out->push_back(0x11A7 + s % 28);
+    return;
+  }
   char32_t base = LatinBase(cp);
   if (base != 0 && base != cp) {
     out->push_back(base);

@@ -74,7 +74,9 @@ std::string Modality(const std::vector<Token>& toks, uint32_t first, uint32_t la
       if (!clause_closed) return "hypothetical";
     }
     if (w == "denied"sv || w == "deny"sv || w == "denies"sv || w == "rejected"sv) {
-      if (m.form != VerbForm::kNoun) return "denied";
+      // "denied the administration's accusation that ...": the accusation
+      // itself was made; any other event under a denial was not.
+      if (m.form != VerbForm::kNoun || m.type != "accused"sv) return "denied";
     }
   }
   return "";

@@ -102,9 +102,9 @@ class SentenceEvents {
     if (E(src).kind == ActorKind::kEvent) return;
     if (type == "participated_in"sv && !target_event) return;
     if (type != "participated_in"sv && type != "suspended"sv && target_event) return;
-    // Cooperation with one's own state is no international event.
-    if ((type == "intends_to_cooperate"sv || type == "met_with"sv || type == "agreed"sv) &&
-        E(tgt).kind == ActorKind::kCountry && E(src).kind != ActorKind::kCountry &&
+    // An official acting on their own state is no international event
+    // ("Lavrov warned that Moscow would ..." names Russia as a speaker's state).
+    if (E(tgt).kind == ActorKind::kCountry && E(src).kind != ActorKind::kCountry &&
         E(src).country == E(tgt).country) {
       return;
     }

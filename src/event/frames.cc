@@ -123,7 +123,10 @@ Group SentenceFrame::Right(uint32_t pos, uint32_t window, bool allow_modifier,
     bool broken = false;
     for (uint32_t t = pos; t < r.first; ++t) {
       if (IsClauseBreak(toks_[t]) || toks_[t].text == "."sv || toks_[t].lower == "who"sv ||
-          toks_[t].lower == "which"sv) {
+          toks_[t].lower == "which"sv || toks_[t].lower == "after"sv ||
+          toks_[t].lower == "before"sv || toks_[t].lower == "following"sv ||
+          toks_[t].lower == "amid"sv || toks_[t].lower == "despite"sv ||
+          toks_[t].lower == "when"sv) {
         broken = true;
       }
     }

@@ -82,7 +82,7 @@ bool KnowledgeGraph::ResolutionMayChange() const {
     }
     const std::string& home = raw->second.home;
     auto v = home.empty() ? vertices_.end() : vertices_.find(home);
-    if (v != vertices_.end() && (*graph_)[v->second].ids.size() > 100) again = true;
+    if (v != vertices_.end() && (*graph_)[v->second].ids.size() > 1) again = true;
   }
   r.recheck = false;
   return again && !r.pinned;

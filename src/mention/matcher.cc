@@ -179,7 +179,8 @@ bool SentenceAnalyzer::ProperStart(uint32_t i) const {
     // A capitalised first word is only a name when another follows it.
     if (!(i + 1 < end_ && Tok(i + 1).Is(kCapitalized) && Tok(i + 1).Is(kAlpha) &&
           !words::IsNameStop(Tok(i + 1).lower))) {
-      return false;
+      // "Tuya met ...": a surname of someone named earlier.
+      return st_->PersonBySurname(t.text) >= 0;
     }
     // "Did Antony Blinken ...": a known full name starts at the next word.
     Atom probe;

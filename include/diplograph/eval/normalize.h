@@ -14,12 +14,13 @@
 // Exactness: the decomposition, case and character-class tables cover
 // U+0000-U+052F (Latin, IPA, Greek, Cyrillic), U+1E00-U+1EFF (Latin Extended
 // Additional, i.e. Vietnamese), U+2000-U+20CF (spaces, punctuation,
-// super- and subscripts, currency), U+3000, the Latin ligatures U+FB00-U+FB06
-// and the full-width ASCII forms U+FF01-U+FF5E; there the result equals
-// Python's (tests/eval/norm_differential.py checks every code point). Outside
-// them, letters of other scripts are kept as they are (no compatibility
-// decomposition, e.g. Hangul syllables are not split into jamo), common
-// combining marks are dropped and common punctuation and symbol blocks are
+// super- and subscripts, currency), U+3000, Hangul syllables, the Latin
+// ligatures U+FB00-U+FB06 and the full-width ASCII forms U+FF01-U+FF5E; there
+// the result equals Python's (tests/eval/norm_differential.py checks every
+// code point). Outside them, letters of other scripts are kept as they are
+// (no compatibility decomposition: Greek Extended, CJK compatibility forms),
+// the main combining marks are dropped, other marks count as letters (Python:
+// separators), and the common punctuation, symbol and emoji blocks are
 // separators. Malformed UTF-8 bytes become U+FFFD, a separator.
 //
 // Pure functions; thread-safe.
