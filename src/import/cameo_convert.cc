@@ -186,9 +186,14 @@ ojson CameoActorsToDictionary(const std::vector<CameoActor>& actors,
     }
     items.push_back(people ? PersonJson(e, options) : OrganizationJson(e, options));
   }
-  ReportSkipped(no_code, first_no_code, "entry", "entries", " without a CAMEO code", path, diags);
+  auto report_no_code = [&] {
+    ReportSkipped(no_code, first_no_code, "entry", "entries", " without a CAMEO code", path, diags);
+  };
+  bool no_code_first = first_no_code && (!first_country || first_no_code->line < first_country->line);
+  if (no_code_first) report_no_code();
   ReportSkipped(country_only, first_country, "country entry", "country entries",
                 " with only a country code (countries come from countries.json)", path, diags);
+  if (!no_code_first) report_no_code();
   ojson out;
   out["version"] = 1;
   out[people ? "people" : "organizations"] = items;

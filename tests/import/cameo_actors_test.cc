@@ -124,10 +124,10 @@ TEST_CASE("CameoActorsToDictionary") {
   Diagnostics conv;
   ojson dict = CameoActorsToDictionary(actors, Options(), "sample.actors", &conv);
   CHECK(Messages(conv) == std::vector<std::string>{
-      "sample.actors:36: warning: skipped 1 entry without a CAMEO code; "
-      "the first: 'Nobody In Particular'",
       "sample.actors:34: warning: skipped 1 country entry with only a country code "
-      "(countries come from countries.json); the first: 'Fredonia'"});
+      "(countries come from countries.json); the first: 'Fredonia'",
+      "sample.actors:36: warning: skipped 1 entry without a CAMEO code; "
+      "the first: 'Nobody In Particular'"});
   CHECK(dict["version"] == 1);
   const ojson& people = dict["people"];
   REQUIRE(people.size() == 7);
