@@ -99,8 +99,7 @@ int RunImportActors(const Args& args) {
       for (CameoActor& a : ParseCameoActors(content, path, &diags)) actors.push_back(std::move(a));
     }
   }
-  nlohmann::ordered_json dict =
-      CameoActorsToDictionary(actors, options, args.positional.front(), &diags);
+  nlohmann::ordered_json dict = CameoActorsToDictionary(actors, options, &diags);
   PrintDiagnostics(diags);
   size_t count = dict[kind].size();
   std::string out = OutputPath(args, kind);

@@ -85,7 +85,9 @@ class SentenceEvents {
     for (uint32_t i = s.first; i < s.last; ++i) {
       if (f_.Covered(i)) continue;
       TriggerMatch m;
-      bool det = i > s.first && IsDeterminer(f_.toks()[i - 1].lower);
+      // After a determiner, or as the head of a named occasion ("the Geneva
+      // meeting"), a trigger word is a noun.
+      bool det = (i > s.first && IsDeterminer(f_.toks()[i - 1].lower)) || f_.InOccasion(i);
       if (!lex_.MatchAt(f_.toks(), i, s.last, det, &m)) continue;
       Handle(m);
       if (m.last > i + 1) i = m.last - 1;
@@ -345,6 +347,22 @@ class SentenceEvents {
     if (m.type == "participated_in"sv) {
       HandleParticipation(m, src, tgt, mod, passive);
       return;
+    }
+    if (tgt.found() && !tgt.reflexive &&
+        m.type == "criticized"sv) {
+      // Judging an occasion ("denounced the Geneva meeting") judges its parties.
+      std::vector<int> parties;
+      for (int e : tgt.entities) {
+        if (E(e).kind != ActorKind::kEvent) continue;
+        for (const std::string& iso : E(e).parties) {
+          for (size_t c = 0; c < ents_.size(); ++c) {
+            if (ents_[c].kind == ActorKind::kCountry && ents_[c].country == iso) {
+              parties.push_back(static_cast<int>(c));
+            }
+          }
+        }
+      }
+      if (!parties.empty()) tgt.entities = parties;
     }
     if (tgt.found() && !tgt.reflexive && m.type != "suspended"sv) {
       bool all_events = true;

@@ -218,6 +218,16 @@ Group SentenceFrame::OccasionAfter(uint32_t pos) const {
   return {};
 }
 
+bool SentenceFrame::InOccasion(uint32_t token) const {
+  for (const Ref& r : refs_) {
+    if (token >= r.first && token < r.last && !r.entities.empty() &&
+        ents_[static_cast<size_t>(r.entities.front())].kind == ActorKind::kEvent) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool SentenceFrame::Covered(uint32_t token) const {
   for (const Ref& r : refs_) {
     if (token >= r.first && token < r.last && r.kind != RefKind::kApposition) {

@@ -43,6 +43,7 @@ class SentenceFrame {
   // The first occasion (event entity) after `pos`.
   Group OccasionAfter(uint32_t pos) const;
   bool Covered(uint32_t token) const;  // inside a name phrase
+  bool InOccasion(uint32_t token) const;  // inside a named occasion
 
   const std::vector<Token>& toks() const { return toks_; }
   const Sentence& sentence() const { return s_; }

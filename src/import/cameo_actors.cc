@@ -126,7 +126,7 @@ class LineParser {
       if (!Current("a synonym line")) return;
       actors_.back().aliases.push_back(std::move(name));
     } else {
-      actors_.push_back({std::move(name), {}, {}, line_});
+      actors_.push_back({std::move(name), {}, {}, std::string(path_), line_});
     }
     Codes(codes);
   }

@@ -38,22 +38,22 @@ struct Entry {
   std::string id, name;
   std::vector<std::string> aliases;
   std::vector<CameoCode> codes;
+  std::string path;
   int line = 0;
 };
 
 // Entries with the same id merged, in order of first appearance.
-std::vector<Entry> Merge(const std::vector<CameoActor>& actors, std::string_view path,
-                         Diagnostics* diags) {
+std::vector<Entry> Merge(const std::vector<CameoActor>& actors, Diagnostics* diags) {
   std::vector<Entry> out;
   std::unordered_map<std::string, size_t> index;
   for (const CameoActor& a : actors) {
     std::string id = Slugify(a.name);
     if (id.empty()) {
-      diags->Warning(path, a.line, 0, "no id can be made from '" + a.name + "'; skipped");
+      diags->Warning(a.path, a.line, 0, "no id can be made from '" + a.name + "'; skipped");
       continue;
     }
     auto [it, added] = index.emplace(id, out.size());
-    if (added) out.push_back({id, a.name, {}, {}, a.line});
+    if (added) out.push_back({id, a.name, {}, {}, a.path, a.line});
     Entry& e = out[it->second];
     for (const std::string& alias : a.aliases) {
       if (alias != e.name && std::find(e.aliases.begin(), e.aliases.end(), alias) == e.aliases.end()) {
@@ -155,9 +155,9 @@ ojson OrganizationJson(const Entry& e, const CameoImportOptions& o) {
 
 // Reports `count` skipped entries in one warning, naming the first.
 void ReportSkipped(int count, const Entry* first, const char* entry, const char* entries,
-                   const std::string& why, std::string_view path, Diagnostics* diags) {
+                   const std::string& why, Diagnostics* diags) {
   if (count == 0) return;
-  diags->Warning(path, first->line, 0,
+  diags->Warning(first->path, first->line, 0,
                  "skipped " + std::to_string(count) + " " + (count == 1 ? entry : entries) + why +
                      "; the first: '" + first->name + "'");
 }
@@ -165,13 +165,12 @@ void ReportSkipped(int count, const Entry* first, const char* entry, const char*
 }  // namespace
 
 ojson CameoActorsToDictionary(const std::vector<CameoActor>& actors,
-                              const CameoImportOptions& options, std::string_view path,
-                              Diagnostics* diags) {
+                              const CameoImportOptions& options, Diagnostics* diags) {
   bool people = options.kind == ImportKind::kPeople;
   ojson items = ojson::array();
   int no_code = 0, country_only = 0;
   const Entry *first_no_code = nullptr, *first_country = nullptr;
-  std::vector<Entry> entries = Merge(actors, path, diags);
+  std::vector<Entry> entries = Merge(actors, diags);
   for (const Entry& e : entries) {
     if (e.codes.empty()) {
       if (no_code++ == 0) first_no_code = &e;
@@ -187,12 +186,12 @@ ojson CameoActorsToDictionary(const std::vector<CameoActor>& actors,
     items.push_back(people ? PersonJson(e, options) : OrganizationJson(e, options));
   }
   auto report_no_code = [&] {
-    ReportSkipped(no_code, first_no_code, "entry", "entries", " without a CAMEO code", path, diags);
+    ReportSkipped(no_code, first_no_code, "entry", "entries", " without a CAMEO code", diags);
   };
-  bool no_code_first = first_no_code && (!first_country || first_no_code->line < first_country->line);
+  bool no_code_first = first_no_code && (!first_country || first_no_code < first_country);
   if (no_code_first) report_no_code();
   ReportSkipped(country_only, first_country, "country entry", "country entries",
-                " with only a country code (countries come from countries.json)", path, diags);
+                " with only a country code (countries come from countries.json)", diags);
   if (!no_code_first) report_no_code();
   ojson out;
   out["version"] = 1;

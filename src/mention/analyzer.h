@@ -52,6 +52,9 @@ class SentenceAnalyzer {
   size_t Nominal(size_t k);
   size_t Pronoun(size_t k);
   size_t Description(size_t k);
+  uint32_t PluralPeopleNoun(uint32_t i) const;
+  void FindPluralRoles();
+  int HolderOf(const std::string& iso, uint32_t role_first, uint32_t role_last);
   size_t ProperName(size_t k);
   size_t Apposition(uint32_t after, int person);
   int PersonFromName(const Atom& name, int country_index, const std::vector<int>& titles);

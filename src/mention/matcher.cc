@@ -24,6 +24,7 @@ void SentenceAnalyzer::Run() {
   Label();
   prepass_ = true;
   FindOrganizations();
+  FindPluralRoles();
   FindOccasions();
   FindGroups();
   prepass_ = false;

@@ -110,7 +110,12 @@ bool IsOrdinal(std::string_view w) {
                             "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
                             "latest", "next", "last", "inaugural", "1st", "2nd", "3rd",
                             "4th", "5th", "6th", "7th", "8th", "9th", "10th"};
-  return In(k, w);
+  if (In(k, w)) return true;
+  // "58th", "21st", "102nd"
+  size_t d = 0;
+  while (d < w.size() && w[d] >= '0' && w[d] <= '9') ++d;
+  std::string_view suf = w.substr(d);
+  return d > 0 && (suf == "st" || suf == "nd" || suf == "rd" || suf == "th");
 }
 
 std::string_view OccasionFamily(std::string_view w) {

@@ -119,6 +119,14 @@ size_t SentenceAnalyzer::Pronoun(size_t k) {
     used_[a.first - begin_] = used_[a.first + 1 - begin_] = 1;
     out_->refs.push_back(r);
     return k + 2;
+  } else if (w == "the"sv && a.first + 1 < end_ && PluralPeopleNoun(a.first + 1) > a.first + 1) {
+    // "The ministers held talks": the two people just named.
+    uint32_t n = PluralPeopleNoun(a.first + 1);
+    int p1 = st_->Recent([](const Entity& x) { return x.kind == ActorKind::kPerson; }, false);
+    int p2 = st_->Recent([](const Entity& x) { return x.kind == ActorKind::kPerson; }, false, p1);
+    if (p1 < 0 || p2 < 0) return k;
+    Emit(a.first, n, {p2, p1}, RefKind::kPronoun);
+    return AtomAt(n) == static_cast<size_t>(-1) ? atoms_.size() : AtomAt(n);
   } else if ((w == "the"sv && TokIs(a.first + 1, "two")) || w == "both"sv) {
     uint32_t n = w == "both"sv ? a.first + 1 : a.first + 2;
     if (n >= end_) return k;
@@ -150,6 +158,25 @@ size_t SentenceAnalyzer::Pronoun(size_t k) {
     out_->refs.back().possessive = w != "her"sv || before_noun;
   }
   return k + 1;
+}
+
+// The end of a plural word for office-holders starting at token i
+// ("ministers", "foreign ministers", "leaders"), or i when there is none.
+uint32_t SentenceAnalyzer::PluralPeopleNoun(uint32_t i) const {
+  static const char* const kNouns[] = {"ministers", "leaders", "presidents", "premiers",
+                                       "chancellors", "envoys", "counterparts"};
+  auto is_noun = [&](uint32_t t) {
+    for (const char* n : kNouns) {
+      if (t < end_ && Tok(t).lower == n) return true;
+    }
+    return false;
+  };
+  if (is_noun(i)) return i + 1;
+  if (i + 1 < end_ && Tok(i).Is(kAlpha) && !Tok(i).Is(kCapitalized) &&
+      words::IsTitleAdjective(Tok(i).lower) && is_noun(i + 1)) {
+    return i + 2;  // "foreign ministers", "two leaders" is handled by "the two"
+  }
+  return i;
 }
 
 size_t SentenceAnalyzer::Description(size_t k) {

@@ -238,6 +238,81 @@ bool SentenceAnalyzer::Occasion(uint32_t head) {
 
 // "US-China Business Council", "Pakistan High Commission": a capitalised
 // name ending in an organisation head, with the countries joined to it.
+// The person holding the role named by tokens [role_first, role_last) (a
+// plural such as "foreign ministers") for country `iso`: someone this
+// document already named with that role, else the dictionary's office-holder
+// on the article date. -1 when unknown.
+int SentenceAnalyzer::HolderOf(const std::string& iso, uint32_t role_first, uint32_t role_last) {
+  std::string singular = TokenKey(seg_.tokens, role_first, role_last);
+  if (!singular.empty() && singular.back() == 's') singular.pop_back();
+  std::string noun = singular.substr(singular.rfind(' ') == std::string::npos ? 0 : singular.rfind(' ') + 1);
+  int known = st_->Recent([&](const Entity& e) {
+    if (e.kind != ActorKind::kPerson || e.country != iso) return false;
+    for (const std::string& r : e.roles) {
+      if (AsciiLower(r).find(noun) != std::string::npos) return true;
+    }
+    return false;
+  }, false);
+  if (known >= 0) return known;
+  const std::vector<GazetteerEntry>* entries = st_->dict().Find(singular);
+  if (entries == nullptr) return -1;
+  for (const GazetteerEntry& g : *entries) {
+    if (g.cue != Cue::kTitle) continue;
+    const TitleInfo& ti = st_->dict().titles()[g.index];
+    int holder = ti.role.empty() ? -1 : st_->dict().OfficeHolder(ti.role, iso, st_->date());
+    if (holder >= 0) return st_->DictEntity(holder);
+  }
+  return -1;
+}
+
+// "Japanese, South Korean foreign ministers", "their foreign ministers": the
+// office-holders of each state named.
+void SentenceAnalyzer::FindPluralRoles() {
+  for (uint32_t i = begin_; i < end_; ++i) {
+    uint32_t role_end = PluralPeopleNoun(i);
+    if (role_end == i || !Free(i, role_end)) continue;
+    // The states before the role: a list of countries or demonyms, or "their".
+    std::vector<std::string> isos;
+    uint32_t start = i;
+    if (i > begin_ && Tok(i - 1).lower == "their"sv) {
+      std::vector<int> set = CoordinatedBefore(i - 1);
+      if (set.empty()) set = st_->last_set;
+      for (int e : set) {
+        const Entity& x = st_->entities()[static_cast<size_t>(e)];
+        if (x.kind == ActorKind::kCountry) isos.push_back(x.country);
+      }
+      start = i - 1;
+    } else {
+      uint32_t j = i;
+      while (j > begin_) {
+        size_t ai = static_cast<size_t>(-1);
+        for (size_t k = 0; k < atoms_.size(); ++k) {
+          if (atoms_[k].last == j) ai = k;
+        }
+        if (ai == static_cast<size_t>(-1) || CountryIsoOf(atoms_[ai]).empty()) break;
+        isos.insert(isos.begin(), CountryIsoOf(atoms_[ai]));
+        start = atoms_[ai].first;
+        j = start;
+        if (j > begin_ && (Tok(j - 1).text == ","sv || Tok(j - 1).lower == "and"sv)) --j;
+        else break;
+      }
+    }
+    if (isos.size() < 2) continue;
+    std::vector<int> people;
+    for (const std::string& iso : isos) {
+      int p = HolderOf(iso, role_end - 1 > i ? i : i, role_end);
+      if (p < 0) {
+        people.clear();
+        break;
+      }
+      people.push_back(p);
+    }
+    if (people.size() < 2 || !Free(start, role_end)) continue;
+    Emit(start, role_end, people, RefKind::kName);
+    i = role_end - 1;
+  }
+}
+
 // "Guinea-Bissau's coup leaders", "renegade soldiers", "mutinous troops".
 bool SentenceAnalyzer::UnnumberedGroup(uint32_t start) {
   static const char* const kMarked[] = {"coup", "renegade", "mutinous", "rebel", "armed",

@@ -315,7 +315,15 @@ void Binder::BindExpr(Expr& e, bool allow_aggregates, bool in_aggregate) {
       BindExpr(*e.args[0], allow_aggregates, in_aggregate);
       return BindProperty(e);
     case ExprKind::kFunction: return BindFunction(e, allow_aggregates, in_aggregate);
-    case ExprKind::kCountStar: return BindAggregate(e, allow_aggregates, in_aggregate, "count");
+    case ExprKind::kCountStar:
+      if (AsciiLower(e.name) != "count") {
+        const FunctionInfo* f = FindFunction(e.name);
+        Error(e.pos, f != nullptr ? "only count() takes *, not " + std::string(f->name) + "()"
+                                  : "unknown function '" + e.name + "'" +
+                                        DidYouMean(e.name, FunctionNames()));
+        return;
+      }
+      return BindAggregate(e, allow_aggregates, in_aggregate, "count");
     default: break;
   }
   for (ExprPtr& arg : e.args) BindExpr(*arg, allow_aggregates, in_aggregate);

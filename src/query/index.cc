@@ -105,7 +105,8 @@ int64_t GraphIndex::NodeById(std::string_view id) const {
   auto it = by_id_.find(id);
   if (it != by_id_.end()) return it->second;
   auto folded = by_folded_id_.find(NameKey(id));
-  return folded == by_folded_id_.end() ? -1 : folded->second;
+  if (folded == by_folded_id_.end()) return -1;
+  return folded->second;
 }
 
 std::span<const uint32_t> GraphIndex::NodesOfType(std::string_view type) const {

@@ -239,7 +239,7 @@ ExprPtr Parser::ParseFunction() {
   ExprPtr e = MakeExpr(ExprKind::kFunction, name.pos, name.end);
   e->name = name.text;
   Next();  // '('
-  if (AsciiLower(name.text) == "count" && At(TokenKind::kStar)) {
+  if (At(TokenKind::kStar)) {  // count(*); the binder rejects other names
     Next();
     e->kind = ExprKind::kCountStar;
   } else if (!At(TokenKind::kRParen)) {

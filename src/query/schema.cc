@@ -20,6 +20,14 @@ std::string DidYouMean(std::string_view word, const std::vector<std::string>& ca
       best = &c;
     }
   }
+  if (best == nullptr && lower.size() >= 3) {  // a prefix: "met" for "met_with"
+    for (const std::string& c : candidates) {
+      if (AsciiLower(c).starts_with(lower)) {
+        best = &c;
+        break;
+      }
+    }
+  }
   if (best == nullptr || *best == word) return "";
   return " (did you mean '" + *best + "'?)";
 }

@@ -68,6 +68,7 @@ TEST_CASE("ParseCameoActors") {
   const CameoActor& marta = actors[0];
   CHECK(marta.name == "Marta Vellanova");
   CHECK(marta.line == 6);
+  CHECK(marta.path == "sample.actors");
   CHECK(marta.aliases == std::vector<std::string>{"Marta G. Vellanova", "Vellanova"});
   REQUIRE(marta.codes.size() == 3);
   CHECK(marta.codes[0].code == "ITAGOV");
@@ -122,7 +123,7 @@ TEST_CASE("CameoActorsToDictionary") {
   Diagnostics diags;
   std::vector<CameoActor> actors = ParseCameoActors(ReadSample(), "sample.actors", &diags);
   Diagnostics conv;
-  ojson dict = CameoActorsToDictionary(actors, Options(), "sample.actors", &conv);
+  ojson dict = CameoActorsToDictionary(actors, Options(), &conv);
   CHECK(Messages(conv) == std::vector<std::string>{
       "sample.actors:34: warning: skipped 1 country entry with only a country code "
       "(countries come from countries.json); the first: 'Fredonia'",
@@ -162,8 +163,7 @@ TEST_CASE("CameoActorsToDictionary") {
     CHECK(halvard["roles"].size() == 2);
   }
   SUBCASE("organisations") {
-    ojson orgs = CameoActorsToDictionary(actors, Options(ImportKind::kOrganizations),
-                                         "sample.actors", &conv);
+    ojson orgs = CameoActorsToDictionary(actors, Options(ImportKind::kOrganizations), &conv);
     REQUIRE(orgs["organizations"].size() == 7);
     CHECK(orgs["organizations"][0].dump() ==
           R"({"id":"marta-vellanova","name":"Marta Vellanova","type":"organization",)"

@@ -47,10 +47,11 @@ struct CameoActor {
   std::string name;                  // "Barack Hussein Obama" (title case)
   std::vector<std::string> aliases;  // from the "+" lines, title case
   std::vector<CameoCode> codes;      // in file order; the null code left out
+  std::string path;                  // the file it comes from
   int line = 0;                      // of the entry's first line
 };
 
-// Parses a whole .actors file. `path` is only used in diagnostics.
+// Parses a whole .actors file; `path` goes into diagnostics and CameoActor::path.
 std::vector<CameoActor> ParseCameoActors(std::string_view content, std::string_view path,
                                          Diagnostics* diags);
 
@@ -77,7 +78,7 @@ struct CameoImportOptions {
 // {"version": 1, "organizations": [...]}. Ids are Slugify(name); entries that
 // share an id are merged. Entries with no code, or only bare country codes
 // ("CAMBODIA_ [KHM]", a country, not a person or organisation), are left out
-// with one warning each kind, at `path`.
+// with one warning each kind, at the first such entry.
 //
 // People: "country" is the country of the first role that has one (null if
 // none); each code gives a role {title, role, country, org?, cameo, start,
@@ -87,7 +88,7 @@ struct CameoImportOptions {
 // Organisations: "cameo" is the undated code, else the latest-starting one.
 nlohmann::ordered_json CameoActorsToDictionary(const std::vector<CameoActor>& actors,
                                                const CameoImportOptions& options,
-                                               std::string_view path, Diagnostics* diags);
+                                               Diagnostics* diags);
 
 }  // namespace diplograph
 
