@@ -4,9 +4,8 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
-#include <sstream>
-
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "cli/commands.h"
 #include "cli/inputs.h"
@@ -123,8 +122,8 @@ void PrintErrors(const Score& s) {
   }
   std::cout << "\nerrors: " << missed << " missed, " << spurious << " spurious\n";
   auto line = [](const char* kind, const eval::EventError& e, const char* side) {
-    std::cout << kind << "  " << e.doc << "  " << e.event.type << "  " << e.event.source
-              << " -> " << e.event.target;
+    std::cout << kind << "  " << e.doc << "  " << e.event.type << "  " << e.event.source << " -> "
+              << e.event.target;
     if (!e.evidence.empty()) std::cout << "  " << side << ": \"" << OneLine(e.evidence) << "\"";
     std::cout << "\n";
   };
@@ -165,8 +164,8 @@ ojson ErrorJson(const eval::EventError& e) {
 }
 
 ojson DocJson(const eval::DocScore& d) {
-  ojson j = {{"doc", d.doc},       {"has_output", d.has_output}, {"tp", d.events.tp},
-             {"fp", d.events.fp},  {"fn", d.events.fn},          {"ent_tp", d.ent_tp},
+  ojson j = {{"doc", d.doc},          {"has_output", d.has_output}, {"tp", d.events.tp},
+             {"fp", d.events.fp},     {"fn", d.events.fn},          {"ent_tp", d.ent_tp},
              {"ent_gold", d.ent_gold}};
   for (const char* kind : {"missed", "spurious"}) {
     ojson list = ojson::array();

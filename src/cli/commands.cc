@@ -114,6 +114,9 @@ int ParseFor(const Command& cmd, const std::vector<std::string>& argv, Args* arg
 
 void PrintDiagnostics(const Diagnostics& diags) {
   for (const Diagnostic& d : diags.items()) std::cerr << d.ToString() << "\n";
+  if (diags.omitted() > 0) {
+    std::cerr << "diplograph: " << diags.omitted() << " more problems not shown\n";
+  }
 }
 
 }  // namespace diplograph::cli

@@ -154,8 +154,14 @@ void ReadInput(const InputFile& file, const ReaderOptions& options, Diagnostics*
     if (doc && handlers.on_document) handlers.on_document(std::move(*doc));
     return;
   }
-  if (!CheckText(content, file.path, diags)) return;
+  // A NUL byte makes a binary file: one error for it. Invalid UTF-8 in JSON
+  // Lines is reported per line, so the file's good records still count.
+  if (content.find('\0') != std::string::npos) {
+    CheckText(content, file.path, diags);
+    return;
+  }
   if (LooksLikeSavedGraph(content, trimmed)) {
+    if (!CheckText(content, file.path, diags)) return;
     if (handlers.on_graph) handlers.on_graph(file.path, std::move(content));
     return;
   }

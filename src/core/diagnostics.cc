@@ -17,20 +17,31 @@ std::string Diagnostic::ToString() const {
   return out;
 }
 
+void Diagnostics::Add(Diagnostic d) {
+  if (d.severity == Severity::kError) ++errors_;
+  if (items_.size() >= kMaxItems) {
+    ++omitted_;
+    return;
+  }
+  items_.push_back(std::move(d));
+}
+
 void Diagnostics::Error(std::string_view path, int line, int col, std::string message) {
-  items_.push_back({std::string(path), line, col, Severity::kError, std::move(message)});
-  ++errors_;
+  Add({std::string(path), line, col, Severity::kError, std::move(message)});
 }
 
 void Diagnostics::Warning(std::string_view path, int line, int col, std::string message) {
-  items_.push_back({std::string(path), line, col, Severity::kWarning, std::move(message)});
+  Add({std::string(path), line, col, Severity::kWarning, std::move(message)});
 }
 
 void Diagnostics::Append(const Diagnostics& other) {
+  int kept_errors = 0;
   for (const Diagnostic& d : other.items_) {
-    items_.push_back(d);
-    if (d.severity == Severity::kError) ++errors_;
+    if (d.severity == Severity::kError) ++kept_errors;
+    Add(d);
   }
+  omitted_ += other.omitted_;
+  errors_ += other.errors_ - kept_errors;  // the errors `other` counted but did not keep
 }
 
 void LineColAt(std::string_view text, size_t offset, int* line, int* col) {

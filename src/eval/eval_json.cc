@@ -13,23 +13,33 @@ using json = nlohmann::json;
 // Python's str() of a JSON scalar: "5" for 5, "True" for true, "None" for null.
 std::string PyStr(const json& v) {
   switch (v.type()) {
-    case json::value_t::string: return v.get<std::string>();
-    case json::value_t::null: return "None";
-    case json::value_t::boolean: return v.get<bool>() ? "True" : "False";
-    default: return v.dump();
+    case json::value_t::string:
+      return v.get<std::string>();
+    case json::value_t::null:
+      return "None";
+    case json::value_t::boolean:
+      return v.get<bool>() ? "True" : "False";
+    default:
+      return v.dump();
   }
 }
 
 // Python's truth value of a JSON value.
 bool PyTruthy(const json& v) {
   switch (v.type()) {
-    case json::value_t::null: return false;
-    case json::value_t::boolean: return v.get<bool>();
+    case json::value_t::null:
+      return false;
+    case json::value_t::boolean:
+      return v.get<bool>();
     case json::value_t::number_integer:
-    case json::value_t::number_unsigned: return v.get<int64_t>() != 0;
-    case json::value_t::number_float: return v.get<double>() != 0.0;
-    case json::value_t::string: return !v.get_ref<const std::string&>().empty();
-    default: return !v.empty();
+    case json::value_t::number_unsigned:
+      return v.get<int64_t>() != 0;
+    case json::value_t::number_float:
+      return v.get<double>() != 0.0;
+    case json::value_t::string:
+      return !v.get_ref<const std::string&>().empty();
+    default:
+      return !v.empty();
   }
 }
 

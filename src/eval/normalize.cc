@@ -16,6 +16,7 @@ namespace diplograph::eval {
 
 namespace {
 
+// clang-format off
 // U+00C0..U+024F, then U+1E00..U+1EFF: the ASCII letter a precomposed letter
 // decomposes to; '.' = does not decompose, '*' = see kDecompositions.
 constexpr std::string_view kLatinBase =
@@ -207,6 +208,8 @@ constexpr Range kCaseIgnorable[] = {
     {0xFE55, 0xFE55}, {0xFF07, 0xFF07}, {0xFF0E, 0xFF0E}, {0xFF1A, 0xFF1A}, {0xFF3E, 0xFF3E},
     {0xFF40, 0xFF40},
 };
+
+// clang-format on
 
 const Decomposition* FindDecomposition(char32_t cp) {
   auto it = std::lower_bound(std::begin(kDecompositions), std::end(kDecompositions), cp,

@@ -77,9 +77,10 @@ void EntityCounts(const GoldDoc& gold, const std::unordered_map<std::string, std
 
 const std::vector<std::string>& ScoredEventTypes() {
   static const std::vector<std::string> kTypes = {
-      "met_with",  "visited",   "participated_in", "intends_to_cooperate", "agreed",
-      "praised",   "criticized", "accused",        "threatened",           "indicted",
-      "arrested",  "sanctioned", "expelled",       "suspended",            "attacked"};
+      "met_with",   "visited",   "participated_in", "intends_to_cooperate",
+      "agreed",     "praised",   "criticized",      "accused",
+      "threatened", "indicted",  "arrested",        "sanctioned",
+      "expelled",   "suspended", "attacked"};
   return kTypes;
 }
 
@@ -155,7 +156,8 @@ DocScore ScoreDocument(const GoldDoc& gold, const SystemDoc* system) {
     if (!IsScoredEventType(e.type)) return std::nullopt;
     return MakeTriple(e.type, GoldEnd(mapping, e.source), GoldEnd(mapping, e.target));
   };
-  const std::map<Triple, std::string> want_evidence = FirstEvidence(gold.events, gold_triple(false));
+  const std::map<Triple, std::string> want_evidence =
+      FirstEvidence(gold.events, gold_triple(false));
   const std::map<Triple, std::string> maybe = FirstEvidence(gold.events, gold_triple(true));
   const std::map<Triple, std::string> got_evidence =
       system ? FirstEvidence(system->events, system_triple) : std::map<Triple, std::string>();
@@ -185,8 +187,11 @@ Score ScoreCorpus(const std::vector<GoldDoc>& gold, const std::vector<SystemDoc>
   std::unordered_map<std::string, size_t> position;
   for (const GoldDoc& g : gold) {
     auto [it, added] = position.emplace(g.id, docs.size());
-    if (added) docs.push_back(&g);
-    else docs[it->second] = &g;
+    if (added) {
+      docs.push_back(&g);
+    } else {
+      docs[it->second] = &g;
+    }
   }
   std::unordered_map<std::string, const SystemDoc*> by_id;
   for (const SystemDoc& s : system) by_id[s.id] = &s;

@@ -124,6 +124,27 @@ class SentenceEvents {
     }
   }
 
+  // The doer of an act named after `pos`: "the attack by X", "X's invasion".
+  Group ActOf(uint32_t pos) const {
+    const auto& t = f_.toks();
+    const Sentence& s = f_.sentence();
+    static const char* const kActs[] = {"attack", "attacks", "assault", "bombing", "strike",
+                                        "strikes", "coup", "killing", "invasion", "raid",
+                                        "shelling", "cyberattack", "hacking", "abduction"};
+    for (uint32_t i = pos; i < s.last && i < pos + 5; ++i) {
+      bool act = false;
+      for (const char* a : kActs) act = act || t[i].lower == a;
+      if (!act) continue;
+      Group g = f_.Possessor(i);
+      if (g.found()) return g;
+      if (i + 2 < s.last && (t[i + 1].lower == "by"sv || t[i + 1].lower == "of"sv)) {
+        return f_.Right(i + 2, 2, false, false);
+      }
+      return Group();
+    }
+    return Group();
+  }
+
   // The body a division belongs to ("the Justice Department's National
   // Security Division" -> the Justice Department), when the text names it.
   int ParentOf(int e) const {
@@ -329,8 +350,21 @@ class SentenceEvents {
                         t[m.first - 1].lower == "after"sv || t[m.first - 1].lower == "before"sv ||
                         t[m.first - 1].lower == "during"sv || t[m.first - 1].lower == "since"sv);
       src = (after_comma || adverbial) ? f_.Subject() : f_.Left(m.first);
+      // "Kenya stands with Somalia and is ready to work with ...": a second
+      // verb phrase shares the first one's subject.
+      for (uint32_t b = src.found() ? src.last : m.first; src.found() && b + 1 < m.first; ++b) {
+        const std::string& a = t[b + 1].lower;
+        if (t[b].lower == "and"sv && (a == "is"sv || a == "was"sv || a == "are"sv || a == "were"sv ||
+                                      a == "has"sv || a == "have"sv || a == "had"sv ||
+                                      a == "will"sv || a == "would"sv)) {
+          src = f_.Subject();
+          break;
+        }
+      }
       uint32_t window = m.ends_in_preposition || m.type == "threatened"sv ? 3 : 8;
-      tgt = f_.Right(m.last, window, m.ends_in_preposition && PressureType(m.type),
+      tgt = f_.Right(m.last, window,
+                     m.ends_in_preposition &&
+                         (PressureType(m.type) || m.type == "intends_to_cooperate"sv),
                      m.type == "visited"sv);
       if (!tgt.found()) tgt = f_.Inside(m.first + 1, m.last);
       bool direct_object = tgt.found() && tgt.first <= m.last + 1;
@@ -347,6 +381,10 @@ class SentenceEvents {
     if (m.type == "participated_in"sv) {
       HandleParticipation(m, src, tgt, mod, passive);
       return;
+    }
+    if ((m.type == "criticized"sv || m.type == "praised"sv) && !tgt.found()) {
+      // "condemned the attack by al-Shabaab", "condemned Russia's invasion"
+      tgt = ActOf(m.last);
     }
     if (tgt.found() && !tgt.reflexive &&
         m.type == "criticized"sv) {

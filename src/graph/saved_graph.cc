@@ -1,150 +1,210 @@
 // Writes the saved graph (node-link JSON), one element a line.
 #include "diplograph/graph/saved_graph.h"
 
+#include <cmath>
+#include <cstdio>
 #include <nlohmann/json.hpp>
 #include <sstream>
+
+#include "diplograph/core/strings.h"
 
 namespace diplograph {
 
 namespace {
 
-using ojson = nlohmann::ordered_json;
+// Appends compact JSON to a string, byte for byte as nlohmann's dump()
+// writes it (ensure_ascii off), without building a JSON tree: saved graphs
+// of a hundred thousand documents are hundreds of megabytes.
+class JsonOut {
+ public:
+  explicit JsonOut(std::string* out) : out_(*out) {}
 
-// Appends `key` to object `obj` without ordered_json's linear search for an
-// existing key; the caller gives each key once (contributions come sorted
-// by document id, and a node can have tens of thousands).
-void AppendMember(ojson* obj, const std::string& key, ojson value) {
-  static_cast<ojson::object_t::Container&>(obj->get_ref<ojson::object_t&>())
-      .emplace_back(key, std::move(value));
+  JsonOut& Open() { return Sep().Put('{', true); }
+  JsonOut& Close() { return Put('}', false); }
+  JsonOut& OpenList() { return Sep().Put('[', true); }
+  JsonOut& CloseList() { return Put(']', false); }
+  JsonOut& Key(std::string_view key) {
+    Sep().Quoted(key);
+    out_ += ':';
+    first_ = true;  // no comma before the value
+    return *this;
+  }
+  JsonOut& Str(std::string_view s) {
+    Sep().Quoted(s);
+    return *this;
+  }
+  JsonOut& Int(int64_t v) {
+    Sep();
+    out_ += std::to_string(v);
+    return *this;
+  }
+  JsonOut& Num(double v) {
+    Sep();
+    if (!std::isfinite(v)) {
+      out_ += "null";
+      return *this;
+    }
+    char buf[64];
+    char* end = nlohmann::detail::to_chars(buf, buf + sizeof buf, v);
+    out_.append(buf, end);
+    return *this;
+  }
+  JsonOut& Bool(bool v) {
+    Sep();
+    out_ += v ? "true" : "false";
+    return *this;
+  }
+  JsonOut& Strs(const std::vector<std::string>& list) {
+    OpenList();
+    for (const std::string& s : list) Str(s);
+    return CloseList();
+  }
+
+ private:
+  JsonOut& Sep() {
+    if (!first_) out_ += ',';
+    first_ = false;
+    return *this;
+  }
+  JsonOut& Put(char c, bool opens) {
+    out_ += c;
+    first_ = opens;
+    return *this;
+  }
+  void Quoted(std::string_view s) {
+    if (!IsValidUtf8(s)) {  // never for graph data; nlohmann replaces as before
+      out_ += nlohmann::json(std::string(s)).dump(-1, ' ', false,
+                                                  nlohmann::json::error_handler_t::replace);
+      return;
+    }
+    out_ += '"';
+    for (char ch : s) {
+      auto c = static_cast<unsigned char>(ch);
+      switch (c) {
+        case '"': out_ += "\\\""; break;
+        case '\\': out_ += "\\\\"; break;
+        case '\b': out_ += "\\b"; break;
+        case '\f': out_ += "\\f"; break;
+        case '\n': out_ += "\\n"; break;
+        case '\r': out_ += "\\r"; break;
+        case '\t': out_ += "\\t"; break;
+        default:
+          if (c < 0x20) {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\u%04x", c);
+            out_ += buf;
+          } else {
+            out_ += ch;
+          }
+      }
+    }
+    out_ += '"';
+  }
+
+  std::string& out_;
+  bool first_ = true;
+};
+
+void WriteDocument(const DocumentEntry& d, JsonOut& j) {
+  j.Open();
+  j.Key("id").Str(d.id).Key("title").Str(d.title).Key("date").Str(d.date);
+  j.Key("url").Str(d.url).Key("source").Str(d.source).Key("fingerprint").Str(d.fingerprint);
+  j.Key("skipped_events").Int(d.skipped_events).Key("modal_events").Int(d.modal_events);
+  j.Close();
 }
 
-std::string Dump(const ojson& j) {
-  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+// "id" is written only when the document used an id other than the node's
+// (resolution joined it).
+void WriteNodeContribution(const NodeContribution& c, const std::string& raw_id,
+                           const std::string& node_id, JsonOut& j) {
+  j.Open();
+  if (raw_id != node_id) j.Key("id").Str(raw_id);
+  j.Key("name").Str(c.name).Key("type").Str(c.type).Key("country").Str(c.country);
+  j.Key("cameo").Str(c.cameo).Key("aliases").Strs(c.aliases).Key("roles").Strs(c.roles);
+  j.Key("mentions").Int(c.mentions);
+  j.Close();
 }
 
-ojson DocumentJson(const DocumentEntry& d) {
-  ojson j;
-  j["id"] = d.id;
-  j["title"] = d.title;
-  j["date"] = d.date;
-  j["url"] = d.url;
-  j["source"] = d.source;
-  j["fingerprint"] = d.fingerprint;
-  j["skipped_events"] = d.skipped_events;
-  j["modal_events"] = d.modal_events;
-  return j;
-}
-
-// `raw_id` is written only when the document used an id other than the
-// node's (resolution joined it).
-ojson NodeContributionJson(const NodeContribution& c, const std::string& raw_id,
-                           const std::string& node_id) {
-  ojson j;
-  if (raw_id != node_id) j["id"] = raw_id;
-  j["name"] = c.name;
-  j["type"] = c.type;
-  j["country"] = c.country;
-  j["cameo"] = c.cameo;
-  j["aliases"] = c.aliases;
-  j["roles"] = c.roles;
-  j["mentions"] = c.mentions;
-  return j;
-}
-
-ojson NodeJson(const KnowledgeGraph& g, const ActorNode& n) {
-  ojson j;
-  j["id"] = n.id;
-  j["label"] = n.label;
-  j["type"] = n.type;
-  j["country"] = n.country;
-  j["cameo"] = n.cameo;
-  j["aliases"] = n.aliases;
-  j["roles"] = n.roles;
-  j["documents"] = n.documents;
-  j["mentions"] = n.mentions;
-  ojson contrib = ojson::object();
+void WriteNode(const KnowledgeGraph& g, const ActorNode& n, JsonOut& j) {
+  j.Open();
+  j.Key("id").Str(n.id).Key("label").Str(n.label).Key("type").Str(n.type);
+  j.Key("country").Str(n.country).Key("cameo").Str(n.cameo).Key("aliases").Strs(n.aliases);
+  j.Key("roles").Strs(n.roles).Key("documents").Strs(n.documents);
+  j.Key("mentions").Int(n.mentions).Key("contrib").Open();
   g.ForEachContribution(n, [&](const std::string& doc, const std::string& raw,
-                             const NodeContribution& c) {
-    AppendMember(&contrib, doc, NodeContributionJson(c, raw, n.id));
+                               const NodeContribution& c) {
+    WriteNodeContribution(c, raw, n.id, j.Key(doc));
   });
-  j["contrib"] = std::move(contrib);
-  return j;
+  j.Close().Close();
 }
 
-ojson EdgeContributionJson(const EdgeContribution& c) {
-  ojson j;
-  j["mentions"] = c.mentions;
-  j["dates"] = c.dates;
-  j["goldstein_sum"] = c.goldstein_sum;
-  j["cameo"] = c.cameo;
-  ojson e;
-  e["sentence"] = c.evidence.sentence;
-  e["start"] = c.evidence.start;
-  e["end"] = c.evidence.end;
-  e["confidence"] = c.evidence.confidence;
-  j["evidence"] = std::move(e);
-  return j;
+void WriteEdgeContribution(const EdgeContribution& c, JsonOut& j) {
+  j.Open();
+  j.Key("mentions").Int(c.mentions).Key("dates").Strs(c.dates);
+  j.Key("goldstein_sum").Num(c.goldstein_sum).Key("cameo").Str(c.cameo);
+  j.Key("evidence").Open().Key("sentence").Str(c.evidence.sentence);
+  j.Key("start").Int(c.evidence.start).Key("end").Int(c.evidence.end);
+  j.Key("confidence").Num(c.evidence.confidence).Close();
+  j.Close();
 }
 
-ojson LinkJson(const KnowledgeGraph& g, const RelationEdge& e) {
-  ojson j;
-  j["source"] = e.key.source;
-  j["target"] = e.key.target;
-  j["key"] = e.key.type;
-  j["type"] = e.key.type;
-  j["label"] = e.key.type;
-  j["weight"] = e.weight;
-  j["mentions"] = e.mentions;
-  j["first_date"] = e.first_date;
-  j["last_date"] = e.last_date;
-  j["dates"] = e.dates;
-  j["documents"] = e.documents;
-  j["evidence"] = e.evidence;
-  j["evidence_doc"] = e.evidence_doc;
-  j["goldstein"] = e.goldstein;
-  j["cameo"] = e.cameo;
-  j["symmetric"] = e.symmetric;
-  ojson contrib = ojson::object();
+void WriteLink(const KnowledgeGraph& g, const RelationEdge& e, JsonOut& j) {
+  j.Open();
+  j.Key("source").Str(e.key.source).Key("target").Str(e.key.target);
+  j.Key("key").Str(e.key.type).Key("type").Str(e.key.type).Key("label").Str(e.key.type);
+  j.Key("weight").Int(e.weight).Key("mentions").Int(e.mentions);
+  j.Key("first_date").Str(e.first_date).Key("last_date").Str(e.last_date);
+  j.Key("dates").Strs(e.dates).Key("documents").Strs(e.documents);
+  j.Key("evidence").Str(e.evidence).Key("evidence_doc").Str(e.evidence_doc);
+  j.Key("goldstein").Num(e.goldstein).Key("cameo").Str(e.cameo);
+  j.Key("symmetric").Bool(e.symmetric).Key("contrib").Open();
   g.ForEachContribution(e, [&](const std::string& doc, const EdgeKey&,
-                             const EdgeContribution& c) {
-    AppendMember(&contrib, doc, EdgeContributionJson(c));
+                               const EdgeContribution& c) {
+    WriteEdgeContribution(c, j.Key(doc));
   });
-  j["contrib"] = std::move(contrib);
-  return j;
+  j.Close().Close();
 }
 
-// Writes "\n" before the first element and ",\n" before the others.
+// Writes "\n" before the first element and ",\n" before the others, one
+// element at a time through a reused buffer.
 class ListWriter {
  public:
   explicit ListWriter(std::ostream& out) : out_(out) {}
-  void Add(const ojson& j) {
-    out_ << (first_ ? "\n" : ",\n") << Dump(j);
+  template <typename Fn>
+  void Add(Fn&& write) {
+    line_.assign(first_ ? "\n" : ",\n");
+    JsonOut j(&line_);
+    write(j);
+    out_.write(line_.data(), static_cast<std::streamsize>(line_.size()));
     first_ = false;
   }
 
  private:
   std::ostream& out_;
+  std::string line_;
   bool first_ = true;
 };
 
 }  // namespace
 
 bool WriteSavedGraph(const KnowledgeGraph& graph, std::ostream& out) {
-  ojson header;
-  header["format"] = kSavedGraphFormat;
-  header["version"] = kSavedGraphVersion;
-  header["generator"] = "diplograph";
-  std::string head = Dump(header);
-  head.pop_back();  // reopen the object to stream "documents" into it
-  out << "{\"directed\":true,\"multigraph\":true,\"graph\":" << head << ",\"documents\":[";
+  out << "{\"directed\":true,\"multigraph\":true,\"graph\":{\"format\":\"" << kSavedGraphFormat
+      << "\",\"version\":" << kSavedGraphVersion
+      << ",\"generator\":\"diplograph\",\"documents\":[";
   ListWriter docs(out);
-  graph.ForEachDocument([&](const DocumentEntry& d) { docs.Add(DocumentJson(d)); });
+  graph.ForEachDocument([&](const DocumentEntry& d) {
+    docs.Add([&](JsonOut& j) { WriteDocument(d, j); });
+  });
   out << "\n]},\n\"nodes\":[";
   ListWriter nodes(out);
-  graph.ForEachNode([&](const ActorNode& n) { nodes.Add(NodeJson(graph, n)); });
+  graph.ForEachNode([&](const ActorNode& n) {
+    nodes.Add([&](JsonOut& j) { WriteNode(graph, n, j); });
+  });
   out << "\n],\n\"links\":[";
   ListWriter links(out);
-  graph.ForEachEdge([&](const RelationEdge& e) { links.Add(LinkJson(graph, e)); });
+  graph.ForEachEdge([&](const RelationEdge& e) {
+    links.Add([&](JsonOut& j) { WriteLink(graph, e, j); });
+  });
   out << "\n]}\n";
   return static_cast<bool>(out);
 }

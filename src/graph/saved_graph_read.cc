@@ -50,7 +50,9 @@ class SavedGraphReader {
   std::string_view text_;
   std::string_view path_;
   Diagnostics* diags_;
+  static constexpr int kMaxErrors = 20;
   bool ok_ = true;
+  int errors_ = 0;
   std::map<std::string, DocContribution> docs_;
   std::set<std::string> nodes_;
   // (node id, doc) -> the raw id the document used, where they differ.
@@ -59,11 +61,14 @@ class SavedGraphReader {
 };
 
 void SavedGraphReader::Error(const JsonPath& at, const std::string& message) {
+  ok_ = false;
+  // Locating costs O(file size), so a graph with thousands of bad elements
+  // gets the first kMaxErrors and a count (it is refused either way).
+  if (++errors_ > kMaxErrors) return;
   int line = 0;
   int col = 0;
   LineColAt(text_, graph_internal::LocateJsonValue(text_, at), &line, &col);
   diags_->Error(path_, line, col, message);
-  ok_ = false;
 }
 
 void SavedGraphReader::TypeError(const JsonPath& at, const char* what, const json& value) {
@@ -346,6 +351,10 @@ std::optional<KnowledgeGraph> SavedGraphReader::Read() {
   if (const json* links = Container(root, {}, "links", true)) {
     for (size_t i = 0; i < links->size(); ++i)
       ReadLink((*links)[i], Append(Append({}, "links"), i));
+  }
+  if (errors_ > kMaxErrors) {
+    diags_->Error(path_, 0, 0,
+                  std::to_string(errors_ - kMaxErrors) + " more errors in this graph not shown");
   }
   if (!ok_) return std::nullopt;
   KnowledgeGraph g;

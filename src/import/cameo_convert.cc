@@ -17,21 +17,36 @@ struct SectorTitle {
   std::string_view code, title;
 };
 constexpr SectorTitle kSectorTitles[] = {
-    {"AGR", "Agriculture official"}, {"BUS", "Business person"},
-    {"COP", "Police officer"},       {"CRM", "Criminal"},
-    {"CVL", "Civilian"},             {"DEV", "Development official"},
-    {"EDU", "Educator"},             {"ELI", "Elite"},
-    {"ENV", "Environmental official"}, {"GOV", "Government official"},
-    {"HLH", "Health official"},      {"HRI", "Human rights official"},
-    {"IGO", "International organisation official"}, {"INS", "Insurgent"},
-    {"JUD", "Judge"},                {"LAB", "Labour official"},
-    {"LEG", "Legislator"},           {"MED", "Media"},
-    {"MIL", "Military officer"},     {"MNC", "Company executive"},
-    {"NGO", "NGO official"},         {"OPP", "Opposition figure"},
-    {"PTY", "Party official"},       {"RAD", "Radical"},
-    {"REB", "Rebel"},                {"REF", "Refugee"},
-    {"REL", "Religious figure"},     {"SEP", "Separatist"},
-    {"SPY", "Intelligence officer"}, {"UAF", "Armed group member"},
+    {"AGR", "Agriculture official"},
+    {"BUS", "Business person"},
+    {"COP", "Police officer"},
+    {"CRM", "Criminal"},
+    {"CVL", "Civilian"},
+    {"DEV", "Development official"},
+    {"EDU", "Educator"},
+    {"ELI", "Elite"},
+    {"ENV", "Environmental official"},
+    {"GOV", "Government official"},
+    {"HLH", "Health official"},
+    {"HRI", "Human rights official"},
+    {"IGO", "International organisation official"},
+    {"INS", "Insurgent"},
+    {"JUD", "Judge"},
+    {"LAB", "Labour official"},
+    {"LEG", "Legislator"},
+    {"MED", "Media"},
+    {"MIL", "Military officer"},
+    {"MNC", "Company executive"},
+    {"NGO", "NGO official"},
+    {"OPP", "Opposition figure"},
+    {"PTY", "Party official"},
+    {"RAD", "Radical"},
+    {"REB", "Rebel"},
+    {"REF", "Refugee"},
+    {"REL", "Religious figure"},
+    {"SEP", "Separatist"},
+    {"SPY", "Intelligence officer"},
+    {"UAF", "Armed group member"},
 };
 
 struct Entry {
@@ -56,7 +71,8 @@ std::vector<Entry> Merge(const std::vector<CameoActor>& actors, Diagnostics* dia
     if (added) out.push_back({id, a.name, {}, {}, a.path, a.line});
     Entry& e = out[it->second];
     for (const std::string& alias : a.aliases) {
-      if (alias != e.name && std::find(e.aliases.begin(), e.aliases.end(), alias) == e.aliases.end()) {
+      if (alias != e.name &&
+          std::find(e.aliases.begin(), e.aliases.end(), alias) == e.aliases.end()) {
         e.aliases.push_back(alias);
       }
     }

@@ -141,8 +141,9 @@ int SentenceAnalyzer::MatchDictionary(uint32_t i, Atom* atom) const {
             e.cue == Cue::kTitle) {
           continue;
         }
-      } else if (!t0.Is(kCapitalized)) {
-        continue;
+      } else if (!t0.Is(kCapitalized) &&
+                 !(len > 2 && words::IsNameParticle(t0.lower) && Tok(i + 2).Is(kCapitalized))) {
+        continue;  // names are capitalised ("al-Shabaab" after its particle)
       }
       if (e.cue == Cue::kName && len == 1 &&
           dict.actors()[e.index].kind == ActorKind::kPerson && i > begin_ &&
@@ -199,10 +200,12 @@ uint32_t SentenceAnalyzer::ExtendProper(uint32_t i) const {
   while (j < end_) {
     const Token& t = Tok(j);
     Atom probe;
-    if (name_word(j) && MatchDictionary(j, &probe) > 1 && probe.type == AtomType::kActor &&
+    int probe_len = name_word(j) ? MatchDictionary(j, &probe) : 0;
+    if (probe_len > 1 && probe.type == AtomType::kActor &&
         st_->dict().actors()[static_cast<size_t>(probe.index)].kind == ActorKind::kPerson) {
       break;  // a known person's name begins here
     }
+    if (probe_len > 0 && probe.type == AtomType::kTitle) break;  // "... Cabinet Secretary Tuya"
     if (name_word(j)) {
       ++j;
       continue;

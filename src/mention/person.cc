@@ -70,6 +70,12 @@ size_t SentenceAnalyzer::Nominal(size_t k) {
     EmitOne(start, atoms_[q].last, org, RefKind::kName);
     return q + 1;
   }
+  // "the Somali capital": the country, as a place.
+  if (mod_country >= 0 && free_atom(q) && atoms_[q].type == AtomType::kWord &&
+      atom_word(q) == "capital"sv) {
+    EmitOne(start, atoms_[q].last, mod_country, RefKind::kName);
+    return q + 1;
+  }
   // 3. The state itself: "the Chinese government", "the US side".
   bool people_noun = free_atom(q) && atoms_[q].type == AtomType::kWord &&
                      words::IsGroupNoun(atom_word(q)) && !poss &&
@@ -93,6 +99,9 @@ size_t SentenceAnalyzer::Nominal(size_t k) {
       tr.texts.push_back(TokenSurface(seg_.tokens, a.first, a.last));
       if (!dict.titles()[static_cast<size_t>(a.index)].honorific) tr.honorific_only = false;
       ++r;
+    } else if (a.type == AtomType::kProper && a.last - a.first == 1 && r + 1 < atoms_.size() &&
+               atoms_[r + 1].type == AtomType::kTitle) {
+      ++r;  // "Defence Cabinet Secretary": a portfolio before a title
     } else if (a.type == AtomType::kWord && words::IsRoleNoun(w)) {
       tr.titles.push_back(-1);
       tr.texts.push_back(Tok(a.first).text);
@@ -233,6 +242,20 @@ size_t SentenceAnalyzer::Nominal(size_t k) {
     }, false);
     if (known >= 0 && (!iso.empty() || p > k)) {
       EmitOne(start, last, known, RefKind::kDescription);
+      return r;
+    }
+    // "Somalia's defence minister": an office-holder the text does not name.
+    bool office = false;
+    for (int t : tr.titles) office = office || (t >= 0 && !dict.titles()[static_cast<size_t>(t)].role.empty());
+    if (office && !iso.empty() && poss) {
+      Entity e;
+      e.kind = ActorKind::kPerson;
+      e.country = iso;
+      e.name = TokenSurface(seg_.tokens, start, last);
+      e.roles.push_back(tr.texts.back());
+      e.cameo = iso + "GOV";
+      int id = st_->KeyedEntity("role:" + iso + "/" + AsciiLower(tr.texts.back()), e);
+      EmitOne(start, last, id, RefKind::kName);
       return r;
     }
   }

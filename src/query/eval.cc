@@ -65,8 +65,8 @@ Value PropertyOf(const Value& base, const std::string& name, size_t pos, EvalCon
       }
       return Value();
     default:
-      ctx->Error(pos, std::string("cannot read property '") + name + "' of a " +
-                          KindName(base.kind));
+      ctx->Error(pos, std::string("cannot read property '") + name + "' of " +
+                          KindWithArticle(base.kind));
       return Value();
   }
 }
@@ -76,8 +76,8 @@ namespace {
 Value Logic(Op op, const Value& a, const Value& b, const Expr& e, EvalContext* ctx) {
   for (const Value* v : {&a, &b}) {
     if (!v->is_null() && v->kind != ValueKind::kBool) {
-      ctx->Error(e.pos, std::string("AND, OR and XOR need true, false or null, not a ") +
-                            KindName(v->kind));
+      ctx->Error(e.pos, std::string("AND, OR and XOR need true, false or null, not ") +
+                            KindWithArticle(v->kind));
       return Value();
     }
   }
@@ -163,7 +163,7 @@ Value Compare(Op op, const Value& a, const Value& b) {
 Value In(const Value& item, const Value& list, const Expr& e, EvalContext* ctx) {
   if (list.is_null()) return Value();
   if (list.kind != ValueKind::kList) {
-    ctx->Error(e.args[1]->pos, std::string("IN needs a list, not a ") + KindName(list.kind));
+    ctx->Error(e.args[1]->pos, std::string("IN needs a list, not ") + KindWithArticle(list.kind));
     return Value();
   }
   bool unknown = false;
@@ -220,14 +220,14 @@ Value EvalUnary(const Expr& e, const Row& row, EvalContext* ctx) {
     case Op::kNot:
       if (a.is_null()) return a;
       if (a.kind != ValueKind::kBool) {
-        ctx->Error(e.pos, std::string("NOT needs true, false or null, not a ") + KindName(a.kind));
+        ctx->Error(e.pos, std::string("NOT needs true, false or null, not ") + KindWithArticle(a.kind));
         return Value();
       }
       return Value::Bool(!a.b);
     default:
       if (a.is_null()) return a;
       if (!a.is_number()) {
-        ctx->Error(e.pos, std::string("cannot negate a ") + KindName(a.kind));
+        ctx->Error(e.pos, "cannot negate " + KindWithArticle(a.kind));
         return Value();
       }
       if (e.op == Op::kPlus) return a;
@@ -245,8 +245,8 @@ Value EvalIndex(const Expr& e, const Row& row, EvalContext* ctx) {
     return i >= 0 && i < n ? base.items[static_cast<size_t>(i)] : Value();
   }
   if (index.kind == ValueKind::kString) return PropertyOf(base, index.s, e.pos, ctx);
-  ctx->Error(e.pos, std::string("cannot index a ") + KindName(base.kind) + " with a " +
-                        KindName(index.kind));
+  ctx->Error(e.pos, "cannot index " + KindWithArticle(base.kind) + " with " +
+                        KindWithArticle(index.kind));
   return Value();
 }
 

@@ -25,8 +25,8 @@ std::string AsciiUpper(std::string s) {
 }
 
 Value WrongType(const Expr& e, const Value& v, EvalContext* ctx) {
-  ctx->Error(e.pos, std::string(FunctionAt(e.function).name) + "() cannot take a " +
-                        KindName(v.kind));
+  ctx->Error(e.pos, std::string(FunctionAt(e.function).name) + "() cannot take " +
+                        KindWithArticle(v.kind));
   return Value();
 }
 

@@ -51,7 +51,7 @@ std::optional<std::vector<uint32_t>> ResolveActor(const GraphIndex& index, const
   size_t pos = call.args[arg]->pos;
   if (v.kind != ValueKind::kString) {
     ctx->Error(pos, std::string(info.name) + "() needs an actor's name, alias or id as a "
-                                             "string, not a " + KindName(v.kind));
+                                             "string, not " + KindWithArticle(v.kind));
     return std::nullopt;
   }
   std::span<const uint32_t> named = index.NodesNamed(v.s);

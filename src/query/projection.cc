@@ -85,8 +85,8 @@ void Projector::Accumulate(const Expr& agg, const Row& row, Accumulator* acc) {
     if (acc->best.is_null() || (fn == Fn::kMin ? c < 0 : c > 0)) acc->best = std::move(v);
   } else if (fn == Fn::kSum || fn == Fn::kAvg) {
     if (!v.is_number()) {
-      ctx_->Error(agg.pos, std::string(FunctionAt(agg.function).name) + "() needs numbers, not a " +
-                               KindName(v.kind));
+      ctx_->Error(agg.pos, std::string(FunctionAt(agg.function).name) + "() needs numbers, not " +
+                               KindWithArticle(v.kind));
       return;
     }
     acc->any_float = acc->any_float || v.kind == ValueKind::kFloat;

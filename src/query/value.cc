@@ -71,6 +71,12 @@ const char* KindName(ValueKind kind) {
   return "?";
 }
 
+std::string KindWithArticle(ValueKind kind) {
+  if (kind == ValueKind::kNull) return "null";
+  if (kind == ValueKind::kInt) return "an integer";
+  return std::string("a ") + KindName(kind);
+}
+
 namespace {
 
 template <typename T>

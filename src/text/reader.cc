@@ -1,5 +1,7 @@
 #include "diplograph/text/reader.h"
 
+#include <algorithm>
+
 #include "diplograph/core/date.h"
 #include "diplograph/core/strings.h"
 
@@ -62,6 +64,19 @@ std::vector<size_t> ArrayElementOffsets(std::string_view s) {
   return out;
 }
 
+// Line and column of byte `offset` of `text`, which starts at byte `base` of
+// `whole`, on line `first_line`. Costs O(offset), not O(base + offset): JSON
+// Lines files with many bad lines stay linear.
+void LocateIn(std::string_view whole, size_t base, int first_line, std::string_view text,
+              size_t offset, int* line, int* col) {
+  LineColAt(text, offset, line, col);
+  if (*line == 1) {
+    size_t nl = base == 0 ? std::string_view::npos : whole.rfind('\n', base - 1);
+    *col += static_cast<int>(base - (nl == std::string_view::npos ? 0 : nl + 1));
+  }
+  *line += first_line - 1;
+}
+
 bool ParseOneJson(std::string_view text, std::string_view path, int first_line,
                   std::string_view whole, size_t base, const ReaderOptions& options,
                   Diagnostics* diags, nlohmann::json* out) {
@@ -74,9 +89,8 @@ bool ParseOneJson(std::string_view text, std::string_view path, int first_line,
     *out = nlohmann::json::parse(text.begin(), text.end());
     return true;
   } catch (const nlohmann::json::parse_error& e) {
-    size_t off = base + (e.byte > 0 ? e.byte - 1 : 0);
     int line = first_line, col = 0;
-    LineColAt(whole, off, &line, &col);
+    LocateIn(whole, base, first_line, text, e.byte > 0 ? e.byte - 1 : 0, &line, &col);
     std::string msg = e.what();
     size_t p = msg.find("parse error");
     if (p != std::string::npos) msg = msg.substr(p);
@@ -94,7 +108,7 @@ bool ParseOneJson(std::string_view text, std::string_view path, int first_line,
                     ? std::string::npos
                     : text.find(std::string_view(msg).substr(quote + 1, msg.size() - quote - 2));
     int line = first_line, col = 0;
-    if (at != std::string::npos) LineColAt(whole, base + at, &line, &col);
+    if (at != std::string::npos) LocateIn(whole, base, first_line, text, at, &line, &col);
     diags->Error(path, line, col, "malformed JSON: " + msg);
     return false;
   }
@@ -206,7 +220,9 @@ std::optional<Document> ParseTxtArticle(std::string_view content, std::string_vi
 void ParseJsonRecords(std::string_view content, std::string_view path,
                       const ReaderOptions& options, Diagnostics* diags,
                       const std::function<void(int line, const nlohmann::json&)>& on_record) {
-  if (StartsWith(content, "\xEF\xBB\xBF")) content.remove_prefix(3);
+  std::string_view file = content;
+  size_t bom = StartsWith(content, "\xEF\xBB\xBF") ? 3 : 0;
+  content.remove_prefix(bom);
   std::string_view trimmed = Trim(content);
   if (trimmed.empty()) {
     diags->Error(path, 0, 0, "empty file");
@@ -218,17 +234,24 @@ void ParseJsonRecords(std::string_view content, std::string_view path,
                    (first_nl != std::string_view::npos &&
                     Trim(trimmed.substr(0, first_nl)) == "{");
   if (one_value) {
+    if (!CheckText(file, path, diags)) return;
     nlohmann::json value;
     size_t base = static_cast<size_t>(trimmed.data() - content.data());
     int first_line = 1, col = 0;
     LineColAt(content, base, &first_line, &col);
     if (!ParseOneJson(trimmed, path, first_line, content, base, options, diags, &value)) return;
     if (value.is_array()) {
-      // Each element at the line where it starts.
+      // Each element at the line where it starts (counted on from the last).
       std::vector<size_t> starts = ArrayElementOffsets(trimmed);
+      int line = first_line;
+      size_t counted = 0;
       for (size_t k = 0; k < value.size(); ++k) {
-        int line = first_line;
-        if (k < starts.size()) LineColAt(content, base + starts[k], &line, &col);
+        if (k < starts.size() && starts[k] >= counted) {
+          line += static_cast<int>(std::count(trimmed.begin() + static_cast<ptrdiff_t>(counted),
+                                              trimmed.begin() + static_cast<ptrdiff_t>(starts[k]),
+                                              '\n'));
+          counted = starts[k];
+        }
         on_record(line, value[k]);
       }
     } else {
@@ -249,6 +272,9 @@ void ParseJsonRecords(std::string_view content, std::string_view path,
         diags->Error(path, line_no, 0,
                      "record of " + std::to_string(line.size()) + " bytes exceeds the limit of " +
                          std::to_string(options.max_document_bytes) + " bytes");
+      } else if (size_t bad = 0; !IsValidUtf8(line, &bad)) {
+        diags->Error(path, line_no, static_cast<int>(bad) + 1,
+                     "invalid UTF-8 at byte " + std::to_string(bom + pos + bad));
       } else if (ParseOneJson(line, path, line_no, content, pos, options, diags, &value)) {
         on_record(line_no, value);
       }

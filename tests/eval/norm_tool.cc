@@ -1,9 +1,8 @@
 // Reads JSON strings, one a line, and prints NormalizeName() of each as a
 // JSON string line: the C++ side of tests/eval/norm_differential.py.
 #include <iostream>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "diplograph/eval/normalize.h"
 

@@ -27,6 +27,11 @@ struct Diagnostic {
 
 class Diagnostics {
  public:
+  // items() keeps the first kMaxItems problems; later ones are only counted
+  // (error_count(), omitted()), so a file of millions of bad records cannot
+  // use up memory.
+  static constexpr size_t kMaxItems = 1000;
+
   void Error(std::string_view path, int line, int col, std::string message);
   void Warning(std::string_view path, int line, int col, std::string message);
   void Append(const Diagnostics& other);
@@ -35,10 +40,15 @@ class Diagnostics {
   int error_count() const { return errors_; }
   const std::vector<Diagnostic>& items() const { return items_; }
   bool empty() const { return items_.empty(); }
+  // Problems reported but not kept in items().
+  int omitted() const { return omitted_; }
 
  private:
+  void Add(Diagnostic d);
+
   std::vector<Diagnostic> items_;
   int errors_ = 0;
+  int omitted_ = 0;
 };
 
 // 1-based line and column of byte `offset` in `text` (column counts bytes).

@@ -23,13 +23,12 @@
 #define DIPLOGRAPH_EVAL_SCORER_H_
 
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "diplograph/core/diagnostics.h"
 #include "diplograph/event/record.h"

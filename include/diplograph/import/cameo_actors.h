@@ -24,21 +24,20 @@
 #ifndef DIPLOGRAPH_IMPORT_CAMEO_ACTORS_H_
 #define DIPLOGRAPH_IMPORT_CAMEO_ACTORS_H_
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "diplograph/core/diagnostics.h"
 
 namespace diplograph {
 
 struct CameoCode {
-  std::string code;   // "USAGOV"
-  std::string start;  // ISO date, "" = open
-  std::string end;    // ISO date, "" = open
+  std::string code;    // "USAGOV"
+  std::string start;   // ISO date, "" = open
+  std::string end;     // ISO date, "" = open
   bool dated = false;  // false for a code without a date restriction
   int line = 0;
 };

@@ -44,6 +44,8 @@ struct Value {
 // "null", "boolean", "integer", "float", "string", "list", "map", "node",
 // "relationship": for messages.
 const char* KindName(ValueKind kind);
+// The same with an article: "an integer", "a string", "null".
+std::string KindWithArticle(ValueKind kind);
 
 // Cypher comparison for <, <=, > and >=: -1, 0 or 1, or nullopt when the
 // values are not comparable (a null, or different kinds other than int and
