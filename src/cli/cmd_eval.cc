@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -107,7 +108,7 @@ void PrintTypeTable(const Score& s) {
 void PrintDocTable(const Score& s) {
   size_t width = 3;
   for (const eval::DocScore& d : s.per_doc) width = std::max(width, d.doc.size());
-  std::cout << "\n" << Header("doc", width) << "  entities\n";
+  std::cout << "\n" << Header("doc", width) << "     entities\n";
   for (const eval::DocScore& d : s.per_doc) {
     std::cout << Row(d.doc, width, d.events) << "  " << d.ent_tp << "/" << d.ent_gold
               << (d.has_output ? "" : "  (no output)") << "\n";

@@ -54,7 +54,7 @@ std::string Modality(const std::vector<Token>& toks, uint32_t first, uint32_t la
     if (toks[i - 1].text == ","sv || toks[i - 1].text == ";"sv) break;
   }
   // "is going to introduce a bill to end aid": a plan anywhere in the clause.
-  for (uint32_t i = m.first; i > first && i + 12 > m.first; --i) {
+  for (uint32_t i = m.first; i > first && i + 16 > m.first; --i) {
     const std::string& w = toks[i - 1].lower;
     if (w == ","sv || w == ";"sv || w == "\""sv) break;
     bool plan_word = w == "plans"sv || w == "plan"sv || w == "planned"sv || w == "planning"sv ||

@@ -87,7 +87,8 @@ class SentenceEvents {
       TriggerMatch m;
       // After a determiner, or as the head of a named occasion ("the Geneva
       // meeting"), a trigger word is a noun.
-      bool det = (i > s.first && IsDeterminer(f_.toks()[i - 1].lower)) || f_.InOccasion(i);
+      bool det = (i > s.first && IsDeterminer(f_.toks()[i - 1].lower)) || f_.InOccasion(i) ||
+                 (i > s.first && f_.toks()[i - 1].text == "-"sv);
       if (!lex_.MatchAt(f_.toks(), i, s.last, det, &m)) continue;
       Handle(m);
       if (m.last > i + 1) i = m.last - 1;
@@ -362,10 +363,13 @@ class SentenceEvents {
         }
       }
       uint32_t window = m.ends_in_preposition || m.type == "threatened"sv ? 3 : 8;
+      f_.set_allow_possessor(m.type == "praised"sv || m.type == "criticized"sv ||
+                             m.type == "accused"sv);
       tgt = f_.Right(m.last, window,
                      m.ends_in_preposition &&
                          (PressureType(m.type) || m.type == "intends_to_cooperate"sv),
                      m.type == "visited"sv);
+      f_.set_allow_possessor(false);
       if (!tgt.found()) tgt = f_.Inside(m.first + 1, m.last);
       bool direct_object = tgt.found() && tgt.first <= m.last + 1;
       if (m.type == "threatened"sv && !direct_object) {

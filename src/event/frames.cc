@@ -13,7 +13,7 @@ bool SentenceFrame::Usable(const Ref& r, bool allow_modifier, bool allow_locativ
   if (r.kind == RefKind::kApposition) return false;
   if (r.kind == RefKind::kModifier && !allow_modifier) return false;
   if (r.locative && !allow_locative) return false;
-  if (r.possessive && !allow_modifier) return false;
+  if (r.possessive && !allow_modifier && !allow_possessor_) return false;
   if (r.entities.empty() && !r.reflexive) return false;
   return true;
 }
@@ -94,6 +94,15 @@ Group SentenceFrame::Extend(size_t index, int direction) const {
   return g;
 }
 
+namespace {
+
+bool IsSpeechWord(const std::string& w) {
+  return w == "said"sv || w == "says"sv || w == "added"sv || w == "told"sv || w == "noted"sv ||
+         w == "insisted"sv || w == "stressed"sv;
+}
+
+}  // namespace
+
 Group SentenceFrame::Left(uint32_t pos, bool allow_events) const {
   for (size_t i = refs_.size(); i-- > 0;) {
     const Ref& r = refs_[i];
@@ -106,6 +115,11 @@ Group SentenceFrame::Left(uint32_t pos, bool allow_events) const {
     }
     if (broken) break;
     if (!Usable(r, false, false) || r.reflexive) continue;
+    // Skip a parenthetical speaker: "Egypt, he said, is ready to ...".
+    if (r.first > s_.first && toks_[r.first - 1].text == ","sv && r.last + 1 < pos &&
+        IsSpeechWord(toks_[r.last].lower) && toks_[r.last + 1].text == ","sv) {
+      continue;
+    }
     if (!allow_events && ents_[static_cast<size_t>(r.entities.front())].kind == ActorKind::kEvent) {
       continue;
     }
@@ -132,7 +146,8 @@ Group SentenceFrame::Right(uint32_t pos, uint32_t window, bool allow_modifier,
     }
     if (broken) break;
     bool adjacent = r.first <= pos + 1;
-    if (r.possessive) continue;
+    // "praised Ankara's role": with a judgement the possessor is judged.
+    if (r.possessive && !(allow_possessor_ && adjacent)) continue;
     if (!Usable(r, allow_modifier && adjacent, allow_locative)) {
       if (r.kind == RefKind::kModifier && allow_modifier && r.first <= pos + 2) {
         Group g;

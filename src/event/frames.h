@@ -48,7 +48,11 @@ class SentenceFrame {
   const std::vector<Token>& toks() const { return toks_; }
   const Sentence& sentence() const { return s_; }
 
+  // Whether Right() may return a possessor right after the trigger.
+  void set_allow_possessor(bool v) const { allow_possessor_ = v; }
+
  private:
+  mutable bool allow_possessor_ = false;
   bool Usable(const Ref& r, bool allow_modifier, bool allow_locative) const;
   Group Extend(size_t index, int direction) const;
 

@@ -332,6 +332,8 @@ size_t SentenceAnalyzer::Apposition(uint32_t after, int person) {
     ++m;
   }
   bool closed = m >= end_ || Tok(m).text == ","sv || Tok(m).text == "."sv;
+  // A relative clause ("who arrived in Cairo") has verbs of its own: leave it.
+  if (relative) return static_cast<size_t>(-1);
   if (!closed || !(role || relative) || m == after + 1) return static_cast<size_t>(-1);
   // Phrases found inside it before the main pass ("at Peking University")
   // belong to the apposition.

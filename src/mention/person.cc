@@ -177,6 +177,11 @@ size_t SentenceAnalyzer::Nominal(size_t k) {
         }
       }
       EmitOne(start, n.last, person, RefKind::kName);
+      if (mod_country >= 0) {
+        // The state is named too ("Turkish Foreign Minister ..."): it counts
+        // for "the two sides" later, though it acts through its minister.
+        st_->Note(mod_country, sentence_, start, false, "");
+      }
       size_t after = Apposition(n.last, person);
       return after == kNone ? r + 1 : after;
     }

@@ -1,6 +1,7 @@
 #include "diplograph/text/reader.h"
 
 #include <algorithm>
+#include <type_traits>
 
 #include "diplograph/core/date.h"
 #include "diplograph/core/strings.h"
@@ -77,6 +78,27 @@ void LocateIn(std::string_view whole, size_t base, int first_line, std::string_v
   *line += first_line - 1;
 }
 
+// nlohmann's DOM parser, keeping the first error instead of throwing it: a
+// file of a million bad lines must not cost a million exceptions.
+class QuietDomParser : public nlohmann::detail::json_sax_dom_parser<nlohmann::json> {
+ public:
+  explicit QuietDomParser(nlohmann::json* out) : json_sax_dom_parser(*out, false) {}
+
+  template <class Exception>
+  bool parse_error(size_t at_byte, const std::string& last_token, const Exception& e) {
+    byte = at_byte;
+    token_size = last_token.size();
+    what = e.what();
+    overflow = std::is_same_v<Exception, nlohmann::json::out_of_range>;  // 1e999
+    return false;
+  }
+
+  size_t byte = 0;        // bytes read when the error was found
+  size_t token_size = 0;  // of the last token read
+  std::string what;
+  bool overflow = false;
+};
+
 bool ParseOneJson(std::string_view text, std::string_view path, int first_line,
                   std::string_view whole, size_t base, const ReaderOptions& options,
                   Diagnostics* diags, nlohmann::json* out) {
@@ -85,33 +107,25 @@ bool ParseOneJson(std::string_view text, std::string_view path, int first_line,
                  "JSON nested deeper than " + std::to_string(options.max_json_depth) + " levels");
     return false;
   }
-  try {
-    *out = nlohmann::json::parse(text.begin(), text.end());
-    return true;
-  } catch (const nlohmann::json::parse_error& e) {
-    int line = first_line, col = 0;
-    LocateIn(whole, base, first_line, text, e.byte > 0 ? e.byte - 1 : 0, &line, &col);
-    std::string msg = e.what();
+  QuietDomParser parser(out);
+  if (nlohmann::json::sax_parse(text.begin(), text.end(), &parser)) return true;
+  size_t off = parser.byte > 0 ? parser.byte - 1 : 0;
+  std::string msg = parser.what;
+  if (parser.overflow) {  // "[json.exception.out_of_range.406] number overflow parsing '1e999'"
+    off = parser.byte > parser.token_size ? parser.byte - parser.token_size : 0;
+    msg.erase(0, msg.find(']') + 2);
+  } else {
     size_t p = msg.find("parse error");
     if (p != std::string::npos) msg = msg.substr(p);
     // nlohmann repeats the position ("at line 1, column 28"); ours leads the line.
     size_t at = msg.find(" at line ");
     size_t colon = at == std::string::npos ? std::string::npos : msg.find(':', at);
     if (at != std::string::npos && colon != std::string::npos) msg.erase(at, colon - at);
-    diags->Error(path, line, col, "malformed JSON: " + msg);
-    return false;
-  } catch (const nlohmann::json::out_of_range& e) {  // a number such as 1e999
-    std::string msg = e.what();  // "[json.exception.out_of_range.406] number overflow ..."
-    msg.erase(0, msg.find(']') + 2);
-    size_t quote = msg.find('\'');
-    size_t at = quote == std::string::npos
-                    ? std::string::npos
-                    : text.find(std::string_view(msg).substr(quote + 1, msg.size() - quote - 2));
-    int line = first_line, col = 0;
-    if (at != std::string::npos) LocateIn(whole, base, first_line, text, at, &line, &col);
-    diags->Error(path, line, col, "malformed JSON: " + msg);
-    return false;
   }
+  int line = first_line, col = 0;
+  LocateIn(whole, base, first_line, text, off, &line, &col);
+  diags->Error(path, line, col, "malformed JSON: " + msg);
+  return false;
 }
 
 std::string StringField(const nlohmann::json& obj, const char* key, std::string_view path,

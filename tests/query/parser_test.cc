@@ -101,9 +101,9 @@ TEST_CASE("Parser.Patterns") {
 
   SUBCASE("ranges") {
     auto range = [](std::string_view rel) {
-      Query q = Parse("MATCH (a)-[" + std::string(rel) + "]-(b) RETURN a");
-      const RelPattern& r = q.matches[0].patterns[0].rels[0];
-      return std::pair<int, int>(r.min_hops, r.max_hops);
+      Query rq = Parse("MATCH (a)-[" + std::string(rel) + "]-(b) RETURN a");
+      const RelPattern& rel = rq.matches[0].patterns[0].rels[0];
+      return std::pair<int, int>(rel.min_hops, rel.max_hops);
     };
     CHECK(range("*") == std::pair(1, -1));
     CHECK(range("*2") == std::pair(2, 2));
