@@ -43,6 +43,20 @@ std::string OutputFormat(const Args& args, const std::string& path, std::string*
 
 namespace {
 
+// Writes `path`'s content to `file`'s temporary; does not replace `path` yet.
+bool WriteTemporary(AtomicFile* file, const std::string& path, std::string* error,
+                    const std::function<bool(std::ostream&)>& write) {
+  if (!file->Open(path, error)) return false;
+  errno = 0;
+  if (!write(file->stream()) || !file->stream().flush()) {
+    int saved = errno;  // from the failed write, e.g. ENOSPC
+    file->Abort();
+    *error = "cannot write " + path + (saved != 0 ? std::string(": ") + std::strerror(saved) : "");
+    return false;
+  }
+  return true;
+}
+
 bool WriteOne(const std::string& path, std::string* error,
               const std::function<bool(std::ostream&)>& write) {
   if (path == "-") {
@@ -51,15 +65,7 @@ bool WriteOne(const std::string& path, std::string* error,
     return ok;
   }
   AtomicFile file;
-  if (!file.Open(path, error)) return false;
-  errno = 0;
-  if (!write(file.stream())) {
-    int saved = errno;  // from the failed write, e.g. ENOSPC
-    file.Abort();
-    *error = "cannot write " + path + (saved != 0 ? std::string(": ") + std::strerror(saved) : "");
-    return false;
-  }
-  return file.Commit(error);
+  return WriteTemporary(&file, path, error, write) && file.Commit(error);
 }
 
 }  // namespace
@@ -89,15 +95,19 @@ bool WriteGraph(const KnowledgeGraph& graph, const std::string& path, const std:
   if (format == "dot") {
     return WriteOne(path, error, [&](std::ostream& o) { return WriteDot(graph, o); });
   }
-  // csv: nodes to `path`, relationships beside it.
+  // csv: nodes to `path`, relationships beside it. Both are written out
+  // before either replaces its target, so a failure keeps both earlier files.
   if (path == "-") {
     *error = "csv output needs a file name (-o nodes.csv)";
     return false;
   }
   std::string stem = EndsWith(AsciiLower(path), ".csv") ? path.substr(0, path.size() - 4) : path;
-  return WriteOne(path, error, [&](std::ostream& o) { return WriteNeo4jNodesCsv(graph, o); }) &&
-         WriteOne(stem + ".relationships.csv", error,
-                  [&](std::ostream& o) { return WriteNeo4jRelationshipsCsv(graph, o); });
+  AtomicFile nodes, relationships;
+  return WriteTemporary(&nodes, path, error,
+                        [&](std::ostream& o) { return WriteNeo4jNodesCsv(graph, o); }) &&
+         WriteTemporary(&relationships, stem + ".relationships.csv", error,
+                        [&](std::ostream& o) { return WriteNeo4jRelationshipsCsv(graph, o); }) &&
+         relationships.Commit(error) && nodes.Commit(error);
 }
 
 bool LoadGraphInputs(const std::vector<std::string>& inputs, KnowledgeGraph* graph,

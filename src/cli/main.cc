@@ -19,7 +19,7 @@ void PrintMainHelp() {
                "commands:\n";
   for (const auto& c : diplograph::cli::Commands()) {
     std::string name(c.name);
-    name.resize(10, ' ');
+    name.resize(std::max<size_t>(name.size() + 2, 14), ' ');
     std::cout << "  " << name << c.summary << "\n";
   }
   std::cout << "\n'diplograph help COMMAND' or 'diplograph COMMAND --help' shows a command's "

@@ -8,6 +8,7 @@
 // changed or whose node id changed, with the raw edges of the latter.
 #include <algorithm>
 #include <cassert>
+#include <utility>
 
 #include "diplograph/graph/graph.h"
 #include "graph_internal.h"
@@ -44,22 +45,30 @@ EdgeKey KnowledgeGraph::HomeOf(const EdgeKey& raw_key) const {
                                            raw_key.type});
 }
 
-KnowledgeGraph::Vertex KnowledgeGraph::VertexFor(const std::string& id) const {
-  auto it = vertices_.find(id);
-  if (it != vertices_.end()) return it->second;
+std::map<std::string, KnowledgeGraph::Vertex, std::less<>>::iterator KnowledgeGraph::VertexFor(
+    const std::string& id) const {
+  auto it = vertices_.lower_bound(id);
+  if (it != vertices_.end() && it->first == id) return it;
   ActorNode node;
   node.id = id;
   Vertex v = boost::add_vertex(std::move(node), *graph_);
-  vertices_.emplace(id, v);
-  return v;
+  return vertices_.emplace_hint(it, id, v);
 }
 
-// Updates the profiles of changed raw ids; true if resolution must run again:
-// a resolvable profile changed, appeared or went, a joined id changed (its
-// document count picks the node id), or a document was removed.
-bool KnowledgeGraph::ResolutionMayChange() const {
+// Updates the profiles of changed raw ids (of all, with `all`); true if
+// resolution must run again: a resolvable profile changed, appeared or
+// went, a joined id changed (its document count picks the node id), or a
+// document was removed.
+bool KnowledgeGraph::UpdateProfiles(bool all) const {
   Resolution& r = *resolution_;
-  bool again = r.recheck;
+  bool again = std::exchange(r.recheck, false);
+  if (all) {
+    r.profiles.clear();
+    for (const auto& [id, raw] : raw_nodes_) {
+      r.profiles.emplace(id, graph_internal::ProfileOf(raw.contrib));
+    }
+    return true;
+  }
   for (const std::string& id : dirty_nodes_) {
     auto raw = raw_nodes_.find(id);
     auto old = r.profiles.find(id);
@@ -80,59 +89,114 @@ bool KnowledgeGraph::ResolutionMayChange() const {
       again = again || Resolvable(p) || Resolvable(old->second);
       old->second = std::move(p);
     }
-    const std::string& home = raw->second.home;
-    auto v = home.empty() ? vertices_.end() : vertices_.find(home);
+    const std::string* home = raw->second.home;
+    auto v = home == nullptr ? vertices_.end() : vertices_.find(*home);
     if (v != vertices_.end() && (*graph_)[v->second].ids.size() > 1) again = true;
   }
-  r.recheck = false;
-  return again && !r.pinned;
+  return again;
+}
+
+// Brings resolution up to date; returns the raw ids whose node id changed.
+std::vector<std::string> KnowledgeGraph::Resolve(bool all) const {
+  std::vector<std::string> renamed;
+  if (!UpdateProfiles(all) || resolution_->pinned) return renamed;
+  std::vector<graph_internal::ResolveInput> actors;
+  for (const auto& [id, profile] : resolution_->profiles) {
+    if (Resolvable(profile)) actors.push_back({&id, &profile, &raw_nodes_.at(id).contrib});
+  }
+  auto fresh = graph_internal::ResolveActors(actors);
+  std::unordered_map<std::string, std::string>& node_of = resolution_->node_of;
+  for (const auto& [raw, node] : node_of) {
+    auto it = fresh.find(raw);
+    if (it == fresh.end() || it->second != node) renamed.push_back(raw);
+  }
+  for (const auto& [raw, node] : fresh) {
+    if (!node_of.contains(raw)) renamed.push_back(raw);
+  }
+  node_of = std::move(fresh);
+  return renamed;
 }
 
 void KnowledgeGraph::EnsureDerived() const {
   if (!stale_.load(std::memory_order_acquire)) return;
   std::lock_guard<std::mutex> lock(derive_mu_);
   if (!stale_.load(std::memory_order_relaxed)) return;
-  std::set<std::string> to_place = dirty_nodes_;
-  if (ResolutionMayChange()) {
-    std::vector<graph_internal::ResolveInput> actors;
-    for (const auto& [id, profile] : resolution_->profiles) {
-      if (Resolvable(profile)) actors.push_back({&id, &profile, &raw_nodes_.at(id).contrib});
-    }
-    auto fresh = graph_internal::ResolveActors(actors);
-    for (const auto& [raw, node] : resolution_->node_of) {
-      auto it = fresh.find(raw);
-      if (it == fresh.end() || it->second != node) to_place.insert(raw);
-    }
-    for (const auto& [raw, node] : fresh) {
-      if (!resolution_->node_of.contains(raw)) to_place.insert(raw);
-    }
-    resolution_->node_of = std::move(fresh);
-  }
-
+  const bool all = vertices_.empty();  // nothing placed: place and derive all
+  std::vector<std::string> renamed = Resolve(all);
   std::set<std::string> moved, touched_nodes;
+  std::set<EdgeKey> touched_edges;
+  std::set<std::string>* touched = all ? nullptr : &touched_nodes;
   for (const auto& [home, raw] : gone_nodes_) {
     auto v = vertices_.find(home);
     if (v != vertices_.end()) EraseSorted(&(*graph_)[v->second].ids, raw);
     touched_nodes.insert(home);
   }
-  PlaceNodes(to_place, &moved, &touched_nodes);
-
-  std::set<EdgeKey> edges_to_place = dirty_edges_, touched_edges;
-  for (const std::string& id : moved) {  // their edges move with them
-    for (const auto& [doc, c] : raw_nodes_.find(id)->second.contrib) {
-      for (const EdgeKey& key : docs_.find(doc)->second.edges) {
-        if (key.source == id || key.target == id) edges_to_place.insert(key);
-      }
-    }
+  auto place_node = [&](const std::string& id) {
+    auto raw = raw_nodes_.find(id);
+    if (raw != raw_nodes_.end()) PlaceNode(raw->first, raw->second, &moved, touched);
+  };
+  if (all) {
+    for (const auto& [id, raw] : raw_nodes_) PlaceNode(id, raw, &moved, nullptr);
+  } else {
+    for (const std::string& id : dirty_nodes_) place_node(id);
+    for (const std::string& id : renamed) place_node(id);
   }
+
   for (const auto& [home, raw] : gone_edges_) {
     auto e = edges_.find(home);
     if (e != edges_.end()) EraseSorted(&(*graph_)[e->second].keys, raw);
     touched_edges.insert(home);
   }
-  PlaceEdges(edges_to_place, &touched_edges);
-  RederiveEdges(touched_edges);  // drops empty edges before their nodes go
-  RederiveNodes(touched_nodes);
+  auto place_edge = [&](const EdgeKey& key) {
+    auto raw = raw_edges_.find(key);
+    if (raw != raw_edges_.end()) PlaceEdge(raw->first, raw->second, &touched_edges);
+  };
+  if (all) {
+    for (const auto& [key, raw] : raw_edges_) PlaceEdge(key, raw, nullptr);
+  } else {
+    for (const EdgeKey& key : dirty_edges_) place_edge(key);
+    for (const std::string& id : moved) {  // their edges move with them
+      for (const auto& [doc, c] : raw_nodes_.find(id)->second.contrib) {
+        for (const EdgeKey* key : docs_.find(doc)->second.edges) {
+          if (key->source == id || key->target == id) place_edge(*key);
+        }
+      }
+    }
+  }
+
+  // Edges first: an emptied edge goes before its nodes can.
+  if (all) {
+    for (const auto& [key, e] : edges_) RederiveEdge(e);
+  } else {
+    for (const EdgeKey& key : touched_edges) {
+      auto e = edges_.find(key);
+      if (e == edges_.end()) continue;
+      if ((*graph_)[e->second].keys.empty()) {
+        boost::remove_edge(e->second, *graph_);
+        edges_.erase(e);
+      } else {
+        RederiveEdge(e->second);
+      }
+    }
+  }
+  if (all) {
+    for (const auto& [id, v] : vertices_) RederiveNode(v);
+  } else {
+    for (const std::string& id : touched_nodes) {
+      auto v = vertices_.find(id);
+      if (v == vertices_.end()) continue;
+      if ((*graph_)[v->second].ids.empty()) {
+        // Every edge of a raw id moved or went with it, so none is left here.
+        assert(boost::out_degree(v->second, *graph_) == 0);
+        assert(boost::in_degree(v->second, *graph_) == 0);
+        boost::clear_vertex(v->second, *graph_);
+        boost::remove_vertex(v->second, *graph_);
+        vertices_.erase(v);
+      } else {
+        RederiveNode(v->second);
+      }
+    }
+  }
 
   dirty_nodes_.clear();
   dirty_edges_.clear();
@@ -141,102 +205,77 @@ void KnowledgeGraph::EnsureDerived() const {
   stale_.store(false, std::memory_order_release);
 }
 
-void KnowledgeGraph::PlaceNodes(const std::set<std::string>& raw_ids, std::set<std::string>* moved,
-                                std::set<std::string>* touched) const {
-  for (const std::string& id : raw_ids) {
-    auto raw = raw_nodes_.find(id);
-    if (raw == raw_nodes_.end()) continue;
-    std::string home = HomeOf(id);
-    std::string& placed = raw->second.home;
-    if (placed != home) {
-      if (!placed.empty()) {
-        auto v = vertices_.find(placed);
-        if (v != vertices_.end()) EraseSorted(&(*graph_)[v->second].ids, id);
-        touched->insert(placed);
-        moved->insert(id);
-      }
-      InsertSorted(&(*graph_)[VertexFor(home)].ids, id);
-      placed = home;
+// Puts raw id `raw_id` into the node of its node id, taking it out of the
+// one it was in (then listed in `moved`). `touched` (if given) gains the
+// nodes whose values must be derived again.
+void KnowledgeGraph::PlaceNode(const std::string& raw_id, const RawNode& raw,
+                               std::set<std::string>* moved,
+                               std::set<std::string>* touched) const {
+  auto home = VertexFor(HomeOf(raw_id));
+  if (raw.home != &home->first) {
+    if (raw.home != nullptr) {
+      auto v = vertices_.find(*raw.home);
+      if (v != vertices_.end()) EraseSorted(&(*graph_)[v->second].ids, raw_id);
+      if (touched != nullptr) touched->insert(*raw.home);
+      moved->insert(raw_id);
     }
-    touched->insert(home);
+    InsertSorted(&(*graph_)[home->second].ids, raw_id);
+    raw.home = &home->first;
   }
+  if (touched != nullptr) touched->insert(home->first);
 }
 
-void KnowledgeGraph::PlaceEdges(const std::set<EdgeKey>& raw_keys,
-                                std::set<EdgeKey>* touched) const {
-  for (const EdgeKey& key : raw_keys) {
-    auto raw = raw_edges_.find(key);
-    if (raw == raw_edges_.end()) continue;
-    EdgeKey home = HomeOf(key);
-    const RawEdge& r = raw->second;  // home and placed are mutable
-    if (!r.placed || r.home != home) {
-      if (r.placed) {
-        auto e = edges_.find(r.home);
-        if (e != edges_.end()) EraseSorted(&(*graph_)[e->second].keys, key);
-        touched->insert(r.home);
-      }
-      auto e = edges_.find(home);
-      if (e == edges_.end()) {
-        RelationEdge edge;
-        edge.key = home;
-        Edge added = boost::add_edge(vertices_.at(home.source), vertices_.at(home.target),
-                                     std::move(edge), *graph_)
-                         .first;
-        e = edges_.emplace(home, added).first;
-      }
-      InsertSorted(&(*graph_)[e->second].keys, key);
-      r.home = home;
-      r.placed = true;
-    }
-    touched->insert(home);
+// Likewise for a raw edge: into the edge between its ends' nodes.
+void KnowledgeGraph::PlaceEdge(const EdgeKey& raw_key, const RawEdge& raw,
+                               std::set<EdgeKey>* touched) const {
+  const auto& node_of = resolution_->node_of;
+  bool own = node_of.empty() ||
+             (!node_of.contains(raw_key.source) && !node_of.contains(raw_key.target));
+  EdgeKey joined;
+  if (!own) joined = HomeOf(raw_key);
+  const EdgeKey& key = own ? raw_key : joined;  // raw keys are canonical already
+  auto e = edges_.lower_bound(key);
+  if (e == edges_.end() || e->first != key) {
+    RelationEdge edge;
+    edge.key = key;
+    Edge added = boost::add_edge(vertices_.find(key.source)->second,
+                                 vertices_.find(key.target)->second, std::move(edge), *graph_)
+                     .first;
+    e = edges_.emplace_hint(e, key, added);
   }
+  if (raw.home != &e->first) {
+    if (raw.home != nullptr) {
+      auto old = edges_.find(*raw.home);
+      if (old != edges_.end()) EraseSorted(&(*graph_)[old->second].keys, raw_key);
+      if (touched != nullptr) touched->insert(*raw.home);
+    }
+    InsertSorted(&(*graph_)[e->second].keys, raw_key);
+    raw.home = &e->first;
+  }
+  if (touched != nullptr) touched->insert(e->first);
 }
 
-void KnowledgeGraph::RederiveEdges(const std::set<EdgeKey>& keys) const {
+void KnowledgeGraph::RederiveEdge(Edge e) const {
+  RelationEdge& edge = (*graph_)[e];
   std::vector<graph_internal::EdgeRef> refs;
-  for (const EdgeKey& key : keys) {
-    auto it = edges_.find(key);
-    if (it == edges_.end()) continue;
-    RelationEdge& edge = (*graph_)[it->second];
-    if (edge.keys.empty()) {
-      boost::remove_edge(it->second, *graph_);
-      edges_.erase(it);
-      continue;
-    }
-    refs.clear();
-    ForEachContribution(edge, [&](const std::string& doc, const EdgeKey& raw,
-                                  const EdgeContribution& c) { refs.push_back({&doc, &raw, &c}); });
-    graph_internal::DeriveEdge(&edge, refs);
-  }
+  ForEachContribution(edge, [&](const std::string& doc, const EdgeKey& raw,
+                                const EdgeContribution& c) { refs.push_back({&doc, &raw, &c}); });
+  graph_internal::DeriveEdge(&edge, refs);
 }
 
-void KnowledgeGraph::RederiveNodes(const std::set<std::string>& ids) const {
+void KnowledgeGraph::RederiveNode(Vertex v) const {
+  ActorNode& node = (*graph_)[v];
   std::vector<graph_internal::NodeRef> refs;
-  for (const std::string& id : ids) {
-    auto it = vertices_.find(id);
-    if (it == vertices_.end()) continue;
-    ActorNode& node = (*graph_)[it->second];
-    if (node.ids.empty()) {
-      // Every edge of a raw id moved or went with it, so none is left here.
-      assert(boost::out_degree(it->second, *graph_) == 0);
-      assert(boost::in_degree(it->second, *graph_) == 0);
-      boost::clear_vertex(it->second, *graph_);
-      boost::remove_vertex(it->second, *graph_);
-      vertices_.erase(it);
-      continue;
-    }
-    refs.clear();
-    ForEachContribution(node, [&](const std::string& doc, const std::string& raw,
-                                  const NodeContribution& c) { refs.push_back({&doc, &raw, &c}); });
-    graph_internal::DeriveNode(&node, refs);
-    node.dates.clear();
-    if (node.type == "event") {
-      for (const auto& ref : refs) EventDates(*ref.raw_id, *ref.doc, &node.dates);
-      graph_internal::SortUnique(&node.dates);
-    }
-    node.first_date = node.dates.empty() ? "" : node.dates.front();
-    node.last_date = node.dates.empty() ? "" : node.dates.back();
+  ForEachContribution(node, [&](const std::string& doc, const std::string& raw,
+                                const NodeContribution& c) { refs.push_back({&doc, &raw, &c}); });
+  graph_internal::DeriveNode(&node, refs);
+  node.dates.clear();
+  if (node.type == "event") {
+    for (const auto& ref : refs) EventDates(*ref.raw_id, *ref.doc, &node.dates);
+    graph_internal::SortUnique(&node.dates);
   }
+  node.first_date = node.dates.empty() ? "" : node.dates.front();
+  node.last_date = node.dates.empty() ? "" : node.dates.back();
 }
 
 // The dates of document `doc`'s round of occasion `raw_id`: the dates of its
@@ -246,9 +285,9 @@ void KnowledgeGraph::EventDates(const std::string& raw_id, const std::string& do
   auto slot = docs_.find(doc);
   if (slot == docs_.end()) return;
   size_t before = dates->size();
-  for (const EdgeKey& key : slot->second.edges) {
-    if (key.source != raw_id && key.target != raw_id) continue;
-    const EdgeContribution& c = raw_edges_.find(key)->second.contrib.find(doc)->second;
+  for (const EdgeKey* key : slot->second.edges) {
+    if (key->source != raw_id && key->target != raw_id) continue;
+    const EdgeContribution& c = raw_edges_.find(*key)->second.contrib.find(doc)->second;
     dates->insert(dates->end(), c.dates.begin(), c.dates.end());
   }
   if (dates->size() == before) {

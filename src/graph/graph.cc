@@ -79,6 +79,15 @@ void KnowledgeGraph::Merge(const KnowledgeGraph& other) {
   for (const auto& [id, slot] : other.docs_) AddContribution(other.ContributionOf(id));
 }
 
+size_t KnowledgeGraph::EdgeKeyHash::operator()(const EdgeKey& k) const {
+  std::hash<std::string> h;
+  size_t seed = h(k.source);
+  for (const std::string* s : {&k.target, &k.type}) {
+    seed ^= h(*s) + 0x9e3779b97f4a7c15ULL + (seed << 6) + (seed >> 2);
+  }
+  return seed;
+}
+
 void KnowledgeGraph::InsertDocument(DocContribution c) {
   DocSlot slot;
   slot.entry = std::move(c.doc);
@@ -87,17 +96,21 @@ void KnowledgeGraph::InsertDocument(DocContribution c) {
     c.nodes.try_emplace(key.source);
     c.nodes.try_emplace(key.target);
   }
+  // Nothing placed yet: EnsureDerived() places everything, no need to track.
+  const bool track = !vertices_.empty();
   slot.nodes.reserve(c.nodes.size());
   for (auto& [id, nc] : c.nodes) {  // sorted, so slot.nodes is too
-    raw_nodes_[id].contrib[doc_id] = std::move(nc);
-    dirty_nodes_.insert(id);
-    slot.nodes.push_back(id);
+    auto raw = raw_nodes_.try_emplace(id).first;
+    raw->second.contrib.emplace(doc_id, std::move(nc));
+    if (track) dirty_nodes_.insert(id);
+    slot.nodes.push_back(&raw->first);
   }
   slot.edges.reserve(c.edges.size());
   for (auto& [key, ec] : c.edges) {
-    raw_edges_[key].contrib[doc_id] = std::move(ec);
-    dirty_edges_.insert(key);
-    slot.edges.push_back(key);
+    auto raw = raw_edges_.try_emplace(key).first;
+    raw->second.contrib.emplace(doc_id, std::move(ec));
+    if (track) dirty_edges_.insert(key);
+    slot.edges.push_back(&raw->first);
   }
   stale_.store(true, std::memory_order_release);
   std::string key = doc_id;
@@ -107,20 +120,21 @@ void KnowledgeGraph::InsertDocument(DocContribution c) {
 void KnowledgeGraph::RemoveDocument(const std::string& doc_id) {
   auto it = docs_.find(doc_id);
   if (it == docs_.end()) return;
-  for (const EdgeKey& key : it->second.edges) {
-    auto e = raw_edges_.find(key);
+  const bool track = !vertices_.empty();
+  for (const EdgeKey* key : it->second.edges) {
+    auto e = raw_edges_.find(*key);
     e->second.contrib.erase(doc_id);
-    dirty_edges_.insert(key);
+    if (track) dirty_edges_.insert(*key);
     if (!e->second.contrib.empty()) continue;
-    if (e->second.placed) gone_edges_.emplace(e->second.home, key);
+    if (e->second.home != nullptr) gone_edges_.emplace(*e->second.home, *key);
     raw_edges_.erase(e);
   }
-  for (const std::string& id : it->second.nodes) {
-    auto n = raw_nodes_.find(id);
+  for (const std::string* id : it->second.nodes) {
+    auto n = raw_nodes_.find(*id);
     n->second.contrib.erase(doc_id);
-    dirty_nodes_.insert(id);
+    if (track) dirty_nodes_.insert(*id);
     if (!n->second.contrib.empty()) continue;
-    if (!n->second.home.empty()) gone_nodes_.emplace(n->second.home, id);
+    if (n->second.home != nullptr) gone_nodes_.emplace(*n->second.home, *id);
     raw_nodes_.erase(n);
   }
   docs_.erase(it);
@@ -233,11 +247,11 @@ DocContribution KnowledgeGraph::ContributionOf(std::string_view doc_id) const {
   if (it == docs_.end()) return out;
   const DocSlot& slot = it->second;
   out.doc = slot.entry;
-  for (const std::string& id : slot.nodes) {
-    out.nodes.emplace(id, raw_nodes_.find(id)->second.contrib.find(doc_id)->second);
+  for (const std::string* id : slot.nodes) {
+    out.nodes.emplace(*id, raw_nodes_.find(*id)->second.contrib.find(doc_id)->second);
   }
-  for (const EdgeKey& key : slot.edges) {
-    out.edges.emplace(key, raw_edges_.find(key)->second.contrib.find(doc_id)->second);
+  for (const EdgeKey* key : slot.edges) {
+    out.edges.emplace(*key, raw_edges_.find(*key)->second.contrib.find(doc_id)->second);
   }
   return out;
 }

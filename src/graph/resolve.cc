@@ -97,26 +97,36 @@ class CandidateFinder {
   }
 
  private:
-  // Keys of 8+ characters meet under each of their one-character deletions
-  // (and themselves), which covers every one-edit pair; OneEditVariant()
-  // then checks.
+  // Keys of 8+ characters meet under the hash of each of their one-letter
+  // deletions (and of themselves), which covers every one-edit pair;
+  // OneEditVariant() then checks (and weeds out hash collisions).
   void FindOneEdit(const std::unordered_map<std::string_view, std::vector<int>>& by_key) {
-    std::unordered_map<std::string, std::vector<std::string_view>> buckets;
+    std::vector<std::string_view> keys;
     for (const auto& [key, ids] : by_key) {
-      if (key.size() < 8) continue;
-      buckets[std::string(key)].push_back(key);
+      if (key.size() >= 8) keys.push_back(key);
+    }
+    std::vector<std::pair<size_t, size_t>> marks;  // (hash, index in keys)
+    std::hash<std::string_view> hash;
+    std::string variant;
+    for (size_t k = 0; k < keys.size(); ++k) {
+      std::string_view key = keys[k];
+      marks.emplace_back(hash(key), k);
       for (size_t d = 1; d < key.size(); ++d) {  // never the first letter
-        std::string variant(key.substr(0, d));
+        variant.assign(key.substr(0, d));
         variant.append(key.substr(d + 1));
-        buckets[std::move(variant)].push_back(key);
+        marks.emplace_back(hash(variant), k);
       }
     }
-    for (const auto& [variant, keys] : buckets) {
-      for (size_t a = 0; a < keys.size(); ++a) {
-        for (size_t b = a + 1; b < keys.size(); ++b) {
-          if (keys[a] == keys[b] || !OneEditVariant(keys[a], keys[b])) continue;
-          for (int i : by_key.at(keys[a])) {
-            for (int j : by_key.at(keys[b])) Consider(i, j, 1);
+    std::sort(marks.begin(), marks.end());
+    for (size_t a = 0, b = 0; a < marks.size(); a = b) {
+      while (b < marks.size() && marks[b].first == marks[a].first) ++b;
+      for (size_t x = a; x < b; ++x) {
+        for (size_t y = x + 1; y < b; ++y) {
+          std::string_view kx = keys[marks[x].second];
+          std::string_view ky = keys[marks[y].second];
+          if (kx == ky || !OneEditVariant(kx, ky)) continue;
+          for (int i : by_key.at(kx)) {
+            for (int j : by_key.at(ky)) Consider(i, j, 1);
           }
         }
       }

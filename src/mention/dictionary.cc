@@ -88,6 +88,9 @@ bool ParseFile(std::string_view name, std::string_view content, const char* arra
     LineColAt(content, e.byte > 0 ? e.byte - 1 : 0, &line, &col);
     diags->Error(name, line, col, "malformed JSON in dictionary");
     return false;
+  } catch (const json::out_of_range&) {  // a number such as 1e999
+    diags->Error(name, 0, 0, "malformed JSON in dictionary: number out of range");
+    return false;
   }
 }
 

@@ -112,6 +112,18 @@ int SentenceAnalyzer::MatchDictionary(uint32_t i, Atom* atom) const {
   const Token& t0 = Tok(i);
   if (!t0.Is(kAlpha) && !t0.Is(kNumeric)) return 0;
   const Dictionary& dict = st_->dict();
+  // "Presidents Obama and Xi": a plural title.
+  if (t0.Is(kCapitalized) && t0.lower.size() > 3 && t0.lower.back() == 's' && i + 1 < end_ &&
+      Tok(i + 1).Is(kCapitalized)) {
+    if (const auto* titles = dict.Find(t0.lower.substr(0, t0.lower.size() - 1))) {
+      for (const GazetteerEntry& g : *titles) {
+        if (g.cue == Cue::kTitle) {
+          *atom = {i, i + 1, AtomType::kTitle, static_cast<int>(g.index)};
+          return 1;
+        }
+      }
+    }
+  }
   uint32_t max_len = std::min<uint32_t>(static_cast<uint32_t>(dict.max_tokens()), end_ - i);
   // Walk the key prefixes forwards once, then try the hits longest first.
   constexpr uint32_t kMaxSpan = 24;
@@ -367,7 +379,13 @@ void FinalizeOccasion(DocState* st, Entity* e) {
   if (!e->country.empty()) {
     for (std::string_view part : Split(e->country, '+')) isos.emplace_back(part);
   }
-  if (isos.size() < 2) {
+  // A multilateral forum ("the G20 summit") has members, not two parties;
+  // it recurs yearly, so its year tells one meeting from the next.
+  static const char* const kForums[] = {"g20", "g7", "g8", "nato", "brics", "asean", "apec",
+                                        "sco", "opec", "commonwealth", "eu", "au", "un"};
+  bool forum = false;
+  for (const char* f : kForums) forum = forum || e->topic == f;
+  if (isos.size() < 2 && !forum) {
     for (int c : st->TopCountries(2)) {
       const std::string& iso = st->entities()[static_cast<size_t>(c)].country;
       if (std::find(isos.begin(), isos.end(), iso) == isos.end() && isos.size() < 2) {
@@ -384,6 +402,7 @@ void FinalizeOccasion(DocState* st, Entity* e) {
   }
   std::string topic = e->topic.empty() ? "" : e->topic + "-";
   e->id = key + topic + e->family;
+  if (forum && st->date().size() >= 4) e->id += "-" + std::string(st->date().substr(0, 4));
   e->country = isos.size() == 1 ? isos[0] : "";
   if (e->name.empty()) e->name = e->aliases.empty() ? e->id : e->aliases.front();
 }

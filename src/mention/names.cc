@@ -163,7 +163,8 @@ bool IsRoleNoun(std::string_view w) {
       "blogger", "scholar", "writer", "author", "novelist", "artist", "opposition",
       "politician", "legislator", "envoy", "emissary", "tycoon", "billionaire",
       "entrepreneur", "hacker", "spy", "agent", "soldier", "pilot", "sailor", "student",
-      "worker", "citizen", "national", "diplomat", "intelligence"};
+      "worker", "citizen", "national", "diplomat", "intelligence", "daughter", "son", "wife",
+      "husband", "brother", "sister", "mother", "father", "widow", "nephew", "niece"};
   return In(k, w);
 }
 

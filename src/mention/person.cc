@@ -177,10 +177,14 @@ size_t SentenceAnalyzer::Nominal(size_t k) {
         }
       }
       EmitOne(start, n.last, person, RefKind::kName);
-      if (mod_country >= 0) {
-        // The state is named too ("Turkish Foreign Minister ..."): it counts
-        // for "the two sides" later, though it acts through its minister.
-        st_->Note(mod_country, sentence_, start, false, "");
+      // The state or body named before the title ("Turkish Foreign Minister",
+      // "AU Peace and Security Council chief") is mentioned too, though it
+      // acts through its official; it counts for "the two sides" later.
+      for (int mod : {mod_country, mod_org}) {
+        if (mod < 0) continue;
+        Entity& me = st_->entities()[static_cast<size_t>(mod)];
+        me.inner_mentions.push_back({sentence_, atoms_[p].first, atoms_[p].last});
+        st_->Note(mod, sentence_, start, false, TokenSurface(seg_.tokens, atoms_[p].first, atoms_[p].last));
       }
       size_t after = Apposition(n.last, person);
       return after == kNone ? r + 1 : after;

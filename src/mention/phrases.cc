@@ -369,8 +369,6 @@ void SentenceAnalyzer::FindOrganizations() {
     const Atom& a = atoms_[k];
     if (a.type != AtomType::kProper || !words::IsOrgHead(Tok(a.last - 1).lower)) continue;
     if (!Free(a.first, a.last)) continue;
-    // "Defence Cabinet Secretary ...": part of a title, not a body.
-    if (k + 1 < atoms_.size() && atoms_[k + 1].type == AtomType::kTitle) continue;
     size_t first_atom = k;
     std::vector<std::string> countries;
     while (first_atom > 0) {

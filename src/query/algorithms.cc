@@ -17,32 +17,45 @@ namespace {
 
 using UVertex = boost::graph_traits<UndirectedGraph>::vertex_descriptor;
 
-// Sum of the weights node u passes rank along (both ways for symmetric edges).
-std::vector<double> OutWeights(const GraphIndex& index) {
-  std::vector<double> out(index.node_count(), 0.0);
+// Edge weights (documents) as doubles, and the sum of the weights each node
+// passes rank along (both ways for symmetric edges).
+struct RankInput {
+  std::vector<double> weight;  // by edge
+  std::vector<double> out;     // by node
+};
+
+RankInput MakeRankInput(const GraphIndex& index) {
+  RankInput in;
+  in.weight.resize(index.edge_count());
+  in.out.assign(index.node_count(), 0.0);
   for (uint32_t e = 0; e < index.edge_count(); ++e) {
     double w = static_cast<double>(std::max<int64_t>(index.edge(e).weight, 0));
-    out[index.source(e)] += w;
-    if (index.symmetric(e)) out[index.target(e)] += w;
+    in.weight[e] = w;
+    in.out[index.source(e)] += w;
+    if (index.symmetric(e)) in.out[index.target(e)] += w;
   }
-  return out;
+  return in;
 }
 
 // One power-iteration step; returns the L1 change.
-double PageRankStep(const GraphIndex& index, const std::vector<double>& out_w, double damping,
+double PageRankStep(const GraphIndex& index, const RankInput& in, double damping,
                     const std::vector<double>& rank, std::vector<double>* next) {
   const double n = static_cast<double>(rank.size());
   double dangling = 0.0;
+  std::vector<double> share(rank.size(), 0.0);  // rank per unit of out-weight
   for (size_t u = 0; u < rank.size(); ++u) {
-    if (out_w[u] <= 0.0) dangling += rank[u];
+    if (in.out[u] <= 0.0) {
+      dangling += rank[u];
+    } else {
+      share[u] = damping * rank[u] / in.out[u];
+    }
   }
   std::fill(next->begin(), next->end(), (1.0 - damping) / n + damping * dangling / n);
   for (uint32_t e = 0; e < index.edge_count(); ++e) {
-    double w = static_cast<double>(std::max<int64_t>(index.edge(e).weight, 0));
     uint32_t s = index.source(e);
     uint32_t t = index.target(e);
-    if (out_w[s] > 0.0) (*next)[t] += damping * rank[s] * w / out_w[s];
-    if (index.symmetric(e) && out_w[t] > 0.0) (*next)[s] += damping * rank[t] * w / out_w[t];
+    (*next)[t] += share[s] * in.weight[e];
+    if (index.symmetric(e)) (*next)[s] += share[t] * in.weight[e];
   }
   double change = 0.0;
   for (size_t u = 0; u < rank.size(); ++u) change += std::fabs((*next)[u] - rank[u]);
@@ -76,11 +89,11 @@ std::vector<double> PageRank(const GraphIndex& index, double damping, int max_it
                              double tolerance) {
   const size_t n = index.node_count();
   if (n == 0) return {};
-  std::vector<double> out_w = OutWeights(index);
+  RankInput in = MakeRankInput(index);
   std::vector<double> rank(n, 1.0 / static_cast<double>(n));
   std::vector<double> next(n);
   for (int it = 0; it < max_iterations; ++it) {
-    double change = PageRankStep(index, out_w, damping, rank, &next);
+    double change = PageRankStep(index, in, damping, rank, &next);
     rank.swap(next);
     if (change < tolerance) break;
   }

@@ -205,6 +205,7 @@ void Binder::BindYields(CallClause& c, const ProcedureInfo& info) {
       for (const std::string& f : info.fields) all += (all.empty() ? "" : ", ") + f;
       Error(y.pos, "unknown field '" + y.field + "' of " + std::string(info.name) + "()" +
                        DidYouMean(y.field, info.fields) + "; it yields " + all);
+      if (Lookup(y.alias) < 0) y.slot = Declare(y.alias, VarKind::kValue);  // no more errors
       continue;
     }
     y.field_index = static_cast<int>(it - info.fields.begin());

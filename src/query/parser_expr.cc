@@ -25,7 +25,7 @@ ExprPtr MakeBinary(Op op, ExprPtr lhs, ExprPtr rhs) {
 bool IsReservedWord(std::string_view word) {
   static constexpr std::string_view kWords[] = {
       "match", "where",  "return", "call",     "yield",  "order",  "by",     "skip",
-      "limit", "and",    "or",     "xor",      "not",    "in",     "as",     "distinct",
+      "limit", "and",    "or",     "xor",      "not",    "as",     "distinct",
       "contains", "starts", "ends", "is",      "asc",    "desc",   "ascending",
       "descending", "with", "unwind", "optional", "create", "merge", "delete", "set",
       "remove", "union", "detach"};

@@ -86,6 +86,8 @@ ExprPtr MakeExpr(ExprKind kind, size_t pos, size_t end);
 ExprPtr MakeBinary(Op op, ExprPtr lhs, ExprPtr rhs);
 
 // Words that start or continue clauses: never variables or function names.
+// (IN is not one: where an expression starts it can only be a name, such
+// as degree()'s field `in`.)
 bool IsReservedWord(std::string_view word);
 
 }  // namespace diplograph::query::parser_internal

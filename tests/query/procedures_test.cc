@@ -118,7 +118,7 @@ TEST_CASE("Call.Procedures") {
     ResultTable t = Run(e, "CALL pagerank() YIELD name, score RETURN name, score "
                            "ORDER BY score DESC LIMIT 3");
     CHECK(t.rows.size() == 3);
-    CHECK(Column(t)[0] == "China");
+    CHECK(Column(t)[0] == "United States");
     double total = 0;
     for (const auto& row : Run(e, "CALL pagerank(0.85) YIELD score RETURN score").rows) {
       total += row[0].f;

@@ -135,8 +135,8 @@ def errors(binary, graph):
           "MATCH (a:persn) RETURN a\n"
           "         ^\n" and not r.stdout, "a bad label exits 2 with a caret", r)
 
-    r = run(binary, "query", graph, stdin="MATCH (a) RETURN a.name LIMIT 1\n\nRETURN x\n")
-    check(r.returncode == 2 and r.stderr.decode().startswith("query:3:1: error: ")
+    r = run(binary, "query", graph, stdin="MATCH (a) RETURN a.name LIMIT 1\n\n  MATCH (b:persn) RETURN b\n")
+    check(r.returncode == 2 and r.stderr.decode().startswith("query:3:12: error: unknown label")
           and r.stdout, "stdin errors point into the whole input, good queries still run", r)
 
     r = run(binary, "query", graph, 'CALL timeline("Guo Shengkn")')

@@ -15,6 +15,28 @@
 #include "diplograph/query/engine.h"
 #include "diplograph/query/parser.h"
 
+// Readable failures: lists print as [a, b] and tables as [[a, b], [c, d]].
+namespace doctest {
+template <>
+struct StringMaker<std::vector<std::string>> {
+  static String convert(const std::vector<std::string>& v) {
+    std::string out = "[";
+    for (size_t k = 0; k < v.size(); ++k) out += (k ? ", " : "") + v[k];
+    return (out + "]").c_str();
+  }
+};
+template <>
+struct StringMaker<std::vector<std::vector<std::string>>> {
+  static String convert(const std::vector<std::vector<std::string>>& t) {
+    std::string out = "[";
+    for (size_t k = 0; k < t.size(); ++k) {
+      out += (k ? ", " : "") + std::string(StringMaker<std::vector<std::string>>::convert(t[k]).c_str());
+    }
+    return (out + "]").c_str();
+  }
+};
+}  // namespace doctest
+
 namespace diplograph::query::testing {
 
 inline EntityRecord Actor(std::string id, std::string type, std::string name,

@@ -97,6 +97,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "diplograph/event/record.h"
@@ -292,47 +293,53 @@ class KnowledgeGraph {
 
  private:
   // One raw actor id and what each document said about it. `home` is the
-  // node it is placed in ("" when not yet placed); derived.
+  // key of the node it is placed in (nullptr when not yet placed); derived.
   struct RawNode {
     std::map<std::string, NodeContribution, std::less<>> contrib;  // by doc id
-    mutable std::string home;
+    mutable const std::string* home = nullptr;
   };
   struct RawEdge {
     std::map<std::string, EdgeContribution, std::less<>> contrib;  // by doc id
-    mutable EdgeKey home;
-    mutable bool placed = false;
+    mutable const EdgeKey* home = nullptr;
   };
+  struct EdgeKeyHash {
+    size_t operator()(const EdgeKey& k) const;
+  };
+  using RawNodes = std::unordered_map<std::string, RawNode>;
+  using RawEdges = std::unordered_map<EdgeKey, RawEdge, EdgeKeyHash>;
   struct DocSlot {
     DocumentEntry entry;
-    std::vector<std::string> nodes;  // raw actor ids it contributes to, sorted
-    std::vector<EdgeKey> edges;      // raw edge keys it contributes to, sorted
+    std::vector<const std::string*> nodes;  // keys of raw_nodes_, sorted by id
+    std::vector<const EdgeKey*> edges;      // keys of raw_edges_, sorted by key
   };
-  struct Resolution;  // derived: which raw ids make one node (graph_internal)
+  struct Resolution;  // derived: which raw ids make one node (resolve.h)
 
   void RemoveDocument(const std::string& doc_id);
   void InsertDocument(DocContribution contribution);
 
   // Derived state (graph.cc keeps the truth, derive.cc the rest).
   void EnsureDerived() const;
-  bool ResolutionMayChange() const;
-  void PlaceNodes(const std::set<std::string>& raw_ids, std::set<std::string>* moved,
-                  std::set<std::string>* touched) const;
-  void PlaceEdges(const std::set<EdgeKey>& raw_keys, std::set<EdgeKey>* touched) const;
-  void RederiveEdges(const std::set<EdgeKey>& keys) const;
-  void RederiveNodes(const std::set<std::string>& ids) const;
+  std::vector<std::string> Resolve(bool all) const;
+  bool UpdateProfiles(bool all) const;
+  void PlaceNode(const std::string& raw_id, const RawNode& raw, std::set<std::string>* moved,
+                 std::set<std::string>* touched) const;
+  void PlaceEdge(const EdgeKey& raw_key, const RawEdge& raw, std::set<EdgeKey>* touched) const;
+  void RederiveEdge(Edge e) const;
+  void RederiveNode(Vertex v) const;
   std::string HomeOf(const std::string& raw_id) const;
   EdgeKey HomeOf(const EdgeKey& raw_key) const;
-  Vertex VertexFor(const std::string& id) const;
+  std::map<std::string, Vertex, std::less<>>::iterator VertexFor(const std::string& id) const;
   void EventDates(const std::string& raw_id, const std::string& doc,
                   std::vector<std::string>* dates) const;
 
   // The truth.
-  std::map<std::string, RawNode, std::less<>> raw_nodes_;
-  std::map<EdgeKey, RawEdge> raw_edges_;
+  RawNodes raw_nodes_;
+  RawEdges raw_edges_;
   std::map<std::string, DocSlot, std::less<>> docs_;
 
   // Derived, guarded by derive_mu_ in const methods; `stale_` says whether
-  // anything changed since the last EnsureDerived().
+  // anything changed since the last EnsureDerived(). While nothing is placed
+  // (a new graph) changes are not tracked one by one: all is placed at once.
   mutable std::unique_ptr<BoostGraph> graph_;
   mutable std::map<std::string, Vertex, std::less<>> vertices_;
   mutable std::map<EdgeKey, Edge> edges_;

@@ -48,7 +48,7 @@ class GraphIndex {
   uint32_t source(uint32_t e) const { return ends_[e].source; }
   uint32_t target(uint32_t e) const { return ends_[e].target; }
   uint16_t edge_type(uint32_t e) const { return ends_[e].type; }
-  bool symmetric(uint32_t e) const { return edges_[e]->symmetric; }
+  bool symmetric(uint32_t e) const { return ends_[e].symmetric; }
 
   // Edges leaving / entering node `n` (a self-loop is in both), by edge number.
   std::span<const uint32_t> out_edges(uint32_t n) const;
@@ -84,6 +84,7 @@ class GraphIndex {
     uint32_t source;
     uint32_t target;
     uint16_t type;
+    bool symmetric;
   };
   void IndexNodes(const KnowledgeGraph& graph);
   void IndexEdges(const KnowledgeGraph& graph);

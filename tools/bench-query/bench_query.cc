@@ -1,0 +1,296 @@
+// bench_query: how fast `diplograph query` answers on a large graph.
+//
+// Writes a synthetic saved graph (default 1,000,000 edges among 50,000
+// actors, in 20-edge documents), loads it as `diplograph query` does
+// (ReadSavedGraph, then the query index), and times representative queries,
+// the median of 5 runs each. Prints load time, query times and peak RSS
+// (VmHWM from /proc/self/status).
+//
+// Build and run (not part of the default build or the tests):
+//   cmake --build build --target bench_query
+//   build/bench_query [--edges N] [--actors N] [--runs N] [--graph FILE] [--keep]
+// --graph FILE reuses (or, if missing, writes) FILE instead of a temporary file.
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <random>
+#include <sstream>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "diplograph/event/record.h"
+#include "diplograph/graph/saved_graph.h"
+#include "diplograph/query/engine.h"
+#include "diplograph/query/parser.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+struct Options {
+  size_t edges = 1'000'000;
+  uint32_t actors = 50'000;
+  int runs = 5;
+  std::string graph;
+  bool keep = false;
+};
+
+double Ms(Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+std::string Status(const char* key) {
+  std::ifstream in("/proc/self/status");
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.rfind(key, 0) == 0) return line.substr(line.find_first_not_of(" \t", 6));
+  }
+  return "?";
+}
+
+// Actor i: 200 countries (the hubs), 4,800 organisations, the rest people.
+std::string ActorId(uint32_t i) {
+  char buf[32];
+  std::snprintf(buf, sizeof(buf), i < 200 ? "country-%03u" : i < 5000 ? "agency-%05u" : "actor-%06u",
+                i);
+  return buf;
+}
+
+std::string ActorName(uint32_t i) {
+  char buf[32];
+  std::snprintf(buf, sizeof(buf), i < 200 ? "Country %03u" : i < 5000 ? "Agency %05u" : "Actor %06u",
+                i);
+  return buf;
+}
+
+const char* ActorType(uint32_t i) { return i < 200 ? "country" : i < 5000 ? "organization" : "person"; }
+
+struct SynthEdge {
+  uint32_t source;
+  uint32_t target;
+  uint8_t type;
+  std::vector<uint32_t> docs;
+};
+
+struct Synth {
+  std::vector<std::string> ids;
+  std::vector<std::string> dates;               // by document
+  std::vector<std::vector<uint32_t>> node_docs;  // by actor
+  std::vector<SynthEdge> edges;
+};
+
+// One document: 8 actors (30% of picks are hubs) and 20 relations among them.
+void AddDocument(std::mt19937_64& rng, const Options& o, Synth* s,
+                 std::unordered_map<uint64_t, uint32_t>* edge_of) {
+  const auto& types = diplograph::EventTypes();
+  uint32_t doc = static_cast<uint32_t>(s->dates.size());
+  char date[16];
+  std::snprintf(date, sizeof(date), "%04d-%02d-%02d", 2000 + static_cast<int>(rng() % 25),
+                1 + static_cast<int>(rng() % 12), 1 + static_cast<int>(rng() % 28));
+  s->dates.emplace_back(date);
+  std::vector<uint32_t> cast;
+  while (cast.size() < 8) {
+    uint32_t a = rng() % 10 < 3 ? static_cast<uint32_t>(rng() % 200)
+                                : static_cast<uint32_t>(rng() % o.actors);
+    if (std::find(cast.begin(), cast.end(), a) == cast.end()) cast.push_back(a);
+  }
+  for (uint32_t a : cast) s->node_docs[a].push_back(doc);
+  for (int k = 0; k < 20 && s->edges.size() < o.edges; ++k) {
+    uint32_t src = cast[rng() % 8];
+    uint32_t dst = cast[rng() % 8];
+    uint8_t type = static_cast<uint8_t>(rng() % types.size());
+    if (src == dst) continue;
+    if (types[type].symmetric && s->ids[dst] < s->ids[src]) std::swap(src, dst);
+    uint64_t key = (static_cast<uint64_t>(src) * o.actors + dst) * 64 + type;
+    auto [it, added] = edge_of->emplace(key, static_cast<uint32_t>(s->edges.size()));
+    if (added) s->edges.push_back({src, dst, type, {}});
+    std::vector<uint32_t>& docs = s->edges[it->second].docs;
+    if (docs.empty() || docs.back() != doc) docs.push_back(doc);
+  }
+}
+
+void WriteDocuments(const Synth& s, FILE* f) {
+  std::fprintf(f, "{\"directed\":true,\"multigraph\":true,\"graph\":{\"format\":"
+                  "\"diplograph-graph\",\"version\":1,\"generator\":\"bench_query\","
+                  "\"documents\":[\n");
+  for (size_t d = 0; d < s.dates.size(); ++d) {
+    std::fprintf(f, "%s{\"id\":\"doc-%07zu\",\"date\":\"%s\",\"fingerprint\":\"%016zx\"}\n",
+                 d ? "," : "", d, s.dates[d].c_str(), d + 1);
+  }
+}
+
+void WriteNodes(const Synth& s, FILE* f) {
+  std::fprintf(f, "]},\"nodes\":[\n");
+  bool first = true;
+  for (uint32_t a = 0; a < s.node_docs.size(); ++a) {
+    if (s.node_docs[a].empty()) continue;
+    std::fprintf(f, "%s{\"id\":\"%s\",\"contrib\":{", first ? "" : ",", s.ids[a].c_str());
+    first = false;
+    for (size_t k = 0; k < s.node_docs[a].size(); ++k) {
+      std::fprintf(f, "%s\"doc-%07u\":{\"name\":\"%s\",\"type\":\"%s\",\"mentions\":1}",
+                   k ? "," : "", s.node_docs[a][k], ActorName(a).c_str(), ActorType(a));
+    }
+    std::fprintf(f, "}}\n");
+  }
+}
+
+void WriteLinks(const Synth& s, FILE* f) {
+  const auto& types = diplograph::EventTypes();
+  std::fprintf(f, "],\"links\":[\n");
+  for (size_t e = 0; e < s.edges.size(); ++e) {
+    const SynthEdge& x = s.edges[e];
+    const auto& t = types[x.type];
+    std::string sentence = ActorName(x.source) + " " + std::string(t.name) + " " +
+                           ActorName(x.target) + ".";
+    std::fprintf(f, "%s{\"source\":\"%s\",\"target\":\"%s\",\"type\":\"%s\",\"contrib\":{",
+                 e ? "," : "", s.ids[x.source].c_str(), s.ids[x.target].c_str(),
+                 std::string(t.name).c_str());
+    for (size_t k = 0; k < x.docs.size(); ++k) {
+      std::fprintf(f,
+                   "%s\"doc-%07u\":{\"mentions\":1,\"dates\":[\"%s\"],\"goldstein_sum\":%.1f,"
+                   "\"evidence\":{\"sentence\":\"%s\",\"start\":0,\"end\":%zu,\"confidence\":0.8}}",
+                   k ? "," : "", x.docs[k], s.dates[x.docs[k]].c_str(), t.goldstein,
+                   sentence.c_str(), sentence.size());
+    }
+    std::fprintf(f, "}}\n");
+  }
+  std::fprintf(f, "]}\n");
+}
+
+bool Generate(const Options& o, const std::string& path) {
+  Clock::time_point start = Clock::now();
+  Synth s;
+  for (uint32_t a = 0; a < o.actors; ++a) s.ids.push_back(ActorId(a));
+  s.node_docs.resize(o.actors);
+  std::unordered_map<uint64_t, uint32_t> edge_of;
+  edge_of.reserve(o.edges);
+  std::mt19937_64 rng(20161207);
+  while (s.edges.size() < o.edges) AddDocument(rng, o, &s, &edge_of);
+  FILE* f = std::fopen(path.c_str(), "w");
+  if (f == nullptr) return false;
+  WriteDocuments(s, f);
+  WriteNodes(s, f);
+  WriteLinks(s, f);
+  bool ok = std::fclose(f) == 0;
+  std::printf("generated %zu documents, %zu edges in %.0f ms -> %s\n", s.dates.size(),
+              s.edges.size(), Ms(start), path.c_str());
+  return ok;
+}
+
+// Runs `q` `runs` times; prints the median time and the row count.
+void Time(const diplograph::query::QueryEngine& engine, const std::string& q, int runs) {
+  std::vector<double> times;
+  size_t rows = 0;
+  for (int r = 0; r < runs; ++r) {
+    diplograph::Diagnostics diags;
+    Clock::time_point start = Clock::now();
+    auto table = engine.Execute(q, "query", &diags);
+    times.push_back(Ms(start));
+    if (!table) {
+      for (const auto& d : diags.items()) std::cerr << diplograph::query::RenderQueryDiagnostic(d, q);
+      return;
+    }
+    rows = table->rows.size();
+  }
+  std::sort(times.begin(), times.end());
+  std::printf("%10.3f ms  %7zu rows  %s\n", times[times.size() / 2], rows, q.c_str());
+}
+
+const std::vector<std::string>& Queries() {
+  static const std::vector<std::string> kQueries = {
+      "MATCH (a {name: \"Actor 012345\"})-[e:accused]->(b) RETURN b.name, e.weight",
+      "MATCH (a {name: \"Actor 012345\"})-[e]-(b) RETURN type(e) AS t, count(*) AS n "
+      "ORDER BY n DESC",
+      "MATCH (a:person {id: \"actor-012345\"})<-[e:met_with|praised]-(b) "
+      "WHERE e.first_date >= \"2010\" RETURN b.name, e.first_date ORDER BY e.first_date",
+      "MATCH (a {name: \"Country 007\"})-[e:met_with]-(b:person) RETURN b.name "
+      "ORDER BY b.name LIMIT 20",
+      "MATCH (a {name: \"Country 007\"})-[e]->(b {name: \"Country 042\"}) RETURN type(e), "
+      "e.weight",
+      "MATCH (a {name: \"Actor 012345\"})-[:met_with]-(b)-[:met_with]-(c) "
+      "RETURN count(DISTINCT c)",
+      "MATCH (a {name: \"Actor 012345\"})-[r:agreed*1..2]->(b) RETURN count(*)",
+      "MATCH (a)-[e:expelled]->(b:country) WHERE e.first_date >= \"2020\" RETURN count(*)",
+      "MATCH (n:country) RETURN count(*)",
+      "MATCH (n) WHERE n.name STARTS WITH \"Agency 001\" RETURN count(*)",
+      "CALL shortestPath(\"Actor 012345\", \"Actor 045678\") YIELD length RETURN length",
+      "CALL timeline(\"Actor 012345\") YIELD date RETURN count(*)",
+      "CALL degree() YIELD name, degree RETURN name, degree ORDER BY degree DESC LIMIT 10",
+      "CALL components() YIELD component RETURN count(DISTINCT component)",
+      "CALL pagerank() YIELD name, score RETURN name, score ORDER BY score DESC LIMIT 10",
+  };
+  return kQueries;
+}
+
+bool ParseOptions(int argc, char** argv, Options* o) {
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    bool has_value = i + 1 < argc;
+    if (a == "--edges" && has_value) {
+      o->edges = std::stoul(argv[++i]);
+    } else if (a == "--actors" && has_value) {
+      o->actors = static_cast<uint32_t>(std::stoul(argv[++i]));
+    } else if (a == "--runs" && has_value) {
+      o->runs = std::max(1, std::stoi(argv[++i]));
+    } else if (a == "--graph" && has_value) {
+      o->graph = argv[++i];
+      o->keep = true;
+    } else if (a == "--keep") {
+      o->keep = true;
+    } else {
+      std::cerr << "usage: bench_query [--edges N] [--actors N] [--runs N] [--graph FILE] "
+                   "[--keep]\n";
+      return false;
+    }
+  }
+  return o->actors >= 200;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Options o;
+  if (!ParseOptions(argc, argv, &o)) return 2;
+  std::string path = o.graph.empty()
+                         ? "/tmp/bench_query_" + std::to_string(getpid()) + ".json"
+                         : o.graph;
+  if (!std::ifstream(path) && !Generate(o, path)) return 1;
+  Clock::time_point start = Clock::now();
+  std::string content;
+  {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream buf;
+    buf << in.rdbuf();
+    content = buf.str();
+  }
+  double read_ms = Ms(start);
+  diplograph::Diagnostics diags;
+  std::optional<diplograph::KnowledgeGraph> graph = diplograph::ReadSavedGraph(content, path, &diags);
+  double parse_ms = Ms(start) - read_ms;
+  content = std::string();
+  if (!graph) {
+    for (const auto& d : diags.items()) std::cerr << d.ToString() << "\n";
+    return 1;
+  }
+  Clock::time_point derive_start = Clock::now();
+  graph->ForEachNode([](const diplograph::ActorNode&) {});  // derives every node and edge
+  double derive_ms = Ms(derive_start);
+  Clock::time_point index_start = Clock::now();
+  diplograph::query::QueryEngine engine(*graph);
+  double index_ms = Ms(index_start);
+  std::printf("graph: %u nodes, %u edges, %zu documents\n", engine.index().node_count(),
+              engine.index().edge_count(), graph->document_count());
+  std::printf("load: read %.0f ms, parse and build %.0f ms, derive %.0f ms, query index %.0f ms, "
+              "total %.0f ms; peak RSS so far %s\n",
+              read_ms, parse_ms, derive_ms, index_ms, Ms(start), Status("VmHWM").c_str());
+  std::printf("queries (median of %d):\n", o.runs);
+  for (const std::string& q : Queries()) Time(engine, q, o.runs);
+  std::printf("peak RSS %s, RSS now %s\n", Status("VmHWM").c_str(), Status("VmRSS").c_str());
+  if (!o.keep) std::remove(path.c_str());
+  return 0;
+}
