@@ -46,9 +46,15 @@ double MillisecondsSince(Clock::time_point start) {
 void PrintTable(const query::ResultTable& table, Session* s) {
   if (s->results++ > 0 && s->format != Format::kJson && !s->interactive) std::cout << "\n";
   switch (s->format) {
-    case Format::kTable: query::WriteTextTable(table, std::cout); break;
-    case Format::kJson: query::WriteJsonRows(table, std::cout); break;
-    case Format::kCsv: query::WriteCsvRows(table, std::cout); break;
+    case Format::kTable:
+      query::WriteTextTable(table, std::cout);
+      break;
+    case Format::kJson:
+      query::WriteJsonRows(table, std::cout);
+      break;
+    case Format::kCsv:
+      query::WriteCsvRows(table, std::cout);
+      break;
   }
 }
 
@@ -106,13 +112,12 @@ bool PromptCommand(std::string_view line, Session* s, bool* quit) {
   return true;
 }
 
-bool Interactive(const Args& args, Session* s) {
+void Interactive(const Args& args, Session* s) {
   s->interactive = true;
   LineEditor editor(HistoryPath(args));
   const query::GraphIndex& index = s->engine->index();
   std::cerr << "diplograph query: " << index.node_count() << " nodes, " << index.edge_count()
             << " edges. :help for help, Ctrl-D to leave.\n";
-  bool ok = true;
   std::string buffer;
   std::string line;
   while (true) {
@@ -133,11 +138,10 @@ bool Interactive(const Args& args, Session* s) {
     bool ends = !trimmed.empty() && trimmed.back() == ';';
     if (!force && !ends && query::NeedsMoreInput(buffer)) continue;
     editor.AddHistory(buffer);
-    ok = RunText(buffer, s) && ok;
+    RunText(buffer, s);
     buffer.clear();
   }
-  if (!buffer.empty()) ok = RunText(buffer, s) && ok;
-  return ok;
+  if (!buffer.empty()) RunText(buffer, s);
 }
 
 bool ReadFormat(const Args& args, Format* format, std::string* error) {
@@ -146,10 +150,15 @@ bool ReadFormat(const Args& args, Format* format, std::string* error) {
     *error = "choose one of --json, --csv and --format";
     return false;
   }
-  std::string f = args.Has("--json") ? "json" : args.Has("--csv") ? "csv" : args.Get("--format", "table");
-  if (f == "table") *format = Format::kTable;
-  else if (f == "json") *format = Format::kJson;
-  else if (f == "csv") *format = Format::kCsv;
+  std::string f = args.Has("--json")  ? "json"
+                  : args.Has("--csv") ? "csv"
+                                      : args.Get("--format", "table");
+  if (f == "table")
+    *format = Format::kTable;
+  else if (f == "json")
+    *format = Format::kJson;
+  else if (f == "csv")
+    *format = Format::kCsv;
   else {
     *error = "unknown --format '" + f + "' (table, json or csv)";
     return false;
@@ -163,8 +172,9 @@ int RunQuery(const Args& args) {
   const Command& cmd = *FindCommand("query");
   if (args.positional.empty()) return UsageError(cmd, "needs a GRAPH");
   if (args.positional.size() > 2) {
-    return UsageError(cmd, "takes a GRAPH and one QUERY; quote the query, as in "
-                           "'MATCH (n) RETURN n.name'");
+    return UsageError(cmd,
+                      "takes a GRAPH and one QUERY; quote the query, as in "
+                      "'MATCH (n) RETURN n.name'");
   }
   Session session;
   std::string error;
@@ -186,7 +196,7 @@ int RunQuery(const Args& args) {
     }
     ok = RunText(args.positional[1], &session);
   } else if (isatty(STDIN_FILENO)) {
-    ok = Interactive(args, &session);
+    Interactive(args, &session);  // errors were shown as they came; leaving is success
   } else {
     std::string text((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
     ok = RunText(text, &session);

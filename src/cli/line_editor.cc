@@ -26,10 +26,10 @@ class RawMode {
     raw.c_lflag &= ~static_cast<tcflag_t>(ECHO | ICANON | IEXTEN | ISIG);
     raw.c_cc[VMIN] = 1;
     raw.c_cc[VTIME] = 0;
-    ok_ = tcsetattr(STDIN_FILENO, TCSAFLUSH, &raw) == 0;
+    ok_ = tcsetattr(STDIN_FILENO, TCSANOW, &raw) == 0;  // keeps typed-ahead input
   }
   ~RawMode() {
-    if (ok_) tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved_);
+    if (ok_) tcsetattr(STDIN_FILENO, TCSANOW, &saved_);
   }
   bool ok() const { return ok_; }
 
@@ -134,13 +134,24 @@ int HandleEscape(EditState* s) {
     return 0;
   }
   switch (b) {
-    case 'A': return -1;
-    case 'B': return 1;
-    case 'C': s->cursor = std::min(s->cursor + 1, s->text.size()); return 0;
-    case 'D': s->cursor = s->cursor > 0 ? s->cursor - 1 : 0; return 0;
-    case 'H': s->cursor = 0; return 0;
-    case 'F': s->cursor = s->text.size(); return 0;
-    default: return 0;
+    case 'A':
+      return -1;
+    case 'B':
+      return 1;
+    case 'C':
+      s->cursor = std::min(s->cursor + 1, s->text.size());
+      return 0;
+    case 'D':
+      s->cursor = s->cursor > 0 ? s->cursor - 1 : 0;
+      return 0;
+    case 'H':
+      s->cursor = 0;
+      return 0;
+    case 'F':
+      s->cursor = s->text.size();
+      return 0;
+    default:
+      return 0;
   }
 }
 
@@ -151,29 +162,55 @@ enum class Key { kEdit, kEnter, kInterrupt, kEnd };
 Key HandleKey(unsigned char c, EditState* s, int* history_step) {
   switch (c) {
     case '\r':
-    case '\n': return Key::kEnter;
-    case 3: return Key::kInterrupt;
+    case '\n':
+      return Key::kEnter;
+    case 3:
+      return Key::kInterrupt;
     case 4:
       if (s->text.empty()) return Key::kEnd;
       s->Delete();
       break;
     case 127:
-    case 8: s->Backspace(); break;
-    case 1: s->cursor = 0; break;
-    case 5: s->cursor = s->text.size(); break;
-    case 2: s->cursor = s->cursor > 0 ? s->cursor - 1 : 0; break;
-    case 6: s->cursor = std::min(s->cursor + 1, s->text.size()); break;
-    case 11: s->text.erase(s->cursor); break;
+    case 8:
+      s->Backspace();
+      break;
+    case 1:
+      s->cursor = 0;
+      break;
+    case 5:
+      s->cursor = s->text.size();
+      break;
+    case 2:
+      s->cursor = s->cursor > 0 ? s->cursor - 1 : 0;
+      break;
+    case 6:
+      s->cursor = std::min(s->cursor + 1, s->text.size());
+      break;
+    case 11:
+      s->text.erase(s->cursor);
+      break;
     case 21:
       s->text.erase(0, s->cursor);
       s->cursor = 0;
       break;
-    case 23: s->DeleteWord(); break;
-    case 12: Write("\x1b[H\x1b[2J"); break;
-    case 16: *history_step = -1; break;
-    case 14: *history_step = 1; break;
-    case 27: *history_step = HandleEscape(s); break;
-    case '\t': s->Insert(U' '); break;
+    case 23:
+      s->DeleteWord();
+      break;
+    case 12:
+      Write("\x1b[H\x1b[2J");
+      break;
+    case 16:
+      *history_step = -1;
+      break;
+    case 14:
+      *history_step = 1;
+      break;
+    case 27:
+      *history_step = HandleEscape(s);
+      break;
+    case '\t':
+      s->Insert(U' ');
+      break;
     default:
       if (c >= 32) s->Insert(c < 0x80 ? c : ReadCodePoint(c));
   }
@@ -241,9 +278,14 @@ LineEditor::Result LineEditor::ReadRaw(std::string_view prompt, std::string* lin
         Write("\r\n");
         *line = ToUtf8(s.text);
         return Result::kLine;
-      case Key::kInterrupt: Write("^C\r\n"); return Result::kInterrupted;
-      case Key::kEnd: Write("\r\n"); return Result::kEnd;
-      case Key::kEdit: break;
+      case Key::kInterrupt:
+        Write("^C\r\n");
+        return Result::kInterrupted;
+      case Key::kEnd:
+        Write("\r\n");
+        return Result::kEnd;
+      case Key::kEdit:
+        break;
     }
     if (step != 0) {
       if (browse == history_.size()) typed = s.text;

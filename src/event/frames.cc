@@ -96,6 +96,13 @@ Group SentenceFrame::Extend(size_t index, int direction) const {
 
 namespace {
 
+bool IsFunctionWord(const std::string& w) {
+  return w == "the"sv || w == "a"sv || w == "an"sv || w == "it"sv || w == "they"sv ||
+         w == "he"sv || w == "she"sv || w == "we"sv || w == "its"sv || w == "their"sv ||
+         w == "his"sv || w == "her"sv || w == "this"sv || w == "these"sv || w == "there"sv ||
+         w == "all"sv || w == "no"sv || w == "some"sv || w == "both"sv;
+}
+
 bool IsSpeechWord(const std::string& w) {
   return w == "said"sv || w == "says"sv || w == "added"sv || w == "told"sv || w == "noted"sv ||
          w == "insisted"sv || w == "stressed"sv;
@@ -111,7 +118,10 @@ Group SentenceFrame::Left(uint32_t pos, bool allow_events) const {
     for (uint32_t t = r.last; t < pos; ++t) {
       if (IsClauseBreak(toks_[t])) broken = true;
       // "actions which threaten X": the subject is the noun before "which".
-      if ((toks_[t].lower == "which"sv || toks_[t].lower == "that"sv) && t > r.last) broken = true;
+      // ("that" + verb is a relative clause; "told X that the crew ..." is not.)
+      bool relative_that = toks_[t].lower == "that"sv && t + 1 < pos && toks_[t + 1].Is(kAlpha) &&
+                           !toks_[t + 1].Is(kCapitalized) && !IsFunctionWord(toks_[t + 1].lower);
+      if ((toks_[t].lower == "which"sv || relative_that) && t > r.last) broken = true;
     }
     if (broken) break;
     if (!Usable(r, false, false) || r.reflexive) continue;
@@ -140,7 +150,7 @@ Group SentenceFrame::Right(uint32_t pos, uint32_t window, bool allow_modifier,
           toks_[t].lower == "which"sv || toks_[t].lower == "after"sv ||
           toks_[t].lower == "before"sv || toks_[t].lower == "following"sv ||
           toks_[t].lower == "amid"sv || toks_[t].lower == "despite"sv ||
-          toks_[t].lower == "when"sv) {
+          toks_[t].lower == "when"sv || toks_[t].lower == "as"sv) {
         broken = true;
       }
     }

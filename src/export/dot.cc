@@ -22,12 +22,20 @@ void AppendAttr(std::string* out, std::string_view name, std::string_view value,
 }  // namespace
 
 std::string DotQuoted(std::string_view s) {
+  // Graphviz reads quoted strings of up to 16384 bytes; longer ones are
+  // written as "..." + "..." (DOT concatenation), split between characters.
+  constexpr size_t kChunk = 8192;
   std::string out = "\"";
+  size_t chunk_start = 0;
   size_t start = 0;
   while (true) {
     size_t nl = s.find('\n', start);
     std::string_view line = s.substr(start, nl == std::string_view::npos ? s.npos : nl - start);
     for (char c : export_internal::OneLineText(line)) {
+      if (out.size() - chunk_start >= kChunk && (static_cast<unsigned char>(c) & 0xC0) != 0x80) {
+        out += "\" + \"";
+        chunk_start = out.size();
+      }
       if (c == '"' || c == '\\') out += '\\';
       out += c;
     }

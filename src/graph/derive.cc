@@ -21,16 +21,26 @@ using graph_internal::Resolvable;
 
 namespace {
 
-template <typename T>
-void InsertSorted(std::vector<T>* v, const T& x) {
+void InsertSorted(std::vector<std::string>* v, const std::string& x) {
   auto it = std::lower_bound(v->begin(), v->end(), x);
   if (it == v->end() || *it != x) v->insert(it, x);
 }
 
-template <typename T>
-void EraseSorted(std::vector<T>* v, const T& x) {
+void EraseSorted(std::vector<std::string>* v, const std::string& x) {
   auto it = std::lower_bound(v->begin(), v->end(), x);
   if (it != v->end() && *it == x) v->erase(it);
+}
+
+bool ByKey(const EdgeKey* a, const EdgeKey& b) { return *a < b; }
+
+void InsertSorted(std::vector<const EdgeKey*>* v, const EdgeKey* x) {
+  auto it = std::lower_bound(v->begin(), v->end(), *x, ByKey);
+  if (it == v->end() || **it != *x) v->insert(it, x);
+}
+
+void EraseSorted(std::vector<const EdgeKey*>* v, const EdgeKey& x) {
+  auto it = std::lower_bound(v->begin(), v->end(), x, ByKey);
+  if (it != v->end() && **it == x) v->erase(it);
 }
 
 }  // namespace
@@ -47,7 +57,8 @@ EdgeKey KnowledgeGraph::HomeOf(const EdgeKey& raw_key) const {
 
 std::map<std::string, KnowledgeGraph::Vertex, std::less<>>::iterator KnowledgeGraph::VertexFor(
     const std::string& id) const {
-  auto it = vertices_.lower_bound(id);
+  auto it = vertices_.end();
+  if (vertices_.empty() || !(std::prev(it)->first < id)) it = vertices_.lower_bound(id);
   if (it != vertices_.end() && it->first == id) return it;
   ActorNode node;
   node.id = id;
@@ -135,24 +146,28 @@ void KnowledgeGraph::EnsureDerived() const {
     auto raw = raw_nodes_.find(id);
     if (raw != raw_nodes_.end()) PlaceNode(raw->first, raw->second, &moved, touched);
   };
-  if (all) {
-    for (const auto& [id, raw] : raw_nodes_) PlaceNode(id, raw, &moved, nullptr);
+  if (all) {  // in id order, so that every insertion lands at the end
+    std::vector<const RawNodes::value_type*> order;
+    order.reserve(raw_nodes_.size());
+    for (const auto& entry : raw_nodes_) order.push_back(&entry);
+    std::sort(order.begin(), order.end(), [](auto* a, auto* b) { return a->first < b->first; });
+    for (const auto* entry : order) PlaceNode(entry->first, entry->second, &moved, nullptr);
   } else {
     for (const std::string& id : dirty_nodes_) place_node(id);
     for (const std::string& id : renamed) place_node(id);
   }
 
-  for (const auto& [home, raw] : gone_edges_) {
-    auto e = edges_.find(home);
-    if (e != edges_.end()) EraseSorted(&(*graph_)[e->second].keys, raw);
-    touched_edges.insert(home);
-  }
+  touched_edges.insert(gone_edges_.begin(), gone_edges_.end());
   auto place_edge = [&](const EdgeKey& key) {
     auto raw = raw_edges_.find(key);
     if (raw != raw_edges_.end()) PlaceEdge(raw->first, raw->second, &touched_edges);
   };
-  if (all) {
-    for (const auto& [key, raw] : raw_edges_) PlaceEdge(key, raw, nullptr);
+  if (all) {  // likewise (joined raw keys may land elsewhere)
+    std::vector<const RawEdges::value_type*> order;
+    order.reserve(raw_edges_.size());
+    for (const auto& entry : raw_edges_) order.push_back(&entry);
+    std::sort(order.begin(), order.end(), [](auto* a, auto* b) { return a->first < b->first; });
+    for (const auto* entry : order) PlaceEdge(entry->first, entry->second, nullptr);
   } else {
     for (const EdgeKey& key : dirty_edges_) place_edge(key);
     for (const std::string& id : moved) {  // their edges move with them
@@ -172,8 +187,9 @@ void KnowledgeGraph::EnsureDerived() const {
       auto e = edges_.find(key);
       if (e == edges_.end()) continue;
       if ((*graph_)[e->second].keys.empty()) {
-        boost::remove_edge(e->second, *graph_);
-        edges_.erase(e);
+        Edge gone = e->second;
+        edges_.erase(e);  // before its key goes with the edge
+        boost::remove_edge(gone, *graph_);
       } else {
         RederiveEdge(e->second);
       }
@@ -234,25 +250,27 @@ void KnowledgeGraph::PlaceEdge(const EdgeKey& raw_key, const RawEdge& raw,
   EdgeKey joined;
   if (!own) joined = HomeOf(raw_key);
   const EdgeKey& key = own ? raw_key : joined;  // raw keys are canonical already
-  auto e = edges_.lower_bound(key);
-  if (e == edges_.end() || e->first != key) {
+  auto e = edges_.end();
+  if (edges_.empty() || !(std::prev(e)->first.get() < key)) e = edges_.lower_bound(key);
+  if (e == edges_.end() || e->first.get() != key) {
     RelationEdge edge;
     edge.key = key;
     Edge added = boost::add_edge(vertices_.find(key.source)->second,
                                  vertices_.find(key.target)->second, std::move(edge), *graph_)
                      .first;
-    e = edges_.emplace_hint(e, key, added);
+    e = edges_.emplace_hint(e, std::cref((*graph_)[added].key), added);
   }
-  if (raw.home != &e->first) {
+  const EdgeKey& home = e->first.get();
+  if (raw.home != &home) {
     if (raw.home != nullptr) {
       auto old = edges_.find(*raw.home);
       if (old != edges_.end()) EraseSorted(&(*graph_)[old->second].keys, raw_key);
       if (touched != nullptr) touched->insert(*raw.home);
     }
-    InsertSorted(&(*graph_)[e->second].keys, raw_key);
-    raw.home = &e->first;
+    InsertSorted(&(*graph_)[e->second].keys, &raw_key);
+    raw.home = &home;
   }
-  if (touched != nullptr) touched->insert(e->first);
+  if (touched != nullptr) touched->insert(home);
 }
 
 void KnowledgeGraph::RederiveEdge(Edge e) const {

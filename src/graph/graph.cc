@@ -126,7 +126,11 @@ void KnowledgeGraph::RemoveDocument(const std::string& doc_id) {
     e->second.contrib.erase(doc_id);
     if (track) dirty_edges_.insert(*key);
     if (!e->second.contrib.empty()) continue;
-    if (e->second.home != nullptr) gone_edges_.emplace(*e->second.home, *key);
+    if (const EdgeKey* home = e->second.home) {  // drop the pointer before the key goes
+      std::vector<const EdgeKey*>& keys = (*graph_)[edges_.find(*home)->second].keys;
+      keys.erase(std::find(keys.begin(), keys.end(), &e->first));
+      gone_edges_.insert(*home);
+    }
     raw_edges_.erase(e);
   }
   for (const std::string* id : it->second.nodes) {
@@ -230,8 +234,8 @@ void KnowledgeGraph::ForEachContribution(
     const RelationEdge& edge, const std::function<void(const std::string&, const EdgeKey&,
                                                        const EdgeContribution&)>& fn) const {
   std::vector<graph_internal::EdgeRef> refs;
-  for (const EdgeKey& raw : edge.keys) {
-    auto it = raw_edges_.find(raw);
+  for (const EdgeKey* raw : edge.keys) {
+    auto it = raw_edges_.find(*raw);
     if (it == raw_edges_.end()) continue;
     for (const auto& [doc, c] : it->second.contrib) refs.push_back({&doc, &it->first, &c});
   }

@@ -97,13 +97,17 @@ class CandidateFinder {
   }
 
  private:
-  // Keys of 8+ characters meet under the hash of each of their one-letter
-  // deletions (and of themselves), which covers every one-edit pair;
-  // OneEditVariant() then checks (and weeds out hash collisions).
+  // Keys of 8 to kMaxEditKey characters meet under the hash of each of their
+  // one-letter deletions (and of themselves), which covers every one-edit
+  // pair; OneEditVariant() then checks (and weeds out hash collisions). A key
+  // is marked once per distinct hash ("xxxx" has one deletion, not four), and
+  // longer keys (no real name) are left out: their cost grows with the square
+  // of their length.
+  static constexpr size_t kMaxEditKey = 200;
   void FindOneEdit(const std::unordered_map<std::string_view, std::vector<int>>& by_key) {
     std::vector<std::string_view> keys;
     for (const auto& [key, ids] : by_key) {
-      if (key.size() >= 8) keys.push_back(key);
+      if (key.size() >= 8 && key.size() <= kMaxEditKey) keys.push_back(key);
     }
     std::vector<std::pair<size_t, size_t>> marks;  // (hash, index in keys)
     std::hash<std::string_view> hash;
@@ -118,6 +122,7 @@ class CandidateFinder {
       }
     }
     std::sort(marks.begin(), marks.end());
+    marks.erase(std::unique(marks.begin(), marks.end()), marks.end());
     for (size_t a = 0, b = 0; a < marks.size(); a = b) {
       while (b < marks.size() && marks[b].first == marks[a].first) ++b;
       for (size_t x = a; x < b; ++x) {

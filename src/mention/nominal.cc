@@ -151,6 +151,17 @@ size_t SentenceAnalyzer::Pronoun(size_t k) {
     return AtomAt(n + 1) == static_cast<size_t>(-1) ? atoms_.size() : AtomAt(n + 1);
   }
   if (e < 0) return k;
+  // "her government", "his administration": the person's state.
+  if ((w == "his"sv || w == "her"sv || w == "their"sv) && a.last < end_ &&
+      (Tok(a.last).lower == "government"sv || Tok(a.last).lower == "administration"sv ||
+       Tok(a.last).lower == "country"sv)) {
+    const Entity& p = st_->entities()[static_cast<size_t>(e)];
+    int c = p.country.empty() ? -1 : st_->dict().CountryIndex(p.country);
+    if (c >= 0) {
+      EmitOne(a.first, a.last + 1, st_->DictEntity(c), RefKind::kDescription);
+      return AtomAt(a.last + 1) == static_cast<size_t>(-1) ? atoms_.size() : AtomAt(a.last + 1);
+    }
+  }
   EmitOne(a.first, a.last, e, RefKind::kPronoun);
   if (w == "his"sv || w == "her"sv || w == "its"sv) {
     // "her" is also an object ("met her"); possessive before a noun or adjective.

@@ -63,6 +63,12 @@ size_t SentenceAnalyzer::Nominal(size_t k) {
     ++q;
   }
   // 2. An organ of that country: "China's foreign ministry".
+  // "U.S. federal prosecutors": an adjective between the state and its organ.
+  if (mod_country >= 0 && q + 1 < atoms_.size() && free_atom(q) && atoms_[q].type == AtomType::kWord &&
+      words::IsTitleAdjective(atom_word(q)) && !Tok(atoms_[q].first).Is(kCapitalized) &&
+      atoms_[q + 1].type == AtomType::kOrgan) {
+    ++q;
+  }
   bool state_organ = free_atom(q) && atoms_[q].type == AtomType::kOrgan &&
                      dict.organs()[static_cast<size_t>(atoms_[q].index)].key == "government"sv;
   if (mod_country >= 0 && free_atom(q) && atoms_[q].type == AtomType::kOrgan && !state_organ) {
@@ -256,7 +262,8 @@ size_t SentenceAnalyzer::Nominal(size_t k) {
     // "Somalia's defence minister": an office-holder the text does not name.
     bool office = false;
     for (int t : tr.titles) office = office || (t >= 0 && !dict.titles()[static_cast<size_t>(t)].role.empty());
-    if (office && !iso.empty() && poss) {
+    bool counterpart = !tr.texts.empty() && AsciiLower(tr.texts.back()) == "counterpart";
+    if ((office && !iso.empty() && poss) || (counterpart && !iso.empty())) {
       Entity e;
       e.kind = ActorKind::kPerson;
       e.country = iso;

@@ -29,7 +29,7 @@ RankInput MakeRankInput(const GraphIndex& index) {
   in.weight.resize(index.edge_count());
   in.out.assign(index.node_count(), 0.0);
   for (uint32_t e = 0; e < index.edge_count(); ++e) {
-    double w = static_cast<double>(std::max<int64_t>(index.edge(e).weight, 0));
+    double w = static_cast<double>(index.weight(e));
     in.weight[e] = w;
     in.out[index.source(e)] += w;
     if (index.symmetric(e)) in.out[index.target(e)] += w;
@@ -125,7 +125,7 @@ std::vector<NodeDegree> Degrees(const GraphIndex& index) {
   for (uint32_t e = 0; e < index.edge_count(); ++e) {
     uint32_t s = index.source(e);
     uint32_t t = index.target(e);
-    int64_t w = index.edge(e).weight;
+    int64_t w = index.weight(e);
     ++d[s].out;
     ++d[t].in;
     if (index.symmetric(e) && s != t) {
@@ -203,8 +203,8 @@ std::vector<TimelineEntry> Timeline(const GraphIndex& index, std::span<const uin
           for (const std::string& date : c.dates) AddToBucket(doc, c, &buckets[date]);
         });
     for (auto& [date, b] : buckets) {
-      out.push_back({date, e, b.weight, b.best ? b.best->sentence : std::string(),
-                     std::move(b.documents)});
+      out.push_back(
+          {date, e, b.weight, b.best ? b.best->sentence : std::string(), std::move(b.documents)});
     }
   }
   std::stable_sort(out.begin(), out.end(), [](const TimelineEntry& a, const TimelineEntry& b) {

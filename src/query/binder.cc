@@ -4,59 +4,11 @@
 #include <algorithm>
 #include <map>
 
-#include <re2/re2.h>
-
+#include "binder_internal.h"
 #include "diplograph/core/strings.h"
-#include "plan.h"
 #include "schema.h"
 
 namespace diplograph::query::internal {
-
-namespace {
-
-class Binder {
- public:
-  Binder(Query query, const GraphIndex& index, std::string_view path, Diagnostics* diags)
-      : index_(index), path_(path), diags_(diags) {
-    p_.query = std::move(query);
-  }
-
-  std::optional<Prepared> Run();
-
- private:
-  void Error(size_t pos, const std::string& message);
-  int Declare(const std::string& name, VarKind kind);
-  int Lookup(std::string_view name) const;
-  std::vector<std::string> VisibleNames() const;
-
-  void BindMatch(MatchClause& m);
-  void BindNode(NodePattern& n);
-  void BindRel(RelPattern& r);
-  void BindProps(std::vector<PropertyMatch>& props, bool node);
-  std::string Canonical(const std::string& name, const std::vector<std::string>& known,
-                        size_t pos, const char* what);
-  void BindCall(CallClause& c);
-  void BindYields(CallClause& c, const ProcedureInfo& info);
-  void DefaultReturn(const CallClause& c);
-  void BindReturn(ReturnClause& r);
-  void ExpandStar(ReturnClause& r);
-  void BindOrder(ReturnClause& r);
-  int64_t ConstantCount(const ExprPtr& e, const char* clause);
-
-  void BindExpr(Expr& e, bool allow_aggregates, bool in_aggregate = false);
-  void BindProperty(Expr& e);
-  void BindFunction(Expr& e, bool allow_aggregates, bool in_aggregate);
-  void BindAggregate(Expr& e, bool allow_aggregates, bool in_aggregate, std::string_view name);
-  void CheckRegex(const Expr& pattern);
-  void SplitAnd(const Expr* e);
-
-  Prepared p_;
-  const GraphIndex& index_;
-  std::string_view path_;
-  Diagnostics* diags_;
-  bool ok_ = true;
-  std::map<std::string, int, std::less<>> scope_;
-};
 
 void Binder::Error(size_t pos, const std::string& message) {
   int line = 0;
@@ -261,6 +213,8 @@ void Binder::ExpandStar(ReturnClause& r) {
   if (r.items.empty()) Error(r.pos, "RETURN * needs a named variable to return");
 }
 
+namespace {
+
 std::string WithoutSpaces(std::string_view s) {
   std::string out;
   for (char c : s) {
@@ -269,12 +223,15 @@ std::string WithoutSpaces(std::string_view s) {
   return out;
 }
 
+}  // namespace
+
 void Binder::BindOrder(ReturnClause& r) {
   const std::string& src = p_.query.source;
   for (SortKey& key : r.order) {
     const Expr& e = *key.expr;
     for (size_t c = 0; c < r.items.size() && key.column < 0; ++c) {
-      if (e.kind == ExprKind::kVariable && r.items[c].column == e.name) key.column = static_cast<int>(c);
+      if (e.kind == ExprKind::kVariable && r.items[c].column == e.name)
+        key.column = static_cast<int>(c);
     }
     std::string text = WithoutSpaces(std::string_view(src).substr(e.pos, e.end - e.pos));
     for (size_t c = 0; c < r.items.size() && key.column < 0; ++c) {
@@ -296,101 +253,11 @@ void Binder::BindOrder(ReturnClause& r) {
 
 int64_t Binder::ConstantCount(const ExprPtr& e, const char* clause) {
   if (e->kind != ExprKind::kLiteral || e->literal.kind != ValueKind::kInt) {
-    Error(e->pos, std::string(clause) + " needs a non-negative whole number, such as " + clause +
-                      " 10");
+    Error(e->pos,
+          std::string(clause) + " needs a non-negative whole number, such as " + clause + " 10");
     return 0;
   }
   return e->literal.i;
-}
-
-void Binder::BindExpr(Expr& e, bool allow_aggregates, bool in_aggregate) {
-  switch (e.kind) {
-    case ExprKind::kLiteral: return;
-    case ExprKind::kVariable:
-      e.slot = Lookup(e.name);
-      if (e.slot < 0) {
-        Error(e.pos, "unknown variable '" + e.name + "'" + DidYouMean(e.name, VisibleNames()));
-      }
-      return;
-    case ExprKind::kProperty:
-      BindExpr(*e.args[0], allow_aggregates, in_aggregate);
-      return BindProperty(e);
-    case ExprKind::kFunction: return BindFunction(e, allow_aggregates, in_aggregate);
-    case ExprKind::kCountStar:
-      if (AsciiLower(e.name) != "count") {
-        const FunctionInfo* f = FindFunction(e.name);
-        Error(e.pos, f != nullptr ? "only count() takes *, not " + std::string(f->name) + "()"
-                                  : "unknown function '" + e.name + "'" +
-                                        DidYouMean(e.name, FunctionNames()));
-        return;
-      }
-      return BindAggregate(e, allow_aggregates, in_aggregate, "count");
-    default: break;
-  }
-  for (ExprPtr& arg : e.args) BindExpr(*arg, allow_aggregates, in_aggregate);
-  if (e.kind == ExprKind::kBinary && e.op == Op::kRegex) CheckRegex(*e.args[1]);
-}
-
-void Binder::BindProperty(Expr& e) {
-  const Expr& base = *e.args[0];
-  if (base.kind != ExprKind::kVariable || base.slot < 0) return;
-  const Variable& var = p_.vars[base.slot];
-  size_t pos = e.end - std::min(e.end - e.pos, e.name.size());
-  if (var.kind == VarKind::kNode && FindNodeProperty(e.name) < 0) {
-    Error(pos, "unknown property '" + e.name + "' of node '" + var.name + "'" +
-                   DidYouMean(e.name, NodePropertyNames()));
-  } else if (var.kind == VarKind::kEdge && FindEdgeProperty(e.name) < 0) {
-    Error(pos, "unknown property '" + e.name + "' of relationship '" + var.name + "'" +
-                   DidYouMean(e.name, EdgePropertyNames()));
-  } else if (var.kind == VarKind::kEdgeList) {
-    Error(pos, "'" + var.name + "' is a list of relationships (a variable-length pattern); "
-                   "take one first, as in " + var.name + "[0]." + e.name);
-  }
-}
-
-void Binder::BindFunction(Expr& e, bool allow_aggregates, bool in_aggregate) {
-  const FunctionInfo* info = FindFunction(e.name);
-  if (info == nullptr) {
-    Error(e.pos, "unknown function '" + e.name + "'" + DidYouMean(e.name, FunctionNames()));
-    for (ExprPtr& arg : e.args) BindExpr(*arg, allow_aggregates, in_aggregate);
-    return;
-  }
-  e.function = FunctionId(*info);
-  int n = static_cast<int>(e.args.size());
-  if (n < info->min_args || (info->max_args >= 0 && n > info->max_args)) {
-    std::string want = info->max_args < 0 ? "at least " + std::to_string(info->min_args)
-                                          : std::to_string(info->min_args);
-    Error(e.pos, std::string(info->name) + "() takes " + want + " argument" +
-                     (want == "1" ? "" : "s") + ", got " + std::to_string(n));
-  }
-  if (info->aggregate) {
-    BindAggregate(e, allow_aggregates, in_aggregate, info->name);
-    for (ExprPtr& arg : e.args) BindExpr(*arg, false, true);
-    return;
-  }
-  if (e.distinct) Error(e.pos, "DISTINCT works only inside an aggregate, as in count(DISTINCT x)");
-  for (ExprPtr& arg : e.args) BindExpr(*arg, allow_aggregates, in_aggregate);
-}
-
-void Binder::BindAggregate(Expr& e, bool allow_aggregates, bool in_aggregate,
-                           std::string_view name) {
-  if (in_aggregate) {
-    Error(e.pos, std::string(name) + "() cannot be inside another aggregate");
-  } else if (!allow_aggregates) {
-    Error(e.pos, std::string(name) + "() is an aggregate; use it in RETURN, not in WHERE, "
-                                     "pattern properties or ORDER BY");
-  } else {
-    e.aggregate = static_cast<int>(p_.aggregates.size());
-    p_.aggregates.push_back(&e);
-  }
-}
-
-void Binder::CheckRegex(const Expr& pattern) {
-  if (pattern.kind != ExprKind::kLiteral || pattern.literal.kind != ValueKind::kString) return;
-  RE2::Options options;
-  options.set_log_errors(false);
-  RE2 re(pattern.literal.s, options);
-  if (!re.ok()) Error(pattern.pos, "bad regular expression: " + re.error());
 }
 
 void Binder::SplitAnd(const Expr* e) {
@@ -401,8 +268,6 @@ void Binder::SplitAnd(const Expr* e) {
     p_.where.push_back(e);
   }
 }
-
-}  // namespace
 
 std::optional<Prepared> Prepare(Query query, const GraphIndex& index, std::string_view path,
                                 Diagnostics* diags) {

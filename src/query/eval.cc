@@ -44,12 +44,13 @@ bool NodeHasName(const GraphIndex& index, uint32_t n, std::string_view name) {
 
 Value PropertyOf(const Value& base, const std::string& name, size_t pos, EvalContext* ctx) {
   switch (base.kind) {
-    case ValueKind::kNull: return Value();
+    case ValueKind::kNull:
+      return Value();
     case ValueKind::kNode: {
       int id = FindNodeProperty(name);
       if (id >= 0) return NodeProperty(*ctx->index, static_cast<uint32_t>(base.i), id);
-      ctx->Error(pos, "unknown node property '" + name + "'" +
-                          DidYouMean(name, NodePropertyNames()));
+      ctx->Error(pos,
+                 "unknown node property '" + name + "'" + DidYouMean(name, NodePropertyNames()));
       return Value();
     }
     case ValueKind::kEdge: {
@@ -65,8 +66,8 @@ Value PropertyOf(const Value& base, const std::string& name, size_t pos, EvalCon
       }
       return Value();
     default:
-      ctx->Error(pos, std::string("cannot read property '") + name + "' of " +
-                          KindWithArticle(base.kind));
+      ctx->Error(
+          pos, std::string("cannot read property '") + name + "' of " + KindWithArticle(base.kind));
       return Value();
   }
 }
@@ -90,57 +91,91 @@ Value Logic(Op op, const Value& a, const Value& b, const Expr& e, EvalContext* c
     case Op::kOr:
       if ((!an && a.b) || (!bn && b.b)) return Value::Bool(true);
       return an || bn ? Value() : Value::Bool(false);
-    default: return an || bn ? Value() : Value::Bool(a.b != b.b);
+    default:
+      return an || bn ? Value() : Value::Bool(a.b != b.b);
+  }
+}
+
+// `+` on lists (concatenation, appending) and strings (concatenation, with
+// numbers as text).
+std::optional<Value> Concatenate(const Value& a, const Value& b) {
+  if (a.kind == ValueKind::kList || b.kind == ValueKind::kList) {
+    Value out = a.kind == ValueKind::kList ? a : Value::List({a});
+    if (b.kind == ValueKind::kList) {
+      out.items.insert(out.items.end(), b.items.begin(), b.items.end());
+    } else {
+      out.items.push_back(b);
+    }
+    return out;
+  }
+  if (a.kind == ValueKind::kString || b.kind == ValueKind::kString) {
+    auto text = [](const Value& v) {
+      return v.kind == ValueKind::kFloat ? FloatToString(v.f) : ValueToText(v);
+    };
+    return Value::String(text(a) + text(b));
+  }
+  return std::nullopt;
+}
+
+const char* OpSymbol(Op op) {
+  switch (op) {
+    case Op::kAdd:
+      return "+";
+    case Op::kSub:
+      return "-";
+    case Op::kMul:
+      return "*";
+    case Op::kDiv:
+      return "/";
+    default:
+      return "%";
+  }
+}
+
+Value IntegerOp(Op op, int64_t x, int64_t y, const Expr& e, EvalContext* ctx) {
+  if ((op == Op::kDiv || op == Op::kMod) && y == 0) {
+    ctx->Error(e.pos, "division by zero");
+    return Value();
+  }
+  switch (op) {
+    case Op::kAdd:
+      return Value::Int(x + y);
+    case Op::kSub:
+      return Value::Int(x - y);
+    case Op::kMul:
+      return Value::Int(x * y);
+    case Op::kDiv:
+      return Value::Int(x / y);
+    default:
+      return Value::Int(x % y);
   }
 }
 
 Value Arithmetic(Op op, const Value& a, const Value& b, const Expr& e, EvalContext* ctx) {
   if (a.is_null() || b.is_null()) return Value();
   if (op == Op::kAdd) {
-    if (a.kind == ValueKind::kList || b.kind == ValueKind::kList) {
-      Value out = a.kind == ValueKind::kList ? a : Value::List({a});
-      if (b.kind == ValueKind::kList) {
-        out.items.insert(out.items.end(), b.items.begin(), b.items.end());
-      } else {
-        out.items.push_back(b);
-      }
-      return out;
-    }
-    if (a.kind == ValueKind::kString || b.kind == ValueKind::kString) {
-      auto text = [](const Value& v) {
-        return v.kind == ValueKind::kFloat ? FloatToString(v.f) : ValueToText(v);
-      };
-      return Value::String(text(a) + text(b));
-    }
+    if (std::optional<Value> joined = Concatenate(a, b)) return *joined;
   }
   if (!a.is_number() || !b.is_number()) {
-    ctx->Error(e.pos, std::string("cannot compute ") + KindName(a.kind) + " " +
-                          (op == Op::kAdd ? "+" : op == Op::kSub ? "-" : op == Op::kMul ? "*"
-                                                : op == Op::kDiv ? "/" : "%") +
-                          " " + KindName(b.kind));
+    ctx->Error(e.pos, std::string("cannot compute ") + KindName(a.kind) + " " + OpSymbol(op) + " " +
+                          KindName(b.kind));
     return Value();
   }
-  if (a.kind == ValueKind::kInt && b.kind == ValueKind::kInt) {
-    if ((op == Op::kDiv || op == Op::kMod) && b.i == 0) {
-      ctx->Error(e.pos, "division by zero");
-      return Value();
-    }
-    switch (op) {
-      case Op::kAdd: return Value::Int(a.i + b.i);
-      case Op::kSub: return Value::Int(a.i - b.i);
-      case Op::kMul: return Value::Int(a.i * b.i);
-      case Op::kDiv: return Value::Int(a.i / b.i);
-      default: return Value::Int(a.i % b.i);
-    }
-  }
+  if (a.kind == ValueKind::kInt && b.kind == ValueKind::kInt)
+    return IntegerOp(op, a.i, b.i, e, ctx);
   double x = a.AsDouble();
   double y = b.AsDouble();
   switch (op) {
-    case Op::kAdd: return Value::Float(x + y);
-    case Op::kSub: return Value::Float(x - y);
-    case Op::kMul: return Value::Float(x * y);
-    case Op::kDiv: return Value::Float(x / y);
-    default: return Value::Float(std::fmod(x, y));
+    case Op::kAdd:
+      return Value::Float(x + y);
+    case Op::kSub:
+      return Value::Float(x - y);
+    case Op::kMul:
+      return Value::Float(x * y);
+    case Op::kDiv:
+      return Value::Float(x / y);
+    default:
+      return Value::Float(std::fmod(x, y));
   }
 }
 
@@ -153,10 +188,14 @@ Value Compare(Op op, const Value& a, const Value& b) {
   std::optional<int> c = CompareValues(a, b);
   if (!c) return Value();
   switch (op) {
-    case Op::kLt: return Value::Bool(*c < 0);
-    case Op::kLe: return Value::Bool(*c <= 0);
-    case Op::kGt: return Value::Bool(*c > 0);
-    default: return Value::Bool(*c >= 0);
+    case Op::kLt:
+      return Value::Bool(*c < 0);
+    case Op::kLe:
+      return Value::Bool(*c <= 0);
+    case Op::kGt:
+      return Value::Bool(*c > 0);
+    default:
+      return Value::Bool(*c >= 0);
   }
 }
 
@@ -178,9 +217,12 @@ Value In(const Value& item, const Value& list, const Expr& e, EvalContext* ctx) 
 Value StringOp(Op op, const Value& a, const Value& b, const Expr& e, EvalContext* ctx) {
   if (a.kind != ValueKind::kString || b.kind != ValueKind::kString) return Value();
   switch (op) {
-    case Op::kContains: return Value::Bool(a.s.find(b.s) != std::string::npos);
-    case Op::kStartsWith: return Value::Bool(StartsWith(a.s, b.s));
-    case Op::kEndsWith: return Value::Bool(EndsWith(a.s, b.s));
+    case Op::kContains:
+      return Value::Bool(a.s.find(b.s) != std::string::npos);
+    case Op::kStartsWith:
+      return Value::Bool(StartsWith(a.s, b.s));
+    case Op::kEndsWith:
+      return Value::Bool(EndsWith(a.s, b.s));
     default: {
       const RE2* re = ctx->Regex(b.s, e.args[1]->pos);
       return re == nullptr ? Value() : Value::Bool(RE2::FullMatch(a.s, *re));
@@ -196,31 +238,39 @@ Value EvalBinary(const Expr& e, const Row& row, EvalContext* ctx) {
   switch (e.op) {
     case Op::kAnd:
     case Op::kOr:
-    case Op::kXor: return Logic(e.op, a, b, e, ctx);
+    case Op::kXor:
+      return Logic(e.op, a, b, e, ctx);
     case Op::kEq:
     case Op::kNe:
     case Op::kLt:
     case Op::kLe:
     case Op::kGt:
-    case Op::kGe: return Compare(e.op, a, b);
-    case Op::kIn: return In(a, b, e, ctx);
+    case Op::kGe:
+      return Compare(e.op, a, b);
+    case Op::kIn:
+      return In(a, b, e, ctx);
     case Op::kContains:
     case Op::kStartsWith:
     case Op::kEndsWith:
-    case Op::kRegex: return StringOp(e.op, a, b, e, ctx);
-    default: return Arithmetic(e.op, a, b, e, ctx);
+    case Op::kRegex:
+      return StringOp(e.op, a, b, e, ctx);
+    default:
+      return Arithmetic(e.op, a, b, e, ctx);
   }
 }
 
 Value EvalUnary(const Expr& e, const Row& row, EvalContext* ctx) {
   Value a = Eval(*e.args[0], row, ctx);
   switch (e.op) {
-    case Op::kIsNull: return Value::Bool(a.is_null());
-    case Op::kIsNotNull: return Value::Bool(!a.is_null());
+    case Op::kIsNull:
+      return Value::Bool(a.is_null());
+    case Op::kIsNotNull:
+      return Value::Bool(!a.is_null());
     case Op::kNot:
       if (a.is_null()) return a;
       if (a.kind != ValueKind::kBool) {
-        ctx->Error(e.pos, std::string("NOT needs true, false or null, not ") + KindWithArticle(a.kind));
+        ctx->Error(e.pos,
+                   std::string("NOT needs true, false or null, not ") + KindWithArticle(a.kind));
         return Value();
       }
       return Value::Bool(!a.b);
@@ -245,8 +295,8 @@ Value EvalIndex(const Expr& e, const Row& row, EvalContext* ctx) {
     return i >= 0 && i < n ? base.items[static_cast<size_t>(i)] : Value();
   }
   if (index.kind == ValueKind::kString) return PropertyOf(base, index.s, e.pos, ctx);
-  ctx->Error(e.pos, "cannot index " + KindWithArticle(base.kind) + " with " +
-                        KindWithArticle(index.kind));
+  ctx->Error(e.pos,
+             "cannot index " + KindWithArticle(base.kind) + " with " + KindWithArticle(index.kind));
   return Value();
 }
 
@@ -254,11 +304,14 @@ Value EvalIndex(const Expr& e, const Row& row, EvalContext* ctx) {
 
 Value Eval(const Expr& e, const Row& row, EvalContext* ctx) {
   switch (e.kind) {
-    case ExprKind::kLiteral: return e.literal;
-    case ExprKind::kVariable: return row[static_cast<size_t>(e.slot)];
+    case ExprKind::kLiteral:
+      return e.literal;
+    case ExprKind::kVariable:
+      return row[static_cast<size_t>(e.slot)];
     case ExprKind::kProperty:
       return PropertyOf(Eval(*e.args[0], row, ctx), e.name, e.pos, ctx);
-    case ExprKind::kIndex: return EvalIndex(e, row, ctx);
+    case ExprKind::kIndex:
+      return EvalIndex(e, row, ctx);
     case ExprKind::kList: {
       std::vector<Value> items;
       for (const ExprPtr& arg : e.args) items.push_back(Eval(*arg, row, ctx));
@@ -273,8 +326,10 @@ Value Eval(const Expr& e, const Row& row, EvalContext* ctx) {
       for (const ExprPtr& arg : e.args) args.push_back(Eval(*arg, row, ctx));
       return CallFunction(e, args, ctx);
     }
-    case ExprKind::kUnary: return EvalUnary(e, row, ctx);
-    case ExprKind::kBinary: return EvalBinary(e, row, ctx);
+    case ExprKind::kUnary:
+      return EvalUnary(e, row, ctx);
+    case ExprKind::kBinary:
+      return EvalBinary(e, row, ctx);
   }
   return Value();
 }

@@ -3,13 +3,13 @@
 #ifndef DIPLOGRAPH_QUERY_EVAL_H_
 #define DIPLOGRAPH_QUERY_EVAL_H_
 
+#include <re2/re2.h>
+
 #include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
-
-#include <re2/re2.h>
 
 #include "diplograph/core/diagnostics.h"
 #include "diplograph/query/ast.h"

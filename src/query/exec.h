@@ -62,6 +62,8 @@ class Projector {
   };
 
   void AddToGroup(const Row& row);
+  void FinishGroups();
+  void SortRows();
   void Accumulate(const Expr& agg, const Row& row, Accumulator* acc);
   Value Final(const Expr& agg, const Accumulator& acc);
   void Keep(OutRow out);

@@ -32,10 +32,12 @@ Value WrongType(const Expr& e, const Value& v, EvalContext* ctx) {
 
 Value ToInteger(const Value& v) {
   switch (v.kind) {
-    case ValueKind::kInt: return v;
+    case ValueKind::kInt:
+      return v;
     case ValueKind::kFloat:
       return std::isfinite(v.f) ? Value::Int(static_cast<int64_t>(v.f)) : Value();
-    case ValueKind::kBool: return Value::Int(v.b ? 1 : 0);
+    case ValueKind::kBool:
+      return Value::Int(v.b ? 1 : 0);
     case ValueKind::kString: {
       std::string s(Trim(v.s));
       char* end = nullptr;
@@ -44,14 +46,17 @@ Value ToInteger(const Value& v) {
       if (s.empty() || *end != '\0' || errno == ERANGE || !std::isfinite(d)) return Value();
       return Value::Int(static_cast<int64_t>(d));
     }
-    default: return Value();
+    default:
+      return Value();
   }
 }
 
 Value ToFloat(const Value& v) {
   switch (v.kind) {
-    case ValueKind::kInt: return Value::Float(static_cast<double>(v.i));
-    case ValueKind::kFloat: return v;
+    case ValueKind::kInt:
+      return Value::Float(static_cast<double>(v.i));
+    case ValueKind::kFloat:
+      return v;
     case ValueKind::kString: {
       std::string s(Trim(v.s));
       char* end = nullptr;
@@ -59,7 +64,8 @@ Value ToFloat(const Value& v) {
       if (s.empty() || *end != '\0') return Value();
       return Value::Float(d);
     }
-    default: return Value();
+    default:
+      return Value();
   }
 }
 
@@ -67,9 +73,12 @@ Value EdgeFunction(Fn fn, const Expr& e, const Value& v, EvalContext* ctx) {
   if (v.kind != ValueKind::kEdge) return WrongType(e, v, ctx);
   uint32_t edge = static_cast<uint32_t>(v.i);
   switch (fn) {
-    case Fn::kType: return Value::String(ctx->index->edge(edge).key.type);
-    case Fn::kStartNode: return Value::Node(ctx->index->source(edge));
-    default: return Value::Node(ctx->index->target(edge));
+    case Fn::kType:
+      return Value::String(ctx->index->edge(edge).key.type);
+    case Fn::kStartNode:
+      return Value::Node(ctx->index->source(edge));
+    default:
+      return Value::Node(ctx->index->target(edge));
   }
 }
 
@@ -100,15 +109,19 @@ Value LabelsOf(Fn fn, const Expr& e, const Value& v, EvalContext* ctx) {
 Value StringFunction(Fn fn, const Expr& e, const Value& v, EvalContext* ctx) {
   if (v.kind != ValueKind::kString) return WrongType(e, v, ctx);
   switch (fn) {
-    case Fn::kToLower: return Value::String(AsciiLower(v.s));
-    case Fn::kToUpper: return Value::String(AsciiUpper(v.s));
-    default: return Value::String(std::string(Trim(v.s)));
+    case Fn::kToLower:
+      return Value::String(AsciiLower(v.s));
+    case Fn::kToUpper:
+      return Value::String(AsciiUpper(v.s));
+    default:
+      return Value::String(std::string(Trim(v.s)));
   }
 }
 
 Value NumberFunction(Fn fn, const Expr& e, const Value& v, EvalContext* ctx) {
   if (!v.is_number()) return WrongType(e, v, ctx);
-  if (fn == Fn::kAbs) return v.kind == ValueKind::kInt ? Value::Int(std::llabs(v.i)) : Value::Float(std::fabs(v.f));
+  if (fn == Fn::kAbs)
+    return v.kind == ValueKind::kInt ? Value::Int(std::llabs(v.i)) : Value::Float(std::fabs(v.f));
   return Value::Float(std::round(v.AsDouble()));
 }
 
@@ -146,30 +159,40 @@ Value CallFunction(const Expr& e, const std::vector<Value>& args, EvalContext* c
   switch (fn) {
     case Fn::kType:
     case Fn::kStartNode:
-    case Fn::kEndNode: return EdgeFunction(fn, e, v, ctx);
+    case Fn::kEndNode:
+      return EdgeFunction(fn, e, v, ctx);
     case Fn::kLabels:
-    case Fn::kLabel: return LabelsOf(fn, e, v, ctx);
-    case Fn::kId: return IdOf(e, v, ctx);
+    case Fn::kLabel:
+      return LabelsOf(fn, e, v, ctx);
+    case Fn::kId:
+      return IdOf(e, v, ctx);
     case Fn::kSize:
-    case Fn::kLength: return SizeOf(e, v, ctx);
+    case Fn::kLength:
+      return SizeOf(e, v, ctx);
     case Fn::kToLower:
     case Fn::kToUpper:
-    case Fn::kTrim: return StringFunction(fn, e, v, ctx);
+    case Fn::kTrim:
+      return StringFunction(fn, e, v, ctx);
     case Fn::kToString:
       if (v.kind == ValueKind::kFloat) return Value::String(FloatToString(v.f));
       if (v.kind == ValueKind::kList || v.kind == ValueKind::kMap) return WrongType(e, v, ctx);
       return Value::String(ValueToText(v));
-    case Fn::kToInteger: return ToInteger(v);
-    case Fn::kToFloat: return ToFloat(v);
+    case Fn::kToInteger:
+      return ToInteger(v);
+    case Fn::kToFloat:
+      return ToFloat(v);
     case Fn::kAbs:
-    case Fn::kRound: return NumberFunction(fn, e, v, ctx);
+    case Fn::kRound:
+      return NumberFunction(fn, e, v, ctx);
     case Fn::kHead:
     case Fn::kLast:
       if (v.kind != ValueKind::kList) return WrongType(e, v, ctx);
       if (v.items.empty()) return Value();
       return fn == Fn::kHead ? v.items.front() : v.items.back();
-    case Fn::kSplit: return Split(e, v, args[1], ctx);
-    default: return Value();
+    case Fn::kSplit:
+      return Split(e, v, args[1], ctx);
+    default:
+      return Value();
   }
 }
 

@@ -1,5 +1,3 @@
-#include <chrono>
-#include <cstdio>
 // The query index: numbered nodes and edges, adjacency and lookup tables.
 #include "diplograph/query/index.h"
 
@@ -34,14 +32,9 @@ std::string GraphIndex::NameKey(std::string_view name) {
 }
 
 GraphIndex::GraphIndex(const KnowledgeGraph& graph) : graph_(&graph) {
-  auto t0 = std::chrono::steady_clock::now();
   IndexNodes(graph);
-  auto t1 = std::chrono::steady_clock::now();
   IndexEdges(graph);
-  auto t2 = std::chrono::steady_clock::now();
   BuildAdjacency();
-  auto t3 = std::chrono::steady_clock::now();
-  fprintf(stderr, "nodes %ld edges %ld adj %ld\n", (long)std::chrono::duration_cast<std::chrono::microseconds>(t1-t0).count(), (long)std::chrono::duration_cast<std::chrono::microseconds>(t2-t1).count(), (long)std::chrono::duration_cast<std::chrono::microseconds>(t3-t2).count());
 }
 
 void GraphIndex::IndexNodes(const KnowledgeGraph& graph) {
@@ -77,10 +70,14 @@ void GraphIndex::IndexEdges(const KnowledgeGraph& graph) {
   }
   edges_by_type_.resize(edge_type_names_.size());
   ends_.reserve(edges_.size());
+  uint32_t source = 0;
   for (uint32_t k = 0; k < edges_.size(); ++k) {
     const EdgeKey& key = edges_[k]->key;
     uint16_t type = type_ids.find(key.type)->second;
-    ends_.push_back({by_id_.at(key.source), by_id_.at(key.target), type, edges_[k]->symmetric});
+    // Edges come sorted by source: look each source up once.
+    if (k == 0 || key.source != edges_[k - 1]->key.source) source = by_id_.at(key.source);
+    uint32_t weight = static_cast<uint32_t>(std::clamp<int64_t>(edges_[k]->weight, 0, UINT32_MAX));
+    ends_.push_back({source, by_id_.at(key.target), weight, type, edges_[k]->symmetric});
     edges_by_type_[type].push_back(k);
   }
 }

@@ -129,15 +129,32 @@ bool Lexer::LexEscape(std::string* out) {
   char e = Peek(1);
   pos_ += 2;
   switch (e) {
-    case '\\': *out += '\\'; return true;
-    case '\'': *out += '\''; return true;
-    case '"': *out += '"'; return true;
-    case 'n': *out += '\n'; return true;
-    case 't': *out += '\t'; return true;
-    case 'r': *out += '\r'; return true;
-    case 'b': *out += '\b'; return true;
-    case 'f': *out += '\f'; return true;
-    case 'u': break;
+    case '\\':
+      *out += '\\';
+      return true;
+    case '\'':
+      *out += '\'';
+      return true;
+    case '"':
+      *out += '"';
+      return true;
+    case 'n':
+      *out += '\n';
+      return true;
+    case 't':
+      *out += '\t';
+      return true;
+    case 'r':
+      *out += '\r';
+      return true;
+    case 'b':
+      *out += '\b';
+      return true;
+    case 'f':
+      *out += '\f';
+      return true;
+    case 'u':
+      break;
     default:
       if (at + 1 >= src_.size()) return Fail(at, "unterminated string", true);
       return Fail(at, "unknown escape '\\" + std::string(1, e) + "' in a string");
@@ -146,8 +163,10 @@ bool Lexer::LexEscape(std::string* out) {
   char32_t cp = 0;
   for (int k = 0; k < 4; ++k) {
     char h = src_[pos_ + k];
-    int digit = IsDigit(h) ? h - '0' : (h >= 'a' && h <= 'f') ? h - 'a' + 10
-                                     : (h >= 'A' && h <= 'F') ? h - 'A' + 10 : -1;
+    int digit = IsDigit(h)               ? h - '0'
+                : (h >= 'a' && h <= 'f') ? h - 'a' + 10
+                : (h >= 'A' && h <= 'F') ? h - 'A' + 10
+                                         : -1;
     if (digit < 0) return Fail(at, "\\u needs four hex digits");
     cp = cp * 16 + static_cast<char32_t>(digit);
   }
@@ -214,8 +233,8 @@ bool Lexer::LexNumber(Token* t) {
   } else {
     t->kind = TokenKind::kInt;
     unsigned long long v = std::strtoull(text.c_str(), nullptr, 10);
-    if (errno == ERANGE || v > static_cast<unsigned long long>(
-                                   std::numeric_limits<int64_t>::max())) {
+    if (errno == ERANGE ||
+        v > static_cast<unsigned long long>(std::numeric_limits<int64_t>::max())) {
       return Fail(start, "number " + text + " is too large");
     }
     t->int_value = static_cast<int64_t>(v);
@@ -229,14 +248,14 @@ bool Lexer::LexPunct(Token* t) {
     TokenKind kind;
   };
   static constexpr Punct kPuncts[] = {
-      {"..", TokenKind::kDotDot}, {"<>", TokenKind::kNe},     {"!=", TokenKind::kNe},
-      {"<=", TokenKind::kLe},     {">=", TokenKind::kGe},     {"=~", TokenKind::kRegexMatch},
-      {"(", TokenKind::kLParen},  {")", TokenKind::kRParen},  {"[", TokenKind::kLBracket},
+      {"..", TokenKind::kDotDot},  {"<>", TokenKind::kNe},    {"!=", TokenKind::kNe},
+      {"<=", TokenKind::kLe},      {">=", TokenKind::kGe},    {"=~", TokenKind::kRegexMatch},
+      {"(", TokenKind::kLParen},   {")", TokenKind::kRParen}, {"[", TokenKind::kLBracket},
       {"]", TokenKind::kRBracket}, {"{", TokenKind::kLBrace}, {"}", TokenKind::kRBrace},
-      {",", TokenKind::kComma},   {":", TokenKind::kColon},   {";", TokenKind::kSemicolon},
-      {".", TokenKind::kDot},     {"|", TokenKind::kPipe},    {"*", TokenKind::kStar},
-      {"+", TokenKind::kPlus},    {"-", TokenKind::kMinus},   {"/", TokenKind::kSlash},
-      {"%", TokenKind::kPercent}, {"=", TokenKind::kEq},      {"<", TokenKind::kLt},
+      {",", TokenKind::kComma},    {":", TokenKind::kColon},  {";", TokenKind::kSemicolon},
+      {".", TokenKind::kDot},      {"|", TokenKind::kPipe},   {"*", TokenKind::kStar},
+      {"+", TokenKind::kPlus},     {"-", TokenKind::kMinus},  {"/", TokenKind::kSlash},
+      {"%", TokenKind::kPercent},  {"=", TokenKind::kEq},     {"<", TokenKind::kLt},
       {">", TokenKind::kGt},
   };
   std::string_view rest = src_.substr(pos_);

@@ -12,8 +12,7 @@ class Matcher {
  public:
   Matcher(const MatchPlan& plan, const GraphIndex& index, const EngineOptions& options,
           size_t slots, EvalContext* ctx, const RowSink& emit)
-      : plan_(plan), index_(index), options_(options), ctx_(ctx), emit_(emit),
-        row_(slots) {}
+      : plan_(plan), index_(index), options_(options), ctx_(ctx), emit_(emit), row_(slots) {}
 
   void Run();
 
@@ -58,9 +57,12 @@ void Matcher::Run() {
 
 bool Matcher::RunStep(size_t s) {
   switch (plan_.steps[s].kind) {
-    case StepKind::kScanNodes: return ScanNodes(s);
-    case StepKind::kExpand: return Expand(s);
-    case StepKind::kScanEdges: return ScanEdges(s);
+    case StepKind::kScanNodes:
+      return ScanNodes(s);
+    case StepKind::kExpand:
+      return Expand(s);
+    case StepKind::kScanEdges:
+      return ScanEdges(s);
   }
   return false;
 }

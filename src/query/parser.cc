@@ -81,9 +81,9 @@ bool Parser::Fail(const Token& at, const std::string& message) {
 bool Parser::FailExpected(std::string_view what) {
   const Token& t = Peek();
   if (t.kind == TokenKind::kIdent && !t.quoted) {
-    static constexpr std::string_view kUnsupported[] = {
-        "create", "merge", "delete", "detach", "set",   "remove",  "with",
-        "unwind", "optional", "union", "foreach", "load"};
+    static constexpr std::string_view kUnsupported[] = {"create",   "merge",  "delete",  "detach",
+                                                        "set",      "remove", "with",    "unwind",
+                                                        "optional", "union",  "foreach", "load"};
     std::string lower = AsciiLower(t.text);
     for (std::string_view u : kUnsupported) {
       if (lower == u) return FailUnsupported(t);
@@ -96,8 +96,8 @@ bool Parser::FailUnsupported(const Token& at) {
   std::string word = at.text;
   std::transform(word.begin(), word.end(), word.begin(),
                  [](char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c; });
-  static constexpr std::string_view kWrites[] = {"CREATE", "MERGE", "DELETE", "DETACH", "SET",
-                                                 "REMOVE", "LOAD", "FOREACH"};
+  static constexpr std::string_view kWrites[] = {"CREATE", "MERGE",  "DELETE", "DETACH",
+                                                 "SET",    "REMOVE", "LOAD",   "FOREACH"};
   bool write = std::find(std::begin(kWrites), std::end(kWrites), word) != std::end(kWrites);
   return Fail(at, word + " is not supported" +
                       (write ? std::string(" (queries are read-only)") : std::string()) +

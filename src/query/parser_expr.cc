@@ -24,11 +24,11 @@ ExprPtr MakeBinary(Op op, ExprPtr lhs, ExprPtr rhs) {
 
 bool IsReservedWord(std::string_view word) {
   static constexpr std::string_view kWords[] = {
-      "match", "where",  "return", "call",     "yield",  "order",  "by",     "skip",
-      "limit", "and",    "or",     "xor",      "not",    "as",     "distinct",
-      "contains", "starts", "ends", "is",      "asc",    "desc",   "ascending",
-      "descending", "with", "unwind", "optional", "create", "merge", "delete", "set",
-      "remove", "union", "detach"};
+      "match",     "where",      "return", "call",   "yield",    "order",  "by",
+      "skip",      "limit",      "and",    "or",     "xor",      "not",    "as",
+      "distinct",  "contains",   "starts", "ends",   "is",       "asc",    "desc",
+      "ascending", "descending", "with",   "unwind", "optional", "create", "merge",
+      "delete",    "set",        "remove", "union",  "detach"};
   std::string lower = AsciiLower(word);
   return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
 }
@@ -79,8 +79,8 @@ ExprPtr Parser::ParseNot() {
 // Reads a comparison operator (two words for STARTS WITH / ENDS WITH).
 bool Parser::ComparisonOp(Op* op) {
   static constexpr std::pair<TokenKind, Op> kSymbols[] = {
-      {TokenKind::kEq, Op::kEq}, {TokenKind::kNe, Op::kNe}, {TokenKind::kLt, Op::kLt},
-      {TokenKind::kLe, Op::kLe}, {TokenKind::kGt, Op::kGt}, {TokenKind::kGe, Op::kGe},
+      {TokenKind::kEq, Op::kEq},           {TokenKind::kNe, Op::kNe}, {TokenKind::kLt, Op::kLt},
+      {TokenKind::kLe, Op::kLe},           {TokenKind::kGt, Op::kGt}, {TokenKind::kGe, Op::kGe},
       {TokenKind::kRegexMatch, Op::kRegex}};
   for (const auto& [kind, o] : kSymbols) {
     if (Accept(kind)) {
@@ -204,20 +204,31 @@ ExprPtr Parser::ParseAtom() {
       Next();
       return e;
     }
-    case TokenKind::kLBracket: return ParseListLiteral();
-    case TokenKind::kLParen: {
-      size_t pos = Next().pos;
-      ExprPtr inner = ParseExpr();
-      if (!inner) return nullptr;
-      size_t end = Peek().end;
-      if (!Expect(TokenKind::kRParen, "')'")) return nullptr;
-      inner->pos = pos;
-      inner->end = end;
-      return inner;
-    }
-    case TokenKind::kIdent: break;
-    default: return FailExpected("an expression"), nullptr;
+    case TokenKind::kLBracket:
+      return ParseListLiteral();
+    case TokenKind::kLParen:
+      return ParseParenthesized();
+    case TokenKind::kIdent:
+      return ParseName();
+    default:
+      return FailExpected("an expression"), nullptr;
   }
+}
+
+ExprPtr Parser::ParseParenthesized() {
+  size_t pos = Next().pos;
+  ExprPtr inner = ParseExpr();
+  if (!inner) return nullptr;
+  size_t end = Peek().end;
+  if (!Expect(TokenKind::kRParen, "')'")) return nullptr;
+  inner->pos = pos;
+  inner->end = end;
+  return inner;
+}
+
+// true, false, null, a function call or a variable.
+ExprPtr Parser::ParseName() {
+  const Token& t = Peek();
   if (!t.quoted) {
     std::string word = AsciiLower(t.text);
     if (word == "true" || word == "false" || word == "null") {
@@ -238,7 +249,7 @@ ExprPtr Parser::ParseFunction() {
   const Token& name = Next();
   ExprPtr e = MakeExpr(ExprKind::kFunction, name.pos, name.end);
   e->name = name.text;
-  Next();  // '('
+  Next();                      // '('
   if (At(TokenKind::kStar)) {  // count(*); the binder rejects other names
     Next();
     e->kind = ExprKind::kCountStar;

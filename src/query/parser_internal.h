@@ -68,6 +68,8 @@ class Parser {
   ExprPtr ParseUnary();
   ExprPtr ParsePostfix();
   ExprPtr ParseAtom();
+  ExprPtr ParseParenthesized();
+  ExprPtr ParseName();
   ExprPtr ParseFunction();
   ExprPtr ParseListLiteral();
   bool ComparisonOp(Op* op);

@@ -44,8 +44,8 @@ std::optional<Prepared> Prepare(Query query, const GraphIndex& index, std::strin
 // A node pattern, ready to test candidates.
 struct NodeTest {
   const NodePattern* pattern = nullptr;
-  std::vector<std::string> labels;              // any of; empty = all
-  std::optional<std::vector<uint32_t>> allowed;  // sorted; from a name or id
+  std::vector<std::string> labels;                 // any of; empty = all
+  std::optional<std::vector<uint32_t>> allowed;    // sorted; from a name or id
   std::vector<std::pair<int, const Expr*>> props;  // other properties
 };
 

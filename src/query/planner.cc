@@ -110,7 +110,8 @@ RelTest Planner::MakeRelTest(const RelPattern& r) const {
     }
     std::sort(t.type_ids.begin(), t.type_ids.end());
   }
-  for (const PropertyMatch& m : r.props) t.props.emplace_back(FindEdgeProperty(m.key), m.value.get());
+  for (const PropertyMatch& m : r.props)
+    t.props.emplace_back(FindEdgeProperty(m.key), m.value.get());
   return t;
 }
 
@@ -155,7 +156,8 @@ std::optional<std::vector<uint32_t>> Planner::Candidates(int test) const {
   }
   if (!best && !t.labels.empty()) {
     std::vector<uint32_t> typed;
-    for (const std::string& label : t.labels) typed = SortedUnion(std::move(typed), index_.NodesOfType(label));
+    for (const std::string& label : t.labels)
+      typed = SortedUnion(std::move(typed), index_.NodesOfType(label));
     best = std::move(typed);
   }
   return best;
@@ -188,8 +190,9 @@ void Planner::Expand(int from, int to, int rel, bool forward) {
   s.node = to;
   s.rel = rel;
   Direction dir = plan_.rels[rel].pattern->dir;
-  s.need = dir == Direction::kBoth ? Need::kAny
-           : (dir == Direction::kRight) == forward ? Need::kOut : Need::kIn;
+  s.need = dir == Direction::kBoth                 ? Need::kAny
+           : (dir == Direction::kRight) == forward ? Need::kOut
+                                                   : Need::kIn;
   AddStep(std::move(s), {plan_.rels[rel].pattern->slot, plan_.nodes[to].pattern->slot});
 }
 
@@ -206,9 +209,9 @@ void Planner::Emit(size_t pattern, bool at_rel, int anchor) {
     s.left = nb + anchor;
     s.right = nb + anchor + 1;
     right_from = anchor + 1;
-    AddStep(std::move(s), {plan_.rels[rb + anchor].pattern->slot,
-                           plan_.nodes[nb + anchor].pattern->slot,
-                           plan_.nodes[nb + anchor + 1].pattern->slot});
+    AddStep(std::move(s),
+            {plan_.rels[rb + anchor].pattern->slot, plan_.nodes[nb + anchor].pattern->slot,
+             plan_.nodes[nb + anchor + 1].pattern->slot});
   } else {
     s.kind = StepKind::kScanNodes;
     s.node = nb + anchor;

@@ -50,8 +50,10 @@ std::optional<std::vector<uint32_t>> ResolveActor(const GraphIndex& index, const
   const ProcedureInfo& info = ProcedureAt(call.procedure);
   size_t pos = call.args[arg]->pos;
   if (v.kind != ValueKind::kString) {
-    ctx->Error(pos, std::string(info.name) + "() needs an actor's name, alias or id as a "
-                                             "string, not " + KindWithArticle(v.kind));
+    ctx->Error(pos, std::string(info.name) +
+                        "() needs an actor's name, alias or id as a "
+                        "string, not " +
+                        KindWithArticle(v.kind));
     return std::nullopt;
   }
   std::span<const uint32_t> named = index.NodesNamed(v.s);
@@ -100,8 +102,9 @@ std::optional<std::vector<Row>> PageRankRows(const GraphIndex& index, const Call
   double damping = 0.85;
   if (!args.empty()) {
     if (!args[0].is_number() || args[0].AsDouble() <= 0.0 || args[0].AsDouble() >= 1.0) {
-      ctx->Error(call.args[0]->pos, "pagerank() damping must be a number between 0 and 1, "
-                                    "such as 0.85");
+      ctx->Error(call.args[0]->pos,
+                 "pagerank() damping must be a number between 0 and 1, "
+                 "such as 0.85");
       return std::nullopt;
     }
     damping = args[0].AsDouble();
@@ -127,8 +130,9 @@ std::vector<Row> DegreeRows(const GraphIndex& index) {
   std::vector<NodeDegree> d = Degrees(index);
   std::vector<Row> rows;
   for (uint32_t n = 0; n < index.node_count(); ++n) {
-    rows.push_back(NodeRow(index, n, {Value::Int(d[n].in), Value::Int(d[n].out),
-                                      Value::Int(d[n].degree), Value::Int(d[n].weighted)}));
+    rows.push_back(NodeRow(index, n,
+                           {Value::Int(d[n].in), Value::Int(d[n].out), Value::Int(d[n].degree),
+                            Value::Int(d[n].weighted)}));
   }
   return rows;
 }
@@ -140,8 +144,8 @@ std::vector<Row> ComponentRows(const GraphIndex& index) {
   for (int c : component) ++size[static_cast<size_t>(c)];
   std::vector<Row> rows;
   for (uint32_t n = 0; n < index.node_count(); ++n) {
-    rows.push_back(NodeRow(index, n, {Value::Int(component[n]),
-                                      Value::Int(size[static_cast<size_t>(component[n])])}));
+    rows.push_back(NodeRow(
+        index, n, {Value::Int(component[n]), Value::Int(size[static_cast<size_t>(component[n])])}));
   }
   return rows;
 }
@@ -170,12 +174,18 @@ std::optional<std::vector<Row>> RunProcedure(const CallClause& call, const Graph
   for (const ExprPtr& arg : call.args) args.push_back(Eval(*arg, none, ctx));
   if (ctx->failed) return std::nullopt;
   switch (ProcedureAt(call.procedure).proc) {
-    case Proc::kShortestPath: return ShortestPathRows(index, call, args, ctx);
-    case Proc::kPageRank: return PageRankRows(index, call, args, ctx);
-    case Proc::kBetweenness: return BetweennessRows(index);
-    case Proc::kDegree: return DegreeRows(index);
-    case Proc::kComponents: return ComponentRows(index);
-    case Proc::kTimeline: return TimelineRows(index, call, args, ctx);
+    case Proc::kShortestPath:
+      return ShortestPathRows(index, call, args, ctx);
+    case Proc::kPageRank:
+      return PageRankRows(index, call, args, ctx);
+    case Proc::kBetweenness:
+      return BetweennessRows(index);
+    case Proc::kDegree:
+      return DegreeRows(index);
+    case Proc::kComponents:
+      return ComponentRows(index);
+    case Proc::kTimeline:
+      return TimelineRows(index, call, args, ctx);
   }
   return std::nullopt;
 }

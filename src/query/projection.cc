@@ -98,56 +98,65 @@ void Projector::Accumulate(const Expr& agg, const Row& row, Accumulator* acc) {
 Value Projector::Final(const Expr& agg, const Accumulator& acc) {
   if (agg.kind == ExprKind::kCountStar) return Value::Int(acc.count);
   switch (FunctionAt(agg.function).fn) {
-    case Fn::kCount: return Value::Int(acc.count);
-    case Fn::kCollect: return Value::List(acc.items);
+    case Fn::kCount:
+      return Value::Int(acc.count);
+    case Fn::kCollect:
+      return Value::List(acc.items);
     case Fn::kMin:
-    case Fn::kMax: return acc.best;
-    case Fn::kSum: return acc.any_float ? Value::Float(acc.sum) : Value::Int(acc.int_sum);
+    case Fn::kMax:
+      return acc.best;
+    case Fn::kSum:
+      return acc.any_float ? Value::Float(acc.sum) : Value::Int(acc.int_sum);
     case Fn::kAvg:
       return acc.count == 0 ? Value() : Value::Float(acc.sum / static_cast<double>(acc.count));
-    default: return Value();
+    default:
+      return Value();
   }
 }
 
+void Projector::FinishGroups() {
+  if (groups_.empty() && std::all_of(item_has_aggregate_.begin(), item_has_aggregate_.end(),
+                                     [](char c) { return c != 0; })) {
+    groups_.push_back({Row(p_.vars.size()), std::vector<Accumulator>(p_.aggregates.size())});
+    group_keys_.emplace_back();
+  }
+  for (size_t g = 0; g < groups_.size(); ++g) {
+    std::vector<Value> finals;
+    for (size_t k = 0; k < p_.aggregates.size(); ++k) {
+      finals.push_back(Final(*p_.aggregates[k], groups_[g].acc[k]));
+    }
+    ctx_->aggregates = &finals;
+    OutRow out;
+    size_t next_key = 0;
+    for (size_t c = 0; c < ret_.items.size(); ++c) {
+      out.values.push_back(item_has_aggregate_[c]
+                               ? Eval(*ret_.items[c].expr, groups_[g].first, ctx_)
+                               : group_keys_[g][next_key++]);
+    }
+    ctx_->aggregates = nullptr;
+    out.keys = SortKeys(out.values, nullptr);
+    Keep(std::move(out));
+  }
+}
+
+void Projector::SortRows() {
+  std::stable_sort(rows_.begin(), rows_.end(), [&](const OutRow& a, const OutRow& b) {
+    for (size_t k = 0; k < ret_.order.size(); ++k) {
+      int c = OrderValues(a.keys[k], b.keys[k]);
+      if (c != 0) return ret_.order[k].descending ? c > 0 : c < 0;
+    }
+    return false;
+  });
+}
+
 ResultTable Projector::Finish(const GraphIndex& index) {
-  if (p_.aggregating) {
-    if (groups_.empty() && std::all_of(item_has_aggregate_.begin(), item_has_aggregate_.end(),
-                                       [](char c) { return c != 0; })) {
-      groups_.push_back({Row(p_.vars.size()), std::vector<Accumulator>(p_.aggregates.size())});
-      group_keys_.emplace_back();
-    }
-    for (size_t g = 0; g < groups_.size(); ++g) {
-      std::vector<Value> finals;
-      for (size_t k = 0; k < p_.aggregates.size(); ++k) {
-        finals.push_back(Final(*p_.aggregates[k], groups_[g].acc[k]));
-      }
-      ctx_->aggregates = &finals;
-      OutRow out;
-      size_t next_key = 0;
-      for (size_t c = 0; c < ret_.items.size(); ++c) {
-        out.values.push_back(item_has_aggregate_[c]
-                                 ? Eval(*ret_.items[c].expr, groups_[g].first, ctx_)
-                                 : group_keys_[g][next_key++]);
-      }
-      ctx_->aggregates = nullptr;
-      out.keys = SortKeys(out.values, nullptr);
-      Keep(std::move(out));
-    }
-  }
-  if (!ret_.order.empty()) {
-    std::stable_sort(rows_.begin(), rows_.end(), [&](const OutRow& a, const OutRow& b) {
-      for (size_t k = 0; k < ret_.order.size(); ++k) {
-        int c = OrderValues(a.keys[k], b.keys[k]);
-        if (c != 0) return ret_.order[k].descending ? c > 0 : c < 0;
-      }
-      return false;
-    });
-  }
+  if (p_.aggregating) FinishGroups();
+  if (!ret_.order.empty()) SortRows();
   ResultTable table;
   for (const ReturnItem& item : ret_.items) table.columns.push_back(item.column);
   size_t begin = std::min(rows_.size(), static_cast<size_t>(p_.skip));
-  size_t end = p_.limit < 0 ? rows_.size()
-                            : std::min(rows_.size(), begin + static_cast<size_t>(p_.limit));
+  size_t end =
+      p_.limit < 0 ? rows_.size() : std::min(rows_.size(), begin + static_cast<size_t>(p_.limit));
   for (size_t r = begin; r < end; ++r) {
     std::vector<Value> values;
     for (const Value& v : rows_[r].values) values.push_back(Materialize(index, v));

@@ -94,11 +94,17 @@ namespace {
 std::string CsvField(const Value& v) {
   std::string text;
   switch (v.kind) {
-    case ValueKind::kNull: return "";
-    case ValueKind::kFloat: text = FloatToString(v.f); break;
+    case ValueKind::kNull:
+      return "";
+    case ValueKind::kFloat:
+      text = FloatToString(v.f);
+      break;
     case ValueKind::kList:
-    case ValueKind::kMap: text = Dump(ValueToJson(v)); break;
-    default: text = ValueToText(v);
+    case ValueKind::kMap:
+      text = Dump(ValueToJson(v));
+      break;
+    default:
+      text = ValueToText(v);
   }
   bool quote = text.find_first_of(",\"\r\n") != std::string::npos ||
                (!text.empty() && (text.front() == ' ' || text.back() == ' '));

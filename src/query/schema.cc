@@ -65,9 +65,9 @@ std::vector<std::string> KnownRelTypes(const GraphIndex& index) {
 }
 
 const std::vector<std::string>& NodePropertyNames() {
-  static const std::vector<std::string> kNames = {
-      "name",  "id",       "type",      "country", "cameo",     "aliases",
-      "roles", "documents", "mentions", "dates",   "first_date", "last_date"};
+  static const std::vector<std::string> kNames = {"name",     "id",      "type",       "country",
+                                                  "cameo",    "aliases", "roles",      "documents",
+                                                  "mentions", "dates",   "first_date", "last_date"};
   return kNames;
 }
 
@@ -81,25 +81,38 @@ int FindNodeProperty(std::string_view name) {
 Value NodeProperty(const GraphIndex& index, uint32_t node, int property) {
   const ActorNode& n = index.node(node);
   switch (property) {
-    case 0: return Value::String(n.label);
-    case 1: return Value::String(n.id);
-    case 2: return StringOrNull(n.type);
-    case 3: return StringOrNull(n.country);
-    case 4: return StringOrNull(n.cameo);
-    case 5: return Strings(n.aliases);
-    case 6: return Strings(n.roles);
-    case 7: return Strings(n.documents);
-    case 8: return Value::Int(n.mentions);
-    case 9: return Strings(n.dates);
-    case 10: return StringOrNull(n.first_date);
-    case 11: return StringOrNull(n.last_date);
-    default: return Value();
+    case 0:
+      return Value::String(n.label);
+    case 1:
+      return Value::String(n.id);
+    case 2:
+      return StringOrNull(n.type);
+    case 3:
+      return StringOrNull(n.country);
+    case 4:
+      return StringOrNull(n.cameo);
+    case 5:
+      return Strings(n.aliases);
+    case 6:
+      return Strings(n.roles);
+    case 7:
+      return Strings(n.documents);
+    case 8:
+      return Value::Int(n.mentions);
+    case 9:
+      return Strings(n.dates);
+    case 10:
+      return StringOrNull(n.first_date);
+    case 11:
+      return StringOrNull(n.last_date);
+    default:
+      return Value();
   }
 }
 
 const std::vector<std::string>& EdgePropertyNames() {
   static const std::vector<std::string> kNames = {
-      "weight",   "mentions", "first_date",   "last_date", "dates", "documents", "cameo",
+      "weight",    "mentions", "first_date",   "last_date", "dates", "documents", "cameo",
       "goldstein", "evidence", "evidence_doc", "symmetric", "type",  "source",    "target"};
   return kNames;
 }
@@ -114,21 +127,36 @@ int FindEdgeProperty(std::string_view name) {
 Value EdgeProperty(const GraphIndex& index, uint32_t edge, int property) {
   const RelationEdge& e = index.edge(edge);
   switch (property) {
-    case 0: return Value::Int(e.weight);
-    case 1: return Value::Int(e.mentions);
-    case 2: return StringOrNull(e.first_date);
-    case 3: return StringOrNull(e.last_date);
-    case 4: return Strings(e.dates);
-    case 5: return Strings(e.documents);
-    case 6: return StringOrNull(e.cameo);
-    case 7: return Value::Float(e.goldstein);
-    case 8: return StringOrNull(e.evidence);
-    case 9: return StringOrNull(e.evidence_doc);
-    case 10: return Value::Bool(e.symmetric);
-    case 11: return Value::String(e.key.type);
-    case 12: return Value::String(e.key.source);
-    case 13: return Value::String(e.key.target);
-    default: return Value();
+    case 0:
+      return Value::Int(e.weight);
+    case 1:
+      return Value::Int(e.mentions);
+    case 2:
+      return StringOrNull(e.first_date);
+    case 3:
+      return StringOrNull(e.last_date);
+    case 4:
+      return Strings(e.dates);
+    case 5:
+      return Strings(e.documents);
+    case 6:
+      return StringOrNull(e.cameo);
+    case 7:
+      return Value::Float(e.goldstein);
+    case 8:
+      return StringOrNull(e.evidence);
+    case 9:
+      return StringOrNull(e.evidence_doc);
+    case 10:
+      return Value::Bool(e.symmetric);
+    case 11:
+      return Value::String(e.key.type);
+    case 12:
+      return Value::String(e.key.source);
+    case 13:
+      return Value::String(e.key.target);
+    default:
+      return Value();
   }
 }
 
@@ -150,15 +178,18 @@ Value EdgeAsMap(const GraphIndex& index, uint32_t edge) {
 
 Value Materialize(const GraphIndex& index, const Value& v) {
   switch (v.kind) {
-    case ValueKind::kNode: return NodeAsMap(index, static_cast<uint32_t>(v.i));
-    case ValueKind::kEdge: return EdgeAsMap(index, static_cast<uint32_t>(v.i));
+    case ValueKind::kNode:
+      return NodeAsMap(index, static_cast<uint32_t>(v.i));
+    case ValueKind::kEdge:
+      return EdgeAsMap(index, static_cast<uint32_t>(v.i));
     case ValueKind::kList:
     case ValueKind::kMap: {
       Value out = v;
       for (Value& item : out.items) item = Materialize(index, item);
       return out;
     }
-    default: return v;
+    default:
+      return v;
   }
 }
 
@@ -166,33 +197,47 @@ namespace {
 
 const std::vector<FunctionInfo>& Functions() {
   static const std::vector<FunctionInfo> kFunctions = {
-      {"count", Fn::kCount, 1, 1, true},        {"collect", Fn::kCollect, 1, 1, true},
-      {"min", Fn::kMin, 1, 1, true},            {"max", Fn::kMax, 1, 1, true},
-      {"sum", Fn::kSum, 1, 1, true},            {"avg", Fn::kAvg, 1, 1, true},
-      {"type", Fn::kType, 1, 1, false},         {"labels", Fn::kLabels, 1, 1, false},
-      {"label", Fn::kLabel, 1, 1, false},       {"id", Fn::kId, 1, 1, false},
-      {"size", Fn::kSize, 1, 1, false},         {"length", Fn::kLength, 1, 1, false},
-      {"toLower", Fn::kToLower, 1, 1, false},   {"toUpper", Fn::kToUpper, 1, 1, false},
-      {"coalesce", Fn::kCoalesce, 1, -1, false}, {"toString", Fn::kToString, 1, 1, false},
-      {"toInteger", Fn::kToInteger, 1, 1, false}, {"toFloat", Fn::kToFloat, 1, 1, false},
-      {"abs", Fn::kAbs, 1, 1, false},           {"round", Fn::kRound, 1, 1, false},
-      {"trim", Fn::kTrim, 1, 1, false},         {"startNode", Fn::kStartNode, 1, 1, false},
-      {"endNode", Fn::kEndNode, 1, 1, false},   {"head", Fn::kHead, 1, 1, false},
-      {"last", Fn::kLast, 1, 1, false},         {"split", Fn::kSplit, 2, 2, false},
+      {"count", Fn::kCount, 1, 1, true},
+      {"collect", Fn::kCollect, 1, 1, true},
+      {"min", Fn::kMin, 1, 1, true},
+      {"max", Fn::kMax, 1, 1, true},
+      {"sum", Fn::kSum, 1, 1, true},
+      {"avg", Fn::kAvg, 1, 1, true},
+      {"type", Fn::kType, 1, 1, false},
+      {"labels", Fn::kLabels, 1, 1, false},
+      {"label", Fn::kLabel, 1, 1, false},
+      {"id", Fn::kId, 1, 1, false},
+      {"size", Fn::kSize, 1, 1, false},
+      {"length", Fn::kLength, 1, 1, false},
+      {"toLower", Fn::kToLower, 1, 1, false},
+      {"toUpper", Fn::kToUpper, 1, 1, false},
+      {"coalesce", Fn::kCoalesce, 1, -1, false},
+      {"toString", Fn::kToString, 1, 1, false},
+      {"toInteger", Fn::kToInteger, 1, 1, false},
+      {"toFloat", Fn::kToFloat, 1, 1, false},
+      {"abs", Fn::kAbs, 1, 1, false},
+      {"round", Fn::kRound, 1, 1, false},
+      {"trim", Fn::kTrim, 1, 1, false},
+      {"startNode", Fn::kStartNode, 1, 1, false},
+      {"endNode", Fn::kEndNode, 1, 1, false},
+      {"head", Fn::kHead, 1, 1, false},
+      {"last", Fn::kLast, 1, 1, false},
+      {"split", Fn::kSplit, 2, 2, false},
   };
   return kFunctions;
 }
 
 const std::vector<ProcedureInfo>& Procedures() {
   static const std::vector<ProcedureInfo> kProcedures = {
-      {"shortestPath", Proc::kShortestPath, {"from", "to"}, 2,
-       {"path", "ids", "types", "length"}},
+      {"shortestPath", Proc::kShortestPath, {"from", "to"}, 2, {"path", "ids", "types", "length"}},
       {"pagerank", Proc::kPageRank, {"damping"}, 0, {"id", "name", "type", "score"}},
       {"betweenness", Proc::kBetweenness, {}, 0, {"id", "name", "type", "score"}},
-      {"degree", Proc::kDegree, {}, 0,
-       {"id", "name", "type", "in", "out", "degree", "weighted"}},
+      {"degree", Proc::kDegree, {}, 0, {"id", "name", "type", "in", "out", "degree", "weighted"}},
       {"components", Proc::kComponents, {}, 0, {"id", "name", "type", "component", "size"}},
-      {"timeline", Proc::kTimeline, {"actor"}, 1,
+      {"timeline",
+       Proc::kTimeline,
+       {"actor"},
+       1,
        {"date", "type", "source", "target", "weight", "evidence", "documents"}},
   };
   return kProcedures;

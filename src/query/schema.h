@@ -44,9 +44,32 @@ Value EdgeAsMap(const GraphIndex& index, uint32_t edge);
 Value Materialize(const GraphIndex& index, const Value& v);
 
 enum class Fn {
-  kCount, kCollect, kMin, kMax, kSum, kAvg,  // aggregates
-  kType, kLabels, kLabel, kId, kSize, kLength, kToLower, kToUpper, kCoalesce, kToString,
-  kToInteger, kToFloat, kAbs, kRound, kTrim, kStartNode, kEndNode, kHead, kLast, kSplit,
+  kCount,
+  kCollect,
+  kMin,
+  kMax,
+  kSum,
+  kAvg,  // aggregates
+  kType,
+  kLabels,
+  kLabel,
+  kId,
+  kSize,
+  kLength,
+  kToLower,
+  kToUpper,
+  kCoalesce,
+  kToString,
+  kToInteger,
+  kToFloat,
+  kAbs,
+  kRound,
+  kTrim,
+  kStartNode,
+  kEndNode,
+  kHead,
+  kLast,
+  kSplit,
 };
 
 struct FunctionInfo {

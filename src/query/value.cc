@@ -58,15 +58,24 @@ Value Value::Edge(uint32_t index) {
 
 const char* KindName(ValueKind kind) {
   switch (kind) {
-    case ValueKind::kNull: return "null";
-    case ValueKind::kBool: return "boolean";
-    case ValueKind::kInt: return "integer";
-    case ValueKind::kFloat: return "float";
-    case ValueKind::kString: return "string";
-    case ValueKind::kList: return "list";
-    case ValueKind::kMap: return "map";
-    case ValueKind::kNode: return "node";
-    case ValueKind::kEdge: return "relationship";
+    case ValueKind::kNull:
+      return "null";
+    case ValueKind::kBool:
+      return "boolean";
+    case ValueKind::kInt:
+      return "integer";
+    case ValueKind::kFloat:
+      return "float";
+    case ValueKind::kString:
+      return "string";
+    case ValueKind::kList:
+      return "list";
+    case ValueKind::kMap:
+      return "map";
+    case ValueKind::kNode:
+      return "node";
+    case ValueKind::kEdge:
+      return "relationship";
   }
   return "?";
 }
@@ -95,15 +104,23 @@ int CompareNumbers(const Value& a, const Value& b) {
 // Rank of a kind in the total order; numbers share one rank.
 int KindRank(ValueKind kind) {
   switch (kind) {
-    case ValueKind::kMap: return 0;
-    case ValueKind::kNode: return 1;
-    case ValueKind::kEdge: return 2;
-    case ValueKind::kList: return 3;
-    case ValueKind::kString: return 4;
-    case ValueKind::kBool: return 5;
+    case ValueKind::kMap:
+      return 0;
+    case ValueKind::kNode:
+      return 1;
+    case ValueKind::kEdge:
+      return 2;
+    case ValueKind::kList:
+      return 3;
+    case ValueKind::kString:
+      return 4;
+    case ValueKind::kBool:
+      return 5;
     case ValueKind::kInt:
-    case ValueKind::kFloat: return 6;
-    case ValueKind::kNull: return 7;
+    case ValueKind::kFloat:
+      return 6;
+    case ValueKind::kNull:
+      return 7;
   }
   return 7;
 }
@@ -122,14 +139,20 @@ int OrderValues(const Value& a, const Value& b) {
   int rb = KindRank(b.kind);
   if (ra != rb) return Cmp(ra, rb);
   switch (a.kind) {
-    case ValueKind::kNull: return 0;
-    case ValueKind::kBool: return Cmp(a.b, b.b);
+    case ValueKind::kNull:
+      return 0;
+    case ValueKind::kBool:
+      return Cmp(a.b, b.b);
     case ValueKind::kInt:
-    case ValueKind::kFloat: return CompareNumbers(a, b);
-    case ValueKind::kString: return Cmp(a.s, b.s);
+    case ValueKind::kFloat:
+      return CompareNumbers(a, b);
+    case ValueKind::kString:
+      return Cmp(a.s, b.s);
     case ValueKind::kNode:
-    case ValueKind::kEdge: return Cmp(a.i, b.i);
-    case ValueKind::kList: return OrderLists(a.items, b.items);
+    case ValueKind::kEdge:
+      return Cmp(a.i, b.i);
+    case ValueKind::kList:
+      return OrderLists(a.items, b.items);
     case ValueKind::kMap:
       if (int c = Cmp(a.keys, b.keys); c != 0) return c;
       return OrderLists(a.items, b.items);
@@ -148,15 +171,18 @@ std::optional<int> CompareValues(const Value& a, const Value& b) {
   }
   if (a.kind != b.kind) return std::nullopt;
   switch (a.kind) {
-    case ValueKind::kBool: return Cmp(a.b, b.b);
-    case ValueKind::kString: return Cmp(a.s, b.s);
+    case ValueKind::kBool:
+      return Cmp(a.b, b.b);
+    case ValueKind::kString:
+      return Cmp(a.s, b.s);
     case ValueKind::kList:
       for (size_t k = 0; k < a.items.size() && k < b.items.size(); ++k) {
         std::optional<int> c = CompareValues(a.items[k], b.items[k]);
         if (!c || *c != 0) return c;
       }
       return Cmp(a.items.size(), b.items.size());
-    default: return std::nullopt;
+    default:
+      return std::nullopt;
   }
 }
 
@@ -203,15 +229,23 @@ std::string ShortFloat(double v) {
 
 std::string ValueToText(const Value& v) {
   switch (v.kind) {
-    case ValueKind::kNull: return "null";
-    case ValueKind::kBool: return v.b ? "true" : "false";
-    case ValueKind::kInt: return std::to_string(v.i);
-    case ValueKind::kFloat: return ShortFloat(v.f);
-    case ValueKind::kString: return v.s;
-    case ValueKind::kNode: return "node#" + std::to_string(v.i);
-    case ValueKind::kEdge: return "relationship#" + std::to_string(v.i);
+    case ValueKind::kNull:
+      return "null";
+    case ValueKind::kBool:
+      return v.b ? "true" : "false";
+    case ValueKind::kInt:
+      return std::to_string(v.i);
+    case ValueKind::kFloat:
+      return ShortFloat(v.f);
+    case ValueKind::kString:
+      return v.s;
+    case ValueKind::kNode:
+      return "node#" + std::to_string(v.i);
+    case ValueKind::kEdge:
+      return "relationship#" + std::to_string(v.i);
     case ValueKind::kList:
-    case ValueKind::kMap: break;
+    case ValueKind::kMap:
+      break;
   }
   bool map = v.kind == ValueKind::kMap;
   std::string out = map ? "{" : "[";
@@ -225,15 +259,20 @@ std::string ValueToText(const Value& v) {
 
 nlohmann::ordered_json ValueToJson(const Value& v) {
   switch (v.kind) {
-    case ValueKind::kNull: return nullptr;
-    case ValueKind::kBool: return v.b;
-    case ValueKind::kInt: return v.i;
+    case ValueKind::kNull:
+      return nullptr;
+    case ValueKind::kBool:
+      return v.b;
+    case ValueKind::kInt:
+      return v.i;
     case ValueKind::kFloat:
       if (std::isnan(v.f) || std::isinf(v.f)) return nullptr;
       return v.f;
-    case ValueKind::kString: return v.s;
+    case ValueKind::kString:
+      return v.s;
     case ValueKind::kNode:
-    case ValueKind::kEdge: return ValueToText(v);
+    case ValueKind::kEdge:
+      return ValueToText(v);
     case ValueKind::kList: {
       nlohmann::ordered_json a = nlohmann::ordered_json::array();
       for (const Value& item : v.items) a.push_back(ValueToJson(item));

@@ -35,8 +35,9 @@ TEST_CASE("Match.NodePatterns") {
           Table{{"{id: kenya, name: Kenya, type: country, country: KEN}"}});
   }
   SUBCASE("node properties") {
-    CHECK(Cells(Run(e, "MATCH (n {name: 'China'}) RETURN n.aliases, n.documents, n.mentions, "
-                       "n.type, n.cameo, n.label")) ==
+    CHECK(Cells(Run(e,
+                    "MATCH (n {name: 'China'}) RETURN n.aliases, n.documents, n.mentions, "
+                    "n.type, n.cameo, n.label")) ==
           Table{{"[Beijing]", "[d1, d2, d3]", "3", "country", "null", "China"}});
   }
 }
@@ -56,8 +57,9 @@ TEST_CASE("Match.Relationships") {
     const char* kIn = "MATCH (a {name: 'Loretta Lynch'})<-[:met_with]-(b) RETURN b.name";
     CHECK(Column(Run(e, kOut)) == Strings{"Guo Shengkun"});
     CHECK(Column(Run(e, kIn)) == Strings{"Guo Shengkun"});
-    CHECK(Column(Run(e, "MATCH (a {name: 'Guo Shengkun'})-[:met_with]-(b) RETURN b.name "
-                        "ORDER BY b.name")) == Strings{"Jeh Johnson", "Loretta Lynch"});
+    CHECK(Column(Run(e,
+                     "MATCH (a {name: 'Guo Shengkun'})-[:met_with]-(b) RETURN b.name "
+                     "ORDER BY b.name")) == Strings{"Jeh Johnson", "Loretta Lynch"});
   }
   SUBCASE("an undirected pattern gives each edge in both orientations") {
     CHECK(Cells(Run(e, "MATCH (a)-[r:agreed]-(b) RETURN a.name, b.name ORDER BY a.name")) ==
@@ -67,45 +69,54 @@ TEST_CASE("Match.Relationships") {
                 {"United States", "China"}});
   }
   SUBCASE("type alternatives and edge properties") {
-    CHECK(Cells(Run(e, "MATCH (a {name: 'China'})-[r:accused|criticized]-(b) "
-                       "RETURN type(r), startNode(r).name, b.name, r.weight, r.first_date, "
-                       "r.last_date ORDER BY type(r), b.name")) ==
+    CHECK(Cells(Run(e,
+                    "MATCH (a {name: 'China'})-[r:accused|criticized]-(b) "
+                    "RETURN type(r), startNode(r).name, b.name, r.weight, r.first_date, "
+                    "r.last_date ORDER BY type(r), b.name")) ==
           Table{{"accused", "United States", "United States", "2", "2014-05-20", "2016-12-08"},
                 {"criticized", "Donald Trump", "Donald Trump", "1", "2017-01-09", "2017-01-09"},
                 {"criticized", "China", "United States", "1", "2014-05-20", "2014-05-20"}});
-    CHECK(Cells(Run(e, "MATCH ()-[r {weight: 2}]->() RETURN r.source, r.target, r.documents, "
-                       "r.dates, r.symmetric, r.cameo, r.goldstein, r.mentions")) ==
-          Table{{"usa", "china", "[d1, d2]", "[2014-05-20, 2016-12-08]", "false", "112",
-                 "-2.0", "2"}});
+    CHECK(Cells(Run(e,
+                    "MATCH ()-[r {weight: 2}]->() RETURN r.source, r.target, r.documents, "
+                    "r.dates, r.symmetric, r.cameo, r.goldstein, r.mentions")) ==
+          Table{{"usa", "china", "[d1, d2]", "[2014-05-20, 2016-12-08]", "false", "112", "-2.0",
+                 "2"}});
     CHECK(Column(Run(e, "MATCH (a {name: 'United States'})-[r:accused]->() RETURN r.evidence")) ==
           Strings{"Washington accused Beijing."});
     CHECK(Cells(Run(e, "MATCH (:person {name: 'Guo Shengkun'})-[r:visited]->() RETURN r")) ==
           Table{{"{source: guo-shengkun, target: usa, type: visited, weight: 1}"}});
   }
   SUBCASE("several patterns share variables; a relationship is used once a row") {
-    CHECK(Cells(Run(e, "MATCH (g {name: 'Guo Shengkun'})-[:met_with]-(p), (p)-[:met_with]-(q) "
-                       "RETURN count(*)")) == Table{{"0"}});
-    CHECK(Cells(Run(e, "MATCH (p:person {name: 'Jeh Johnson'}), (c:country {name: 'Kenya'}) "
-                       "RETURN p.name, c.name")) == Table{{"Jeh Johnson", "Kenya"}});
-    CHECK(Cells(Run(e, "MATCH (a)-[:visited]->(c) MATCH (c)<-[:accused]-(x) "
-                       "WHERE x.name = 'United States' RETURN a.name, c.name")) == Table{});
-    CHECK(Cells(Run(e, "MATCH (a)-[:visited]->(c) MATCH (c)-[:accused]->(x) RETURN a.name, "
-                       "x.name")) == Table{{"Guo Shengkun", "China"}});
+    CHECK(Cells(Run(e,
+                    "MATCH (g {name: 'Guo Shengkun'})-[:met_with]-(p), (p)-[:met_with]-(q) "
+                    "RETURN count(*)")) == Table{{"0"}});
+    CHECK(Cells(Run(e,
+                    "MATCH (p:person {name: 'Jeh Johnson'}), (c:country {name: 'Kenya'}) "
+                    "RETURN p.name, c.name")) == Table{{"Jeh Johnson", "Kenya"}});
+    CHECK(Cells(Run(e,
+                    "MATCH (a)-[:visited]->(c) MATCH (c)<-[:accused]-(x) "
+                    "WHERE x.name = 'United States' RETURN a.name, c.name")) == Table{});
+    CHECK(Cells(Run(e,
+                    "MATCH (a)-[:visited]->(c) MATCH (c)-[:accused]->(x) RETURN a.name, "
+                    "x.name")) == Table{{"Guo Shengkun", "China"}});
   }
 }
 
 TEST_CASE("Match.VariableLength") {
   World w;
   const QueryEngine& e = w.engine;
-  CHECK(Column(Run(e, "MATCH (a {name: 'Jeh Johnson'})-[:met_with*1..2]-(b) "
-                      "RETURN DISTINCT b.name ORDER BY b.name")) ==
+  CHECK(Column(Run(e,
+                   "MATCH (a {name: 'Jeh Johnson'})-[:met_with*1..2]-(b) "
+                   "RETURN DISTINCT b.name ORDER BY b.name")) ==
         Strings{"Guo Shengkun", "Loretta Lynch"});
   CHECK(Column(Run(e, "MATCH (a {name: 'Jeh Johnson'})-[:met_with*2]-(b) RETURN b.name")) ==
         Strings{"Loretta Lynch"});
-  CHECK(Column(Run(e, "MATCH (a {name: 'Jeh Johnson'})-[r:met_with*0..1]-(b) "
-                      "RETURN size(r) ORDER BY size(r)")) == Strings{"0", "1"});
-  CHECK(Cells(Run(e, "MATCH (a {name: 'Jeh Johnson'})-[r*]-(b {name: 'Donald Trump'}) "
-                     "RETURN min(size(r)), max(size(r)) <= 10")) == Table{{"4", "true"}});
+  CHECK(Column(Run(e,
+                   "MATCH (a {name: 'Jeh Johnson'})-[r:met_with*0..1]-(b) "
+                   "RETURN size(r) ORDER BY size(r)")) == Strings{"0", "1"});
+  CHECK(Cells(Run(e,
+                  "MATCH (a {name: 'Jeh Johnson'})-[r*]-(b {name: 'Donald Trump'}) "
+                  "RETURN min(size(r)), max(size(r)) <= 10")) == Table{{"4", "true"}});
   CHECK(Cells(Run(e, "MATCH (a {name: 'Jeh Johnson'})-[r:met_with|visited*3]->(b) RETURN b")) ==
         Table{});
 }
@@ -132,8 +143,9 @@ TEST_CASE("Match.Where") {
   CHECK(names("size(n.aliases) = 2 XOR n.name = 'China'") == Strings{"China", "United States"});
   CHECK(names("'Beijing' IN n.aliases") == Strings{"China"});
   SUBCASE("dates compare as strings") {
-    CHECK(Cells(Run(e, "MATCH (a)-[e:accused]->(b {name: 'China'}) WHERE e.last_date >= '2014' "
-                       "RETURN a.name, e.weight ORDER BY e.weight DESC")) ==
+    CHECK(Cells(Run(e,
+                    "MATCH (a)-[e:accused]->(b {name: 'China'}) WHERE e.last_date >= '2014' "
+                    "RETURN a.name, e.weight ORDER BY e.weight DESC")) ==
           Table{{"United States", "2"}});
     CHECK(Run(e, "MATCH ()-[e]->() WHERE e.first_date > '2026' RETURN e").rows.empty());
   }
@@ -142,23 +154,27 @@ TEST_CASE("Match.Where") {
 TEST_CASE("Return.Aggregation") {
   World w;
   const QueryEngine& e = w.engine;
-  CHECK(Cells(Run(e, "MATCH (a)-[r]->(b {name: 'China'}) RETURN type(r) AS t, count(*) AS n, "
-                     "collect(a.name) AS who ORDER BY t")) ==
+  CHECK(Cells(Run(e,
+                  "MATCH (a)-[r]->(b {name: 'China'}) RETURN type(r) AS t, count(*) AS n, "
+                  "collect(a.name) AS who ORDER BY t")) ==
         Table{{"accused", "1", "[United States]"}, {"criticized", "1", "[Donald Trump]"}});
-  CHECK(Cells(Run(e, "MATCH ()-[r]->() RETURN count(r), sum(r.weight), min(r.first_date), "
-                     "max(r.last_date), avg(r.weight)")) ==
+  CHECK(Cells(Run(e,
+                  "MATCH ()-[r]->() RETURN count(r), sum(r.weight), min(r.first_date), "
+                  "max(r.last_date), avg(r.weight)")) ==
         Table{{"12", "13", "2014-05-19", "2025-01-01", "1.08333"}});  // met_with both ways
   CHECK(Cells(Run(e, "MATCH (n) RETURN n.type, count(*) AS n ORDER BY n DESC, n.type")) ==
         Table{{"country", "4"}, {"person", "4"}, {"organization", "2"}});
   CHECK(Cells(Run(e, "MATCH (a:person)-[r]-() RETURN count(DISTINCT a), count(a)")) ==
         Table{{"4", "6"}});
-  CHECK(Cells(Run(e, "MATCH (n {name: 'nobody'}) RETURN count(*), sum(n.mentions), "
-                     "avg(n.mentions), collect(n.name)")) == Table{{"0", "0", "null", "[]"}});
+  CHECK(Cells(Run(e,
+                  "MATCH (n {name: 'nobody'}) RETURN count(*), sum(n.mentions), "
+                  "avg(n.mentions), collect(n.name)")) == Table{{"0", "0", "null", "[]"}});
   CHECK(Run(e, "MATCH (n {name: 'nobody'}) RETURN n.type, count(*)").rows.empty());
   CHECK(Cells(Run(e, "MATCH (n:country) RETURN count(*) * 10 + 1 AS x, size(collect(n.id))")) ==
         Table{{"41", "4"}});
-  CHECK(Cells(Run(e, "MATCH (n:country) RETURN DISTINCT n.country IN ['USA', 'CHN'] AS big "
-                     "ORDER BY big")) == Table{{"false"}, {"true"}});
+  CHECK(Cells(Run(e,
+                  "MATCH (n:country) RETURN DISTINCT n.country IN ['USA', 'CHN'] AS big "
+                  "ORDER BY big")) == Table{{"false"}, {"true"}});
 }
 
 TEST_CASE("Return.OrderSkipLimit") {
@@ -191,14 +207,16 @@ TEST_CASE("Return.OrderSkipLimit") {
 TEST_CASE("Return.Functions") {
   World w;
   const QueryEngine& e = w.engine;
-  CHECK(Cells(Run(e, "MATCH (n {name: 'PLA'}) RETURN id(n), labels(n), label(n), "
-                     "toUpper(n.name), toLower('AbC'), size(n.name), coalesce(n.cameo, 'none'), "
-                     "toString(1.5), toInteger('42'), toFloat('2'), abs(-3), round(2.5), "
-                     "trim('  x '), head(n.aliases), last([1, 2]), split('a,b', ',')")) ==
+  CHECK(Cells(Run(e,
+                  "MATCH (n {name: 'PLA'}) RETURN id(n), labels(n), label(n), "
+                  "toUpper(n.name), toLower('AbC'), size(n.name), coalesce(n.cameo, 'none'), "
+                  "toString(1.5), toInteger('42'), toFloat('2'), abs(-3), round(2.5), "
+                  "trim('  x '), head(n.aliases), last([1, 2]), split('a,b', ',')")) ==
         Table{{"pla", "[organization]", "organization", "PEOPLE'S LIBERATION ARMY", "abc", "24",
                "none", "1.5", "42", "2.0", "3", "3.0", "x", "PLA", "2", "[a, b]"}});
-  CHECK(Cells(Run(e, "MATCH (a {name: 'Kenya'})-[r]->(b) RETURN id(r), endNode(r).id, "
-                     "r.weight + 0.5, 'x' + r.weight, [1] + [2, 3], 7 / 2, 7 % 4, 1 / 2.0")) ==
+  CHECK(Cells(Run(e,
+                  "MATCH (a {name: 'Kenya'})-[r]->(b) RETURN id(r), endNode(r).id, "
+                  "r.weight + 0.5, 'x' + r.weight, [1] + [2, 3], 7 / 2, 7 % 4, 1 / 2.0")) ==
         Table{{"kenya-agreed->somalia", "somalia", "1.5", "x1", "[1, 2, 3]", "3", "3", "0.5"}});
 }
 

@@ -36,8 +36,8 @@ TEST_CASE("Lexer.Tokens") {
   using K = TokenKind;
   CHECK(Kinds("(a)-[:x*1..3]->(b)") ==
         std::vector<K>{K::kLParen, K::kIdent, K::kRParen, K::kMinus, K::kLBracket, K::kColon,
-                       K::kIdent, K::kStar, K::kInt, K::kDotDot, K::kInt, K::kRBracket,
-                       K::kMinus, K::kGt, K::kLParen, K::kIdent, K::kRParen, K::kEnd});
+                       K::kIdent, K::kStar, K::kInt, K::kDotDot, K::kInt, K::kRBracket, K::kMinus,
+                       K::kGt, K::kLParen, K::kIdent, K::kRParen, K::kEnd});
   CHECK(Kinds("a <> b <= c >= d =~ e != f") ==
         std::vector<K>{K::kIdent, K::kNe, K::kIdent, K::kLe, K::kIdent, K::kGe, K::kIdent,
                        K::kRegexMatch, K::kIdent, K::kNe, K::kIdent, K::kEnd});
@@ -66,7 +66,9 @@ TEST_CASE("Lexer.Tokens") {
     CHECK(more.items()[0].ToString() == "query:1:10: error: unexpected character '#'");
     CHECK_FALSE(at_end);
     Diagnostics quotes;
-    Lex("MATCH (a {name: \xe2\x80\x9c" "China\xe2\x80\x9d})", "query", &quotes);
+    Lex("MATCH (a {name: \xe2\x80\x9c"
+        "China\xe2\x80\x9d})",
+        "query", &quotes);
     CHECK(quotes.items()[0].message ==
           "unexpected character '\xe2\x80\x9c' (quote strings with ' or \")");
     Diagnostics big;
@@ -76,8 +78,9 @@ TEST_CASE("Lexer.Tokens") {
 }
 
 TEST_CASE("Parser.Patterns") {
-  Query q = Parse("MATCH (a:person|country {name: 'China'})<-[e:accused|:criticized*2..4]-(b), "
-                  "(c)-->(d)--(e) RETURN a");
+  Query q = Parse(
+      "MATCH (a:person|country {name: 'China'})<-[e:accused|:criticized*2..4]-(b), "
+      "(c)-->(d)--(e) RETURN a");
   REQUIRE(q.matches.size() == 1);
   const PathPattern& p = q.matches[0].patterns[0];
   REQUIRE(p.nodes.size() == 2);
@@ -114,8 +117,9 @@ TEST_CASE("Parser.Patterns") {
 }
 
 TEST_CASE("Parser.Clauses") {
-  Query q = Parse("match (a) where a.name starts with 'C' and not a.id in ['x', 'y'] "
-                  "return distinct a.name as n, count(*) order by n desc, a.id skip 1 limit 2;");
+  Query q = Parse(
+      "match (a) where a.name starts with 'C' and not a.id in ['x', 'y'] "
+      "return distinct a.name as n, count(*) order by n desc, a.id skip 1 limit 2;");
   REQUIRE(q.ret.has_value());
   CHECK(q.ret->distinct);
   REQUIRE(q.ret->items.size() == 2);
@@ -146,8 +150,9 @@ TEST_CASE("Parser.Clauses") {
     CHECK(sum.args[1]->args[1]->op == Op::kNeg);
   }
   SUBCASE("CALL with YIELD and WHERE") {
-    Query c = Parse("CALL pagerank(0.9) YIELD name AS who, score WHERE score > 0.1 "
-                    "RETURN who ORDER BY score DESC LIMIT 3");
+    Query c = Parse(
+        "CALL pagerank(0.9) YIELD name AS who, score WHERE score > 0.1 "
+        "RETURN who ORDER BY score DESC LIMIT 3");
     REQUIRE(c.call.has_value());
     CHECK(c.call->name == "pagerank");
     CHECK(c.call->args.size() == 1);

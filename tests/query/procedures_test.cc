@@ -1,9 +1,8 @@
-#include "diplograph/query/algorithms.h"
-
 #include <doctest/doctest.h>
 
 #include <numeric>
 
+#include "diplograph/query/algorithms.h"
 #include "query_fixtures.h"
 
 namespace diplograph::query {
@@ -22,9 +21,10 @@ using testing::World;
 
 // a -> b (two documents), a -> c, c -> d, d - e (met_with), f alone.
 KnowledgeGraph Line() {
-  std::vector<EntityRecord> all = {Actor("a", "person", "Alpha"), Actor("b", "person", "Bravo"),
-                                   Actor("c", "person", "Charlie"), Actor("d", "person", "Delta"),
-                                   Actor("e", "person", "Echo"), Actor("f", "person", "Foxtrot")};
+  std::vector<EntityRecord> all = {
+      Actor("a", "person", "Alpha"),   Actor("b", "person", "Bravo"),
+      Actor("c", "person", "Charlie"), Actor("d", "person", "Delta"),
+      Actor("e", "person", "Echo"),    Actor("f", "person", "Foxtrot")};
   KnowledgeGraph g;
   g.AddRecord(Doc("x1", "2020-01-01", all,
                   {Ev("praised", "a", "b", "2020-01-01"), Ev("praised", "a", "c", "2020-01-02"),
@@ -106,8 +106,9 @@ TEST_CASE("Call.Procedures") {
   World w;
   const QueryEngine& e = w.engine;
   SUBCASE("shortestPath") {
-    CHECK(Cells(Run(e, "CALL shortestPath('Jeh Johnson', 'donald trump') YIELD path, ids, "
-                       "types, length RETURN path, types, length")) ==
+    CHECK(Cells(Run(e,
+                    "CALL shortestPath('Jeh Johnson', 'donald trump') YIELD path, ids, "
+                    "types, length RETURN path, types, length")) ==
           Table{{"[Jeh Johnson, Guo Shengkun, United States, China, Donald Trump]",
                  "[met_with, visited, agreed, criticized]", "4"}});
     CHECK(Run(e, "CALL shortestPath('Kenya', 'China')").rows.empty());
@@ -115,8 +116,9 @@ TEST_CASE("Call.Procedures") {
           Strings{"path", "ids", "types", "length"});
   }
   SUBCASE("pagerank") {
-    ResultTable t = Run(e, "CALL pagerank() YIELD name, score RETURN name, score "
-                           "ORDER BY score DESC LIMIT 3");
+    ResultTable t = Run(e,
+                        "CALL pagerank() YIELD name, score RETURN name, score "
+                        "ORDER BY score DESC LIMIT 3");
     CHECK(t.rows.size() == 3);
     CHECK(Column(t)[0] == "United States");
     double total = 0;
@@ -126,19 +128,23 @@ TEST_CASE("Call.Procedures") {
     CHECK(total == doctest::Approx(1.0));
   }
   SUBCASE("betweenness, degree, components") {
-    CHECK(Cells(Run(e, "CALL betweenness() YIELD name, score WHERE score > 0 "
-                       "RETURN name, score ORDER BY score DESC, name")) ==
+    CHECK(Cells(Run(e,
+                    "CALL betweenness() YIELD name, score WHERE score > 0 "
+                    "RETURN name, score ORDER BY score DESC, name")) ==
           Table{{"Guo Shengkun", "7.0"}, {"United States", "6.0"}, {"China", "4.0"}});
-    CHECK(Cells(Run(e, "CALL degree() YIELD name, in, out, degree, weighted "
-                       "WHERE name = 'United States' RETURN name, in, out, degree, weighted")) ==
+    CHECK(Cells(Run(e,
+                    "CALL degree() YIELD name, in, out, degree, weighted "
+                    "WHERE name = 'United States' RETURN name, in, out, degree, weighted")) ==
           Table{{"United States", "3", "1", "4", "5"}});
-    CHECK(Cells(Run(e, "CALL components() YIELD component, size "
-                       "RETURN component, size, count(*) ORDER BY component")) ==
+    CHECK(Cells(Run(e,
+                    "CALL components() YIELD component, size "
+                    "RETURN component, size, count(*) ORDER BY component")) ==
           Table{{"0", "6", "6"}, {"1", "2", "2"}, {"2", "2", "2"}});
   }
   SUBCASE("timeline") {
-    CHECK(Cells(Run(e, "CALL timeline('Beijing') YIELD date, type, source, target, weight "
-                       "RETURN date, type, source, target, weight")) ==
+    CHECK(Cells(Run(e,
+                    "CALL timeline('Beijing') YIELD date, type, source, target, weight "
+                    "RETURN date, type, source, target, weight")) ==
           Table{{"2014-05-20", "criticized", "China", "United States", "1"},
                 {"2014-05-20", "accused", "United States", "China", "1"},
                 {"2016-12-07", "agreed", "China", "United States", "1"},

@@ -30,7 +30,8 @@ struct StringMaker<std::vector<std::vector<std::string>>> {
   static String convert(const std::vector<std::vector<std::string>>& t) {
     std::string out = "[";
     for (size_t k = 0; k < t.size(); ++k) {
-      out += (k ? ", " : "") + std::string(StringMaker<std::vector<std::string>>::convert(t[k]).c_str());
+      out += (k ? ", " : "") +
+             std::string(StringMaker<std::vector<std::string>>::convert(t[k]).c_str());
     }
     return (out + "]").c_str();
   }
@@ -97,25 +98,24 @@ inline EntityRecord Pla() {
 // Trump criticises China; Kenya and Somalia form a component of their own.
 inline KnowledgeGraph SmallWorld() {
   KnowledgeGraph g;
-  g.AddRecord(Doc("d1", "2016-12-08", {China(), Usa(), Guo(), Johnson(), Lynch()},
-                  {Ev("met_with", "guo-shengkun", "jeh-johnson", "2016-12-07",
-                      "Guo Shengkun met Jeh Johnson."),
-                   Ev("met_with", "loretta-lynch", "guo-shengkun", "2016-12-07",
-                      "Lynch met Guo.", 0.9),
-                   Ev("visited", "guo-shengkun", "usa", "2016-12-06", "Guo visited Washington."),
-                   Ev("accused", "usa", "china", "2016-12-08", "The US accused China again."),
-                   Ev("agreed", "china", "usa", "2016-12-07", "China and the US agreed.")}));
+  g.AddRecord(Doc(
+      "d1", "2016-12-08", {China(), Usa(), Guo(), Johnson(), Lynch()},
+      {Ev("met_with", "guo-shengkun", "jeh-johnson", "2016-12-07", "Guo Shengkun met Jeh Johnson."),
+       Ev("met_with", "loretta-lynch", "guo-shengkun", "2016-12-07", "Lynch met Guo.", 0.9),
+       Ev("visited", "guo-shengkun", "usa", "2016-12-06", "Guo visited Washington."),
+       Ev("accused", "usa", "china", "2016-12-08", "The US accused China again."),
+       Ev("agreed", "china", "usa", "2016-12-07", "China and the US agreed.")}));
   g.AddRecord(Doc("d2", "2014-05-20", {China(), Usa(), Doj(), Pla()},
                   {Ev("accused", "usa", "china", "2014-05-20", "Washington accused Beijing.", 0.9),
                    Ev("indicted", "us-doj", "pla", "2014-05-19", "The DOJ indicted PLA officers."),
                    Ev("criticized", "china", "usa", "2014-05-20", "Beijing criticised the US.")}));
   g.AddRecord(Doc("d3", "2017-01-10", {China(), Trump()},
                   {Ev("criticized", "donald-trump", "china", "2017-01-09", "Trump hit China.")}));
-  g.AddRecord(Doc("d4", "2025-01-02",
-                  {Actor("kenya", "country", "Kenya", "KEN"),
-                   Actor("somalia", "country", "Somalia", "SOM")},
-                  {Ev("agreed", "kenya", "somalia", "2025-01-01", "Kenya and Somalia agreed."),
-                   Ev("expelled", "somalia", "kenya", "", "Somalia expelled Kenya's envoy.")}));
+  g.AddRecord(Doc(
+      "d4", "2025-01-02",
+      {Actor("kenya", "country", "Kenya", "KEN"), Actor("somalia", "country", "Somalia", "SOM")},
+      {Ev("agreed", "kenya", "somalia", "2025-01-01", "Kenya and Somalia agreed."),
+       Ev("expelled", "somalia", "kenya", "", "Somalia expelled Kenya's envoy.")}));
   return g;
 }
 

@@ -46,7 +46,8 @@ TEST_CASE("Script.NeedsMoreInput") {
 ResultTable Sample() {
   ResultTable t;
   t.columns = {"name", "score", "tags"};
-  t.rows.push_back({Value::String("Élysée"), Value::Float(0.25), Value::List({Value::String("a")})});
+  t.rows.push_back(
+      {Value::String("Élysée"), Value::Float(0.25), Value::List({Value::String("a")})});
   t.rows.push_back({Value::String("say \"hi\", ok"), Value::Int(12), Value()});
   return t;
 }

@@ -56,19 +56,27 @@ std::string Status(const char* key) {
 // Actor i: 200 countries (the hubs), 4,800 organisations, the rest people.
 std::string ActorId(uint32_t i) {
   char buf[32];
-  std::snprintf(buf, sizeof(buf), i < 200 ? "country-%03u" : i < 5000 ? "agency-%05u" : "actor-%06u",
+  std::snprintf(buf, sizeof(buf),
+                i < 200    ? "country-%03u"
+                : i < 5000 ? "agency-%05u"
+                           : "actor-%06u",
                 i);
   return buf;
 }
 
 std::string ActorName(uint32_t i) {
   char buf[32];
-  std::snprintf(buf, sizeof(buf), i < 200 ? "Country %03u" : i < 5000 ? "Agency %05u" : "Actor %06u",
+  std::snprintf(buf, sizeof(buf),
+                i < 200    ? "Country %03u"
+                : i < 5000 ? "Agency %05u"
+                           : "Actor %06u",
                 i);
   return buf;
 }
 
-const char* ActorType(uint32_t i) { return i < 200 ? "country" : i < 5000 ? "organization" : "person"; }
+const char* ActorType(uint32_t i) {
+  return i < 200 ? "country" : i < 5000 ? "organization" : "person";
+}
 
 struct SynthEdge {
   uint32_t source;
@@ -79,7 +87,7 @@ struct SynthEdge {
 
 struct Synth {
   std::vector<std::string> ids;
-  std::vector<std::string> dates;               // by document
+  std::vector<std::string> dates;                // by document
   std::vector<std::vector<uint32_t>> node_docs;  // by actor
   std::vector<SynthEdge> edges;
 };
@@ -115,9 +123,10 @@ void AddDocument(std::mt19937_64& rng, const Options& o, Synth* s,
 }
 
 void WriteDocuments(const Synth& s, FILE* f) {
-  std::fprintf(f, "{\"directed\":true,\"multigraph\":true,\"graph\":{\"format\":"
-                  "\"diplograph-graph\",\"version\":1,\"generator\":\"bench_query\","
-                  "\"documents\":[\n");
+  std::fprintf(f,
+               "{\"directed\":true,\"multigraph\":true,\"graph\":{\"format\":"
+               "\"diplograph-graph\",\"version\":1,\"generator\":\"bench_query\","
+               "\"documents\":[\n");
   for (size_t d = 0; d < s.dates.size(); ++d) {
     std::fprintf(f, "%s{\"id\":\"doc-%07zu\",\"date\":\"%s\",\"fingerprint\":\"%016zx\"}\n",
                  d ? "," : "", d, s.dates[d].c_str(), d + 1);
@@ -145,8 +154,8 @@ void WriteLinks(const Synth& s, FILE* f) {
   for (size_t e = 0; e < s.edges.size(); ++e) {
     const SynthEdge& x = s.edges[e];
     const auto& t = types[x.type];
-    std::string sentence = ActorName(x.source) + " " + std::string(t.name) + " " +
-                           ActorName(x.target) + ".";
+    std::string sentence =
+        ActorName(x.source) + " " + std::string(t.name) + " " + ActorName(x.target) + ".";
     std::fprintf(f, "%s{\"source\":\"%s\",\"target\":\"%s\",\"type\":\"%s\",\"contrib\":{",
                  e ? "," : "", s.ids[x.source].c_str(), s.ids[x.target].c_str(),
                  std::string(t.name).c_str());
@@ -192,7 +201,8 @@ void Time(const diplograph::query::QueryEngine& engine, const std::string& q, in
     auto table = engine.Execute(q, "query", &diags);
     times.push_back(Ms(start));
     if (!table) {
-      for (const auto& d : diags.items()) std::cerr << diplograph::query::RenderQueryDiagnostic(d, q);
+      for (const auto& d : diags.items())
+        std::cerr << diplograph::query::RenderQueryDiagnostic(d, q);
       return;
     }
     rows = table->rows.size();
@@ -251,15 +261,9 @@ bool ParseOptions(int argc, char** argv, Options* o) {
   return o->actors >= 200;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  Options o;
-  if (!ParseOptions(argc, argv, &o)) return 2;
-  std::string path = o.graph.empty()
-                         ? "/tmp/bench_query_" + std::to_string(getpid()) + ".json"
-                         : o.graph;
-  if (!std::ifstream(path) && !Generate(o, path)) return 1;
+// Reads and parses the saved graph, then derives it (as the first query
+// would); prints the times. nullopt after printing the errors.
+std::optional<diplograph::KnowledgeGraph> Load(const std::string& path) {
   Clock::time_point start = Clock::now();
   std::string content;
   {
@@ -270,24 +274,35 @@ int main(int argc, char** argv) {
   }
   double read_ms = Ms(start);
   diplograph::Diagnostics diags;
-  std::optional<diplograph::KnowledgeGraph> graph = diplograph::ReadSavedGraph(content, path, &diags);
+  std::optional<diplograph::KnowledgeGraph> graph =
+      diplograph::ReadSavedGraph(content, path, &diags);
   double parse_ms = Ms(start) - read_ms;
-  content = std::string();
-  if (!graph) {
-    for (const auto& d : diags.items()) std::cerr << d.ToString() << "\n";
-    return 1;
-  }
+  for (const auto& d : diags.items()) std::cerr << d.ToString() << "\n";
+  if (!graph) return std::nullopt;
   Clock::time_point derive_start = Clock::now();
   graph->ForEachNode([](const diplograph::ActorNode&) {});  // derives every node and edge
-  double derive_ms = Ms(derive_start);
+  std::printf("load: read %.0f ms, parse and build %.0f ms, derive %.0f ms", read_ms, parse_ms,
+              Ms(derive_start));
+  return graph;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Options o;
+  if (!ParseOptions(argc, argv, &o)) return 2;
+  std::string path =
+      o.graph.empty() ? "/tmp/bench_query_" + std::to_string(getpid()) + ".json" : o.graph;
+  if (!std::ifstream(path) && !Generate(o, path)) return 1;
+  Clock::time_point start = Clock::now();
+  std::optional<diplograph::KnowledgeGraph> graph = Load(path);
+  if (!graph) return 1;
   Clock::time_point index_start = Clock::now();
   diplograph::query::QueryEngine engine(*graph);
-  double index_ms = Ms(index_start);
+  std::printf(", query index %.0f ms; total %.0f ms; peak RSS so far %s\n", Ms(index_start),
+              Ms(start), Status("VmHWM").c_str());
   std::printf("graph: %u nodes, %u edges, %zu documents\n", engine.index().node_count(),
               engine.index().edge_count(), graph->document_count());
-  std::printf("load: read %.0f ms, parse and build %.0f ms, derive %.0f ms, query index %.0f ms, "
-              "total %.0f ms; peak RSS so far %s\n",
-              read_ms, parse_ms, derive_ms, index_ms, Ms(start), Status("VmHWM").c_str());
   std::printf("queries (median of %d):\n", o.runs);
   for (const std::string& q : Queries()) Time(engine, q, o.runs);
   std::printf("peak RSS %s, RSS now %s\n", Status("VmHWM").c_str(), Status("VmRSS").c_str());

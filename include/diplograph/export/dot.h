@@ -23,7 +23,8 @@ namespace diplograph {
 bool WriteDot(const KnowledgeGraph& graph, std::ostream& out);
 
 // `s` as a DOT double-quoted string: '"' and '\' escaped, line breaks as
-// "\n", other control characters as spaces, invalid UTF-8 as U+FFFD.
+// "\n", other control characters as spaces, invalid UTF-8 as U+FFFD. Over
+// 8 KB it is split into "..." + "..." parts (Graphviz stops at 16 KB).
 std::string DotQuoted(std::string_view s);
 
 }  // namespace diplograph

@@ -169,7 +169,8 @@ struct ActorNode {
 // (KnowledgeGraph::ForEachContribution()).
 struct RelationEdge {
   EdgeKey key;
-  std::vector<EdgeKey> keys;           // the raw keys joined here, sorted
+  std::vector<const EdgeKey*> keys;    // the raw keys joined here, sorted by key
+                                       // (pointers into the graph)
 
   int64_t weight = 0;                  // number of supporting documents
   int64_t mentions = 0;                // sum
@@ -342,12 +343,14 @@ class KnowledgeGraph {
   // (a new graph) changes are not tracked one by one: all is placed at once.
   mutable std::unique_ptr<BoostGraph> graph_;
   mutable std::map<std::string, Vertex, std::less<>> vertices_;
-  mutable std::map<EdgeKey, Edge> edges_;
+  // Keyed by the RelationEdge::key of the edge itself (Boost keeps edge
+  // properties in place), so the key is not stored twice.
+  mutable std::map<std::reference_wrapper<const EdgeKey>, Edge, std::less<EdgeKey>> edges_;
   mutable std::unique_ptr<Resolution> resolution_;
   mutable std::set<std::string> dirty_nodes_;  // raw ids changed
   mutable std::set<EdgeKey> dirty_edges_;      // raw keys changed
   mutable std::set<std::pair<std::string, std::string>> gone_nodes_;  // (home, raw id)
-  mutable std::set<std::pair<EdgeKey, EdgeKey>> gone_edges_;          // (home, raw key)
+  mutable std::set<EdgeKey> gone_edges_;  // edges that lost a raw key
   mutable std::atomic<bool> stale_{false};
   mutable std::mutex derive_mu_;
 };

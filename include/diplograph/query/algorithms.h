@@ -53,8 +53,8 @@ std::vector<uint32_t> ShortestPath(const GraphIndex& index, std::span<const uint
 struct TimelineEntry {
   std::string date;  // "" for edges without dates (they come last)
   uint32_t edge = 0;
-  int64_t weight = 0;          // documents reporting the edge on this date
-  std::string evidence;        // the best sentence of those documents
+  int64_t weight = 0;    // documents reporting the edge on this date
+  std::string evidence;  // the best sentence of those documents
   std::vector<std::string> documents;
 };
 

@@ -6,7 +6,7 @@
 //   id, edges by (source, target, type)); for every node its out- and
 //   in-edges (compressed adjacency); nodes by folded name or alias, by id
 //   and by type; edges by type. Building costs O((V + E) log) time and about
-//   24 bytes an edge.
+//   36 bytes an edge.
 //
 // Ownership: the index points into `graph`, which must outlive it and must
 // not change while it lives. Thread-safety: immutable after construction
@@ -49,6 +49,8 @@ class GraphIndex {
   uint32_t target(uint32_t e) const { return ends_[e].target; }
   uint16_t edge_type(uint32_t e) const { return ends_[e].type; }
   bool symmetric(uint32_t e) const { return ends_[e].symmetric; }
+  // RelationEdge::weight (supporting documents), kept here for the algorithms.
+  int64_t weight(uint32_t e) const { return ends_[e].weight; }
 
   // Edges leaving / entering node `n` (a self-loop is in both), by edge number.
   std::span<const uint32_t> out_edges(uint32_t n) const;
@@ -83,6 +85,7 @@ class GraphIndex {
   struct Ends {
     uint32_t source;
     uint32_t target;
+    uint32_t weight;
     uint16_t type;
     bool symmetric;
   };

@@ -8,11 +8,10 @@
 #define DIPLOGRAPH_QUERY_VALUE_H_
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace diplograph::query {
 
