@@ -2,10 +2,17 @@
 
 #include <unistd.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <string_view>
 
 namespace diplograph::cli {
+
+namespace fs = std::filesystem;
 
 Progress::Progress(bool enabled, size_t total)
     : enabled_(enabled), total_(total), start_(std::chrono::steady_clock::now()), last_(start_) {}
@@ -13,6 +20,17 @@ Progress::Progress(bool enabled, size_t total)
 bool Progress::StderrIsTerminal() {
   const char* term = std::getenv("TERM");
   return isatty(2) && !(term != nullptr && std::string_view(term) == "dumb");
+}
+
+std::string FormatDuration(double seconds) {
+  long s = std::lround(std::max(0.0, seconds));
+  char buf[32];
+  if (s >= 3600) {
+    std::snprintf(buf, sizeof buf, "%ld:%02ld:%02ld", s / 3600, s / 60 % 60, s % 60);
+  } else {
+    std::snprintf(buf, sizeof buf, "%ld:%02ld", s / 60, s % 60);
+  }
+  return buf;
 }
 
 void Progress::Set(size_t done, size_t total) {
@@ -26,10 +44,12 @@ void Progress::Set(size_t done, size_t total) {
   double rate = secs > 0 ? static_cast<double>(done) / secs : 0.0;
   if (total_ > done && rate > 0) {
     double left = static_cast<double>(total_ - done) / rate;
-    std::fprintf(stderr, "\r%zu/%zu documents  %.0f docs/s  %.0fs left   ", done, total_, rate,
-                 left);
+    double share = 100.0 * static_cast<double>(done) / static_cast<double>(total_);
+    std::fprintf(stderr, "\r%zu/%zu documents (%.0f%%)  %.0f docs/s  %s left   ", done, total_,
+                 share, rate, FormatDuration(left).c_str());
   } else {
-    std::fprintf(stderr, "\r%zu documents  %.0f docs/s  %.1fs   ", done, rate, secs);
+    std::fprintf(stderr, "\r%zu documents  %.0f docs/s  %s   ", done, rate,
+                 FormatDuration(secs).c_str());
   }
   std::fflush(stderr);
 }
@@ -37,7 +57,109 @@ void Progress::Set(size_t done, size_t total) {
 void Progress::Finish() {
   if (!enabled_) return;
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-  std::fprintf(stderr, "\r%zu documents in %.1fs%20s\n", done_, secs, "");
+  std::fprintf(stderr, "\r%zu documents in %.1fs%30s\n", done_, secs, "");
+}
+
+namespace {
+
+constexpr size_t kUnknown = static_cast<size_t>(-1);
+
+std::string LowerExtension(const fs::path& p) {
+  std::string ext = p.extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext;
+}
+
+// Articles in one JSON (Lines) file: lines that open an object and are not
+// extraction records ({"doc": ...}); none in a saved graph; kUnknown for a
+// JSON array. Reads in blocks, without parsing.
+size_t CountJsonLines(const std::string& path) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) return 0;  // the reader reports it
+  std::vector<char> buf(1 << 20);
+  std::string head;  // the start of the current line, up to 16 bytes
+  bool at_start = true, first = true;
+  size_t count = 0;
+  auto end_line = [&] {
+    std::string_view h(head);
+    h.remove_prefix(std::min(h.find_first_not_of(" \t\r\xEF\xBB\xBF"), h.size()));
+    if (!h.empty() && h[0] == '{') {
+      std::string_view rest = h.substr(1);
+      rest.remove_prefix(std::min(rest.find_first_not_of(" \t"), rest.size()));
+      bool record = rest.substr(0, 5) == "\"doc\"";
+      bool graph = rest.substr(0, 10) == "\"directed\"" || rest.substr(0, 7) == "\"graph\"";
+      if (graph && first) count = kUnknown - 1;  // marks a saved graph
+      if (!record && !graph) ++count;
+    } else if (first && !h.empty() && h[0] == '[') {
+      count = kUnknown;
+    }
+    if (!h.empty()) first = false;
+    head.clear();
+    at_start = true;
+  };
+  size_t n;
+  while (count < kUnknown - 1 && (n = std::fread(buf.data(), 1, buf.size(), f)) > 0) {
+    const char* p = buf.data();
+    const char* end = p + n;
+    while (p < end) {
+      const char* nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)));
+      const char* stop = nl != nullptr ? nl : end;
+      if (at_start || head.size() < 16) {
+        head.append(p, std::min<size_t>(static_cast<size_t>(stop - p), 16 - head.size()));
+        at_start = false;
+      }
+      if (nl == nullptr) break;
+      end_line();
+      p = nl + 1;
+    }
+  }
+  if (!head.empty()) end_line();
+  std::fclose(f);
+  if (count == kUnknown - 1) return 0;  // a saved graph
+  return count;
+}
+
+size_t CountFile(const fs::path& p) {
+  std::string ext = LowerExtension(p);
+  if (ext == ".txt" || ext == ".text") return 1;
+  if (ext == ".jsonl" || ext == ".ndjson" || ext == ".json") return CountJsonLines(p.string());
+  return 1;  // read as one text article
+}
+
+}  // namespace
+
+size_t Progress::CountDocuments(const std::vector<std::string>& inputs) {
+  size_t total = 0;
+  auto add = [&](size_t n) {
+    if (n == kUnknown || total == kUnknown) {
+      total = kUnknown;
+    } else {
+      total += n;
+    }
+  };
+  for (const std::string& in : inputs.empty() ? std::vector<std::string>{"-"} : inputs) {
+    if (in == "-") return 0;
+    std::error_code ec;
+    if (!fs::is_directory(in, ec)) {
+      add(fs::exists(in, ec) ? CountFile(in) : 0);
+      continue;
+    }
+    for (fs::recursive_directory_iterator it(in, fs::directory_options::skip_permission_denied,
+                                             ec),
+         end;
+         !ec && it != end; it.increment(ec)) {
+      std::string name = it->path().filename().string();
+      if (!name.empty() && name[0] == '.') {
+        if (it->is_directory(ec)) it.disable_recursion_pending();
+        continue;
+      }
+      std::string ext = LowerExtension(it->path());
+      bool known = ext == ".txt" || ext == ".text" || ext == ".jsonl" || ext == ".json" ||
+                   ext == ".ndjson";
+      if (known && it->is_regular_file(ec)) add(CountFile(it->path()));
+    }
+  }
+  return total == kUnknown ? 0 : total;
 }
 
 }  // namespace diplograph::cli

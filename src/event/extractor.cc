@@ -371,7 +371,10 @@ class SentenceEvents {
                      m.type == "visited"sv);
       f_.set_allow_possessor(false);
       if (!tgt.found()) tgt = f_.Inside(m.first + 1, m.last);
-      bool direct_object = tgt.found() && tgt.first <= m.last + 1;
+      // "warned that Warsaw would ...": the clause's subject is no object.
+      bool direct_object = tgt.found() && tgt.first <= m.last + 1 &&
+                           !(m.last < s.last && t[m.last].lower == "that"sv);
+      if (m.type == "threatened"sv && !direct_object) tgt = Group();
       if (m.type == "threatened"sv && !direct_object) {
         for (uint32_t b = m.last; b < s.last; ++b) {
           if (t[b].lower == "if"sv || t[b].lower == "unless"sv || t[b].lower == "against"sv) {

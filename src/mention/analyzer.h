@@ -45,6 +45,7 @@ class SentenceAnalyzer {
   bool Occasion(uint32_t head);
   bool Group(uint32_t num);
   bool UnnumberedGroup(uint32_t start);
+  bool BareNumberGroup(uint32_t num);
   void NoteAffiliations(int group, const std::vector<std::pair<int, const Atom*>>& inner);
 
   // The main pass (matcher.cc, nominal.cc).

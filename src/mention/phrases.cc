@@ -313,6 +313,60 @@ void SentenceAnalyzer::FindPluralRoles() {
   }
 }
 
+// "charges eight in ...", "the four were detained": a number standing for a
+// set of people; "the four" refers back to the group of four named before.
+bool SentenceAnalyzer::BareNumberGroup(uint32_t num) {
+  const Token& n = Tok(num);
+  if (n.Is(kNumeric) || n.lower == "both"sv || n.lower == "several"sv) return false;
+  uint32_t next = num + 1;
+  // "two of the group's financiers": the set is named after "of".
+  if (next + 1 < end_ && Tok(next).lower == "of"sv) {
+    for (uint32_t g = next + 1; g < end_ && g < next + 6; ++g) {
+      if (Tok(g).Is(kPunct) && !IsPossessiveToken(Tok(g))) break;
+      if (words::IsGroupNoun(Tok(g).lower) && !(g + 1 < end_ && IsPossessiveToken(Tok(g + 1)))) {
+        if (!Free(num, g + 1)) return false;
+        Entity proto;
+        proto.kind = ActorKind::kGroup;
+        proto.plural = true;
+        proto.family = Tok(g).lower;
+        proto.name = TokenSurface(seg_.tokens, num, g + 1);
+        EmitOne(num, g + 1, st_->KeyedEntity("g:" + AsciiLower(proto.name), proto), RefKind::kName);
+        return true;
+      }
+    }
+  }
+  bool ends = next >= end_ || Tok(next).text == ","sv || Tok(next).text == "."sv ||
+              Tok(next).lower == "in"sv || Tok(next).lower == "after"sv ||
+              Tok(next).lower == "with"sv || Tok(next).lower == "were"sv ||
+              Tok(next).lower == "was"sv || Tok(next).lower == "are"sv ||
+              Tok(next).lower == "had"sv || Tok(next).lower == "have"sv ||
+              Tok(next).lower == "over"sv || Tok(next).lower == "for"sv ||
+              Tok(next).lower == "on"sv || Tok(next).lower == "of"sv;
+  if (!ends || !Free(num, num + 1)) return false;
+  bool definite = num > begin_ && (Tok(num - 1).lower == "the"sv || Tok(num - 1).lower == "all"sv);
+  bool object = num > begin_ && Tok(num - 1).Is(kAlpha) && !definite &&
+                !words::IsNameStop(Tok(num - 1).lower);
+  if (!definite && !object) return false;
+  st_->limit_sentence = sentence_;
+  st_->limit_token = num;
+  std::string prefix = n.lower + " ";
+  int id = st_->Recent([&](const Entity& e) {
+    return e.kind == ActorKind::kGroup &&
+           (AsciiLower(e.name) == n.lower || StartsWith(AsciiLower(e.name), prefix));
+  }, false);
+  if (id < 0 && definite) return false;
+  if (id < 0) {
+    Entity proto;
+    proto.kind = ActorKind::kGroup;
+    proto.plural = true;
+    proto.family = n.lower;
+    proto.name = n.text;
+    id = st_->KeyedEntity("g:" + n.lower, proto);
+  }
+  EmitOne(definite ? num - 1 : num, num + 1, id, definite ? RefKind::kDescription : RefKind::kName);
+  return true;
+}
+
 // "Guinea-Bissau's coup leaders", "renegade soldiers", "mutinous troops".
 bool SentenceAnalyzer::UnnumberedGroup(uint32_t start) {
   static const char* const kMarked[] = {"coup", "renegade", "mutinous", "rebel", "armed",
@@ -463,12 +517,11 @@ bool SentenceAnalyzer::Group(uint32_t num) {
                                          "with", "by", "from", "a", "an", "was", "were", "is",
                                          "are", "have", "has", "had", "said", "years", "days",
                                          "percent", "per", "million", "billion", "hours"};
-    for (const char* s : kStops) {
-      if (t.lower == s) return false;
-    }
-    if (t.Is(kPunct) && t.text != "-"sv && t.lower != "'s"sv && !t.Is(kQuote)) return false;
+    bool stop = t.Is(kPunct) && t.text != "-"sv && t.lower != "'s"sv && !t.Is(kQuote);
+    for (const char* w : kStops) stop = stop || t.lower == w;
+    if (stop) break;
   }
-  if (g == 0) return false;
+  if (g == 0) return BareNumberGroup(num);
   const std::string& noun = Tok(g).lower;
   bool pair_word = noun == "leaders"sv || noun == "sides"sv || noun == "countries"sv ||
                    noun == "nations"sv || noun == "governments"sv || noun == "presidents"sv ||
@@ -535,7 +588,7 @@ bool SentenceAnalyzer::Group(uint32_t num) {
       return e.kind == ActorKind::kGroup && e.family == proto.family;
     }, false);
   }
-  if (id < 0 && Tok(num).Is(kNumeric)) {
+  if (id < 0 && (Tok(num).Is(kNumeric) || definite)) {
     // "23 Russian diplomats" and "23 Russian diplomat spies" are one group.
     const std::string& n = Tok(num).text;
     id = st_->Recent([&](const Entity& e) {

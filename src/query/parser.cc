@@ -265,6 +265,10 @@ bool Parser::ParsePattern(PathPattern* p) {
 
 bool Parser::ParseNode(NodePattern* n) {
   n->pos = Peek().pos;
+  if (++pattern_elements_ > kMaxQueryDepth) {
+    return Fail(Peek(), "the query has too many nodes in its patterns (more than " +
+                            std::to_string(kMaxQueryDepth) + ")");
+  }
   if (!Expect(TokenKind::kLParen, "'(' to start a node pattern")) return false;
   if (At(TokenKind::kIdent)) n->var = Next().text;
   if (Accept(TokenKind::kColon)) {

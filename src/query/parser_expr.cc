@@ -33,14 +33,33 @@ bool IsReservedWord(std::string_view word) {
   return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
 }
 
-ExprPtr Parser::ParseExpr() { return ParseOr(); }
+bool Parser::Enter() {
+  if (++nesting_ <= kMaxQueryDepth) return true;
+  return Fail(Peek(), "the query nests too deeply (more than " + std::to_string(kMaxQueryDepth) +
+                          " levels)");
+}
+
+ExprPtr Parser::Sealed(ExprPtr e) {
+  for (const ExprPtr& arg : e->args) e->depth = std::max(e->depth, arg->depth + 1);
+  if (e->depth <= kMaxQueryDepth) return e;
+  Fail(Peek(), "the expression is too deep (more than " + std::to_string(kMaxQueryDepth) +
+                   " levels); split it up");
+  return nullptr;
+}
+
+ExprPtr Parser::ParseExpr() {
+  if (!Enter()) return nullptr;
+  ExprPtr e = ParseOr();
+  Leave();
+  return e;
+}
 
 ExprPtr Parser::ParseOr() {
   ExprPtr lhs = ParseXor();
   while (lhs && AcceptKeyword("OR")) {
     ExprPtr rhs = ParseXor();
     if (!rhs) return nullptr;
-    lhs = MakeBinary(Op::kOr, std::move(lhs), std::move(rhs));
+    lhs = Sealed(MakeBinary(Op::kOr, std::move(lhs), std::move(rhs)));
   }
   return lhs;
 }
@@ -50,7 +69,7 @@ ExprPtr Parser::ParseXor() {
   while (lhs && AcceptKeyword("XOR")) {
     ExprPtr rhs = ParseAnd();
     if (!rhs) return nullptr;
-    lhs = MakeBinary(Op::kXor, std::move(lhs), std::move(rhs));
+    lhs = Sealed(MakeBinary(Op::kXor, std::move(lhs), std::move(rhs)));
   }
   return lhs;
 }
@@ -60,7 +79,7 @@ ExprPtr Parser::ParseAnd() {
   while (lhs && AcceptKeyword("AND")) {
     ExprPtr rhs = ParseNot();
     if (!rhs) return nullptr;
-    lhs = MakeBinary(Op::kAnd, std::move(lhs), std::move(rhs));
+    lhs = Sealed(MakeBinary(Op::kAnd, std::move(lhs), std::move(rhs)));
   }
   return lhs;
 }
@@ -68,12 +87,14 @@ ExprPtr Parser::ParseAnd() {
 ExprPtr Parser::ParseNot() {
   if (!AtKeyword("NOT")) return ParseComparison();
   size_t pos = Next().pos;
+  if (!Enter()) return nullptr;
   ExprPtr operand = ParseNot();
+  Leave();
   if (!operand) return nullptr;
   ExprPtr e = MakeExpr(ExprKind::kUnary, pos, operand->end);
   e->op = Op::kNot;
   e->args.push_back(std::move(operand));
-  return e;
+  return Sealed(std::move(e));
 }
 
 // Reads a comparison operator (two words for STARTS WITH / ENDS WITH).
@@ -115,7 +136,7 @@ ExprPtr Parser::ParseComparison() {
       ExprPtr e = MakeExpr(ExprKind::kUnary, lhs->pos, Next().end);
       e->op = negated ? Op::kIsNotNull : Op::kIsNull;
       e->args.push_back(std::move(lhs));
-      lhs = std::move(e);
+      lhs = Sealed(std::move(e));
       continue;
     }
     Op op = Op::kNone;
@@ -123,7 +144,7 @@ ExprPtr Parser::ParseComparison() {
     if (op == Op::kNone) return nullptr;
     ExprPtr rhs = ParseAdditive();
     if (!rhs) return nullptr;
-    lhs = MakeBinary(op, std::move(lhs), std::move(rhs));
+    lhs = Sealed(MakeBinary(op, std::move(lhs), std::move(rhs)));
   }
   return lhs;
 }
@@ -134,7 +155,7 @@ ExprPtr Parser::ParseAdditive() {
     Op op = Next().kind == TokenKind::kPlus ? Op::kAdd : Op::kSub;
     ExprPtr rhs = ParseMultiplicative();
     if (!rhs) return nullptr;
-    lhs = MakeBinary(op, std::move(lhs), std::move(rhs));
+    lhs = Sealed(MakeBinary(op, std::move(lhs), std::move(rhs)));
   }
   return lhs;
 }
@@ -146,7 +167,7 @@ ExprPtr Parser::ParseMultiplicative() {
     Op op = k == TokenKind::kStar ? Op::kMul : (k == TokenKind::kSlash ? Op::kDiv : Op::kMod);
     ExprPtr rhs = ParseUnary();
     if (!rhs) return nullptr;
-    lhs = MakeBinary(op, std::move(lhs), std::move(rhs));
+    lhs = Sealed(MakeBinary(op, std::move(lhs), std::move(rhs)));
   }
   return lhs;
 }
@@ -156,12 +177,14 @@ ExprPtr Parser::ParseUnary() {
   const Token& sign = Next();
   Op op = sign.kind == TokenKind::kMinus ? Op::kNeg : Op::kPlus;
   size_t pos = sign.pos;
+  if (!Enter()) return nullptr;
   ExprPtr operand = ParseUnary();
+  Leave();
   if (!operand) return nullptr;
   ExprPtr e = MakeExpr(ExprKind::kUnary, pos, operand->end);
   e->op = op;
   e->args.push_back(std::move(operand));
-  return e;
+  return Sealed(std::move(e));
 }
 
 ExprPtr Parser::ParsePostfix() {
@@ -173,7 +196,7 @@ ExprPtr Parser::ParsePostfix() {
       ExprPtr p = MakeExpr(ExprKind::kProperty, e->pos, name.end);
       p->name = name.text;
       p->args.push_back(std::move(e));
-      e = std::move(p);
+      e = Sealed(std::move(p));
     } else if (At(TokenKind::kLBracket)) {
       Next();
       ExprPtr index = ParseExpr();
@@ -183,7 +206,7 @@ ExprPtr Parser::ParsePostfix() {
       ExprPtr x = MakeExpr(ExprKind::kIndex, e->pos, end);
       x->args.push_back(std::move(e));
       x->args.push_back(std::move(index));
-      e = std::move(x);
+      e = Sealed(std::move(x));
     } else {
       break;
     }
@@ -263,7 +286,7 @@ ExprPtr Parser::ParseFunction() {
   }
   e->end = Peek().end;
   if (!Expect(TokenKind::kRParen, e->args.empty() ? "')'" : "',' or ')'")) return nullptr;
-  return e;
+  return Sealed(std::move(e));
 }
 
 ExprPtr Parser::ParseListLiteral() {
@@ -278,7 +301,7 @@ ExprPtr Parser::ParseListLiteral() {
   }
   e->end = Peek().end;
   if (!Expect(TokenKind::kRBracket, "',' or ']'")) return nullptr;
-  return e;
+  return Sealed(std::move(e));
 }
 
 }  // namespace diplograph::query::parser_internal

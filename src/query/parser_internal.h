@@ -58,6 +58,11 @@ class Parser {
   bool ParseProps(std::vector<PropertyMatch>* props);
 
   // Expressions (parser_expr.cc).
+  // Sets e->depth from its arguments; nullptr (an error) past kMaxQueryDepth.
+  ExprPtr Sealed(ExprPtr e);
+  // Counts one level of recursion; false (an error) past kMaxQueryDepth.
+  bool Enter();
+  void Leave() { --nesting_; }
   ExprPtr ParseOr();
   ExprPtr ParseXor();
   ExprPtr ParseAnd();
@@ -81,6 +86,8 @@ class Parser {
   size_t i_ = 0;
   bool failed_ = false;
   bool at_end_ = false;
+  int nesting_ = 0;
+  int pattern_elements_ = 0;
 };
 
 // Makes an expression node spanning [pos, end).

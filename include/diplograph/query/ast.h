@@ -23,6 +23,10 @@
 
 namespace diplograph::query {
 
+// The deepest nesting of expressions (and the most pattern elements) a
+// query may have; the parser rejects more, so later stages can recurse.
+inline constexpr int kMaxQueryDepth = 200;
+
 enum class ExprKind {
   kLiteral,    // `literal`
   kVariable,   // `name`
@@ -72,6 +76,7 @@ struct Expr {
   std::string name;  // variable, property key or function name (as written)
   bool distinct = false;
   std::vector<std::unique_ptr<Expr>> args;
+  int depth = 1;  // levels of nesting, this node included (at most kMaxQueryDepth)
 
   // Resolved.
   int slot = -1;       // kVariable: the row slot
