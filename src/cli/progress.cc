@@ -70,53 +70,59 @@ std::string LowerExtension(const fs::path& p) {
   return ext;
 }
 
-// Articles in one JSON (Lines) file: lines that open an object and are not
-// extraction records ({"doc": ...}); none in a saved graph; kUnknown for a
-// JSON array. Reads in blocks, without parsing.
+enum class LineKind { kBlank, kArticle, kRecord, kGraph, kArray };
+
+// What a line of JSON Lines holds, from its first bytes.
+LineKind Classify(std::string_view head) {
+  head.remove_prefix(std::min(head.find_first_not_of(" \t\r\xEF\xBB\xBF"), head.size()));
+  if (head.empty()) return LineKind::kBlank;
+  if (head[0] == '[') return LineKind::kArray;
+  if (head[0] != '{') return LineKind::kArticle;  // a bad line: the reader reports it
+  head.remove_prefix(1);
+  head.remove_prefix(std::min(head.find_first_not_of(" \t"), head.size()));
+  if (head.starts_with("\"doc\"")) return LineKind::kRecord;
+  for (std::string_view key : {"\"directed\"", "\"multigraph\"", "\"graph\"", "\"nodes\""}) {
+    if (head.starts_with(key)) return LineKind::kGraph;
+  }
+  return LineKind::kArticle;
+}
+
+// Articles in one JSON (Lines) file: lines that are neither blank nor
+// extraction records; none in a saved graph; kUnknown for a JSON array.
+// Reads in blocks, without parsing.
 size_t CountJsonLines(const std::string& path) {
   std::FILE* f = std::fopen(path.c_str(), "rb");
   if (f == nullptr) return 0;  // the reader reports it
   std::vector<char> buf(1 << 20);
-  std::string head;  // the start of the current line, up to 16 bytes
-  bool at_start = true, first = true;
+  std::string head;  // the first bytes of the current line
+  bool first = true;
   size_t count = 0;
+  size_t result = kUnknown - 1;  // set once the first line decides it
   auto end_line = [&] {
-    std::string_view h(head);
-    h.remove_prefix(std::min(h.find_first_not_of(" \t\r\xEF\xBB\xBF"), h.size()));
-    if (!h.empty() && h[0] == '{') {
-      std::string_view rest = h.substr(1);
-      rest.remove_prefix(std::min(rest.find_first_not_of(" \t"), rest.size()));
-      bool record = rest.substr(0, 5) == "\"doc\"";
-      bool graph = rest.substr(0, 10) == "\"directed\"" || rest.substr(0, 7) == "\"graph\"";
-      if (graph && first) count = kUnknown - 1;  // marks a saved graph
-      if (!record && !graph) ++count;
-    } else if (first && !h.empty() && h[0] == '[') {
-      count = kUnknown;
-    }
-    if (!h.empty()) first = false;
+    LineKind kind = Classify(head);
     head.clear();
-    at_start = true;
+    if (first && kind != LineKind::kBlank) {
+      first = false;
+      if (kind == LineKind::kArray) result = kUnknown;
+      if (kind == LineKind::kGraph) result = 0;
+    }
+    if (kind == LineKind::kArticle) ++count;
   };
-  size_t n;
-  while (count < kUnknown - 1 && (n = std::fread(buf.data(), 1, buf.size(), f)) > 0) {
-    const char* p = buf.data();
-    const char* end = p + n;
-    while (p < end) {
-      const char* nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)));
-      const char* stop = nl != nullptr ? nl : end;
-      if (at_start || head.size() < 16) {
-        head.append(p, std::min<size_t>(static_cast<size_t>(stop - p), 16 - head.size()));
-        at_start = false;
-      }
-      if (nl == nullptr) break;
+  size_t n = 0;
+  while (result == kUnknown - 1 && (n = std::fread(buf.data(), 1, buf.size(), f)) > 0) {
+    std::string_view chunk(buf.data(), n);
+    while (!chunk.empty()) {
+      size_t nl = chunk.find('\n');
+      std::string_view piece = chunk.substr(0, nl);
+      if (head.size() < 16) head.append(piece.substr(0, 16 - head.size()));
+      if (nl == std::string_view::npos) break;
       end_line();
-      p = nl + 1;
+      chunk.remove_prefix(nl + 1);
     }
   }
   if (!head.empty()) end_line();
   std::fclose(f);
-  if (count == kUnknown - 1) return 0;  // a saved graph
-  return count;
+  return result == kUnknown - 1 ? count : result;
 }
 
 size_t CountFile(const fs::path& p) {

@@ -63,6 +63,11 @@ std::string Modality(const std::vector<Token>& toks, uint32_t first, uint32_t la
         !declaration) {
       return "planned";
     }
+    // "urged ECOWAS to consider imposing sanctions": asked for, not done.
+    bool request = w == "urged"sv || w == "urges"sv || w == "urge"sv || w == "asked"sv ||
+                   w == "requested"sv || w == "consider"sv || w == "considering"sv ||
+                   w == "suggested"sv || w == "recommended"sv || w == "proposed"sv;
+    if (request && !declaration) return "hypothetical";
   }
   for (uint32_t i = first; i < m.first; ++i) {
     const std::string& w = toks[i].lower;

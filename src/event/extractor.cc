@@ -141,6 +141,14 @@ class SentenceEvents {
       if (i + 2 < s.last && (t[i + 1].lower == "by"sv || t[i + 1].lower == "of"sv)) {
         return f_.Right(i + 2, 2, false, false);
       }
+      // "condemned the coup": the document's "coup leaders".
+      for (size_t e = 0; e < ents_.size(); ++e) {
+        if (ents_[e].kind == ActorKind::kGroup &&
+            AsciiLower(ents_[e].name).find(t[i].lower + " ") != std::string::npos) {
+          g.entities = {static_cast<int>(e)};
+          return g;
+        }
+      }
       return Group();
     }
     return Group();

@@ -150,7 +150,8 @@ Group SentenceFrame::Right(uint32_t pos, uint32_t window, bool allow_modifier,
           toks_[t].lower == "which"sv || toks_[t].lower == "after"sv ||
           toks_[t].lower == "before"sv || toks_[t].lower == "following"sv ||
           toks_[t].lower == "amid"sv || toks_[t].lower == "despite"sv ||
-          toks_[t].lower == "when"sv || toks_[t].lower == "as"sv) {
+          toks_[t].lower == "when"sv || toks_[t].lower == "as"sv ||
+          (toks_[t].text == ","sv && t > pos)) {
         broken = true;
       }
     }

@@ -245,16 +245,25 @@ size_t SentenceAnalyzer::Description(size_t k) {
       }, false);
     } else if (w == "country"sv || w == "nation"sv || w == "kingdom"sv || w == "state"sv ||
                w == "republic"sv || w == "island"sv || w == "emirate"sv || w == "government"sv) {
-      int skip = -1;
+      // "they accused the Gulf state": not the states doing the accusing
+      // (the subject, and the phrase just before the verb).
+      std::vector<int> skip;
+      const Ref* nearest = nullptr;
       for (const Ref& r : out_->refs) {
-        if (!r.entities.empty() && r.kind != RefKind::kModifier) {
-          skip = r.entities.front();
-          break;
-        }
+        if (r.entities.empty() || r.kind == RefKind::kModifier || r.first >= a.first) continue;
+        if (skip.empty()) skip = r.entities;
+        if (nearest == nullptr || r.first > nearest->first) nearest = &r;
       }
-      if (w == "government"sv) skip = -1;
-      e = st_->Recent([](const Entity& x) { return x.kind == ActorKind::kCountry; },
-                      w == "government"sv, skip);
+      if (nearest != nullptr) skip.insert(skip.end(), nearest->entities.begin(), nearest->entities.end());
+      if (w == "government"sv) skip.clear();
+      const auto& ents = st_->entities();
+      e = st_->Recent([&](const Entity& x) {
+        if (x.kind != ActorKind::kCountry) return false;
+        for (int sk : skip) {
+          if (&ents[static_cast<size_t>(sk)] == &x) return false;
+        }
+        return true;
+      }, w == "government"sv);
     } else if (w == "administration"sv || (w == "team"sv && h > n && Tok(h - 1).lower == "administration"sv)) {
       e = st_->last_admin_country;
     } else if (words::IsRoleNoun(w) && !t.Is(kCapitalized)) {
@@ -273,7 +282,8 @@ size_t SentenceAnalyzer::Description(size_t k) {
       size_t next = AtomAt(last);
       return next == static_cast<size_t>(-1) ? atoms_.size() : next;
     }
-    if (!t.Is(kAlpha) || words::IsNameStop(w)) return k;
+    bool hyphen = t.text == "-"sv && !t.Is(kSpaceBefore);  // "the pan-African body"
+    if ((!t.Is(kAlpha) && !hyphen) || words::IsNameStop(w)) return k;
   }
   return k;
 }

@@ -12,6 +12,17 @@ namespace diplograph {
 
 namespace {
 
+// Modifiers that single out a set of people ("renegade soldiers").
+bool IsMarkedModifier(std::string_view w) {
+  static const char* const kMarked[] = {"coup", "renegade", "mutinous", "rebel", "armed",
+                                        "masked", "unidentified", "suspected", "alleged",
+                                        "undeclared", "militant"};
+  for (const char* m : kMarked) {
+    if (w == m) return true;
+  }
+  return false;
+}
+
 bool IsTopic(std::string_view lower) { return words::OccasionTopic(lower) != "\x01"sv; }
 
 bool IsYear(const Token& t) {
@@ -372,6 +383,7 @@ bool SentenceAnalyzer::UnnumberedGroup(uint32_t start) {
   static const char* const kMarked[] = {"coup", "renegade", "mutinous", "rebel", "armed",
                                         "masked", "unidentified", "suspected", "alleged",
                                         "undeclared", "militant"};
+  (void)kMarked;
   if (used_[start - begin_]) return false;
   if (!Tok(start).Is(kCapitalized)) {
     bool marked_start = false;
@@ -409,9 +421,13 @@ bool SentenceAnalyzer::UnnumberedGroup(uint32_t start) {
   proto.family = Tok(h).lower;
   proto.country = country;
   proto.name = TokenSurface(seg_.tokens, start, h + 1);
+  // "the coup leaders" earlier and "Guinea-Bissau's coup leaders" now: one set.
+  std::string lower_name = AsciiLower(proto.name);
   int id = st_->Recent([&](const Entity& e) {
-    return e.kind == ActorKind::kGroup && e.family == proto.family && e.country == country &&
-           !country.empty();
+    if (e.kind != ActorKind::kGroup || e.family != proto.family) return false;
+    if (!country.empty() && !e.country.empty()) return e.country == country;
+    std::string en = AsciiLower(e.name);
+    return lower_name.size() >= en.size() && lower_name.compare(lower_name.size() - en.size(), en.size(), en) == 0;
   }, false);
   if (id < 0) id = st_->KeyedEntity("g:" + AsciiLower(proto.name), proto);
   EmitOne(start, h + 1, id, RefKind::kName);
@@ -480,7 +496,7 @@ void SentenceAnalyzer::FindGroups() {
       if (g >= 0) {
         EmitOne(j, h + 1, g, RefKind::kDescription);
       } else if (lower_mods && !words::IsStateNoun(head) && t.lower == "the"sv &&
-                 (h >= j + 3 || Tok(h - 1).lower == "and"sv)) {
+                 (h >= j + 3 || IsMarkedModifier(Tok(h - 1).lower))) {
         // "the political and military figures": a new, described group.
         Entity proto;
         proto.kind = ActorKind::kGroup;
