@@ -213,6 +213,8 @@ class SentenceEvents {
       }
       Group speaker = f_.Left(i);
       Group target = f_.FirstBetween(i + 1, m.first);
+      // "terming it outrageous": "it" is the thing just condemned, not an actor.
+      if (target.found() && f_.toks()[target.first].lower == "it"sv) return;
       if (!speaker.found() || !target.found()) return;
       for (int a : speaker.entities) {
         for (int b : target.entities) Emit(m.type, a, b, 0.7, mod);

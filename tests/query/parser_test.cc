@@ -242,3 +242,19 @@ TEST_CASE("Parser.Errors") {
 
 }  // namespace
 }  // namespace diplograph::query
+
+namespace diplograph::query {
+namespace {
+
+TEST_CASE("Parser.Limits") {
+  std::string chain = "MATCH ()";
+  for (int k = 0; k < 300; ++k) chain += "-->()";
+  chain += " RETURN 1";
+  Diagnostics diags;
+  CHECK_FALSE(ParseQuery(chain, "query", &diags).has_value());
+  REQUIRE(diags.items().size() == 1);
+  CHECK(diags.items()[0].message == "the query has too many nodes in its patterns (more than 200)");
+}
+
+}  // namespace
+}  // namespace diplograph::query
