@@ -388,7 +388,10 @@ class SentenceEvents {
       if (m.type == "threatened"sv && !direct_object) {
         for (uint32_t b = m.last; b < s.last; ++b) {
           if (t[b].lower == "if"sv || t[b].lower == "unless"sv || t[b].lower == "against"sv) {
+            // "steps against Russia's presence": the possessor is the target.
+            f_.set_allow_possessor(t[b].lower == "against"sv);
             Group alt = f_.Right(b + 1, 4, false, false);
+            f_.set_allow_possessor(false);
             if (alt.found()) tgt = alt;
             break;
           }
