@@ -375,10 +375,17 @@ class SentenceEvents {
       uint32_t window = m.ends_in_preposition || m.type == "threatened"sv ? 3 : 8;
       f_.set_allow_possessor(m.type == "praised"sv || m.type == "criticized"sv ||
                              m.type == "accused"sv);
+      // A place right after the pattern's own preposition is its object
+      // ("recalled its ambassador from Afghanistan").
       tgt = f_.Right(m.last, window,
                      m.ends_in_preposition &&
                          (PressureType(m.type) || m.type == "intends_to_cooperate"sv),
-                     m.type == "visited"sv);
+                     m.type == "visited"sv || m.ends_in_preposition);
+      // "ordered two US diplomats to leave": the object inside the pattern.
+      if (!m.ends_in_preposition && m.last > m.first + 2) {
+        Group inside = f_.Inside(m.first + 1, m.last);
+        if (inside.found()) tgt = inside;
+      }
       f_.set_allow_possessor(false);
       if (!tgt.found()) tgt = f_.Inside(m.first + 1, m.last);
       // "warned that Warsaw would ...": the clause's subject is no object.
