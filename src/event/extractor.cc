@@ -56,7 +56,9 @@ bool IsLightVerb(const std::string& w) {
                                        "made", "make", "makes", "began", "said", "says",
                                        "attended", "attends", "announced", "announces",
                                        "imposed", "imposes", "ordered", "mounted", "issued",
-                                       "filed", "brought", "opened", "started"};
+                                       "filed", "brought", "opened", "started", "arrived",
+                                       "travelled", "traveled", "flew", "came", "went",
+                                       "joined", "attend", "attending"};
   for (const char* v : kVerbs) {
     if (w == v) return true;
   }
@@ -87,8 +89,13 @@ class SentenceEvents {
       TriggerMatch m;
       // After a determiner, or as the head of a named occasion ("the Geneva
       // meeting"), a trigger word is a noun.
-      bool det = (i > s.first && IsDeterminer(f_.toks()[i - 1].lower)) || f_.InOccasion(i) ||
-                 (i > s.first && f_.toks()[i - 1].text == "-"sv);
+      const std::string& prev = i > s.first ? f_.toks()[i - 1].lower : std::string();
+      bool after_preposition = (prev == "for"sv || prev == "of"sv || prev == "at"sv ||
+                                prev == "after"sv || prev == "before"sv || prev == "during"sv) &&
+                               f_.toks()[i].lower.size() > 3 &&
+                               f_.toks()[i].lower.compare(f_.toks()[i].lower.size() - 3, 3, "ing") != 0;
+      bool det = (i > s.first && IsDeterminer(prev)) || f_.InOccasion(i) ||
+                 (i > s.first && f_.toks()[i - 1].text == "-"sv) || after_preposition;
       if (!lex_.MatchAt(f_.toks(), i, s.last, det, &m)) continue;
       Handle(m);
       if (m.last > i + 1) i = m.last - 1;

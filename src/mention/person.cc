@@ -263,11 +263,14 @@ size_t SentenceAnalyzer::Nominal(size_t k) {
     bool office = false;
     for (int t : tr.titles) office = office || (t >= 0 && !dict.titles()[static_cast<size_t>(t)].role.empty());
     bool counterpart = !tr.texts.empty() && AsciiLower(tr.texts.back()) == "counterpart";
-    if ((office && !iso.empty() && poss) || (counterpart && !iso.empty())) {
+    // ("the Spanish ambassador": an envoy the text does not name.)
+    bool envoy = !tr.texts.empty() && p > k &&
+                 (AsciiLower(tr.texts.back()) == "ambassador" || AsciiLower(tr.texts.back()) == "envoy");
+    if ((office && !iso.empty() && poss) || ((counterpart || envoy) && !iso.empty())) {
       Entity e;
       e.kind = ActorKind::kPerson;
       e.country = iso;
-      e.name = TokenSurface(seg_.tokens, start, last);
+      e.name = TokenSurface(seg_.tokens, atoms_[p].first, last);
       e.roles.push_back(tr.texts.back());
       e.cameo = iso + "GOV";
       int id = st_->KeyedEntity("role:" + iso + "/" + AsciiLower(tr.texts.back()), e);
