@@ -122,10 +122,9 @@ size_t SentenceAnalyzer::Pronoun(size_t k) {
   } else if (w == "the"sv && a.first + 1 < end_ && PluralPeopleNoun(a.first + 1) > a.first + 1) {
     // "The ministers held talks": the two people just named.
     uint32_t n = PluralPeopleNoun(a.first + 1);
-    int p1 = st_->Recent([](const Entity& x) { return x.kind == ActorKind::kPerson; }, false);
-    int p2 = st_->Recent([](const Entity& x) { return x.kind == ActorKind::kPerson; }, false, p1);
-    if (p1 < 0 || p2 < 0) return k;
-    Emit(a.first, n, {p2, p1}, RefKind::kPronoun);
+    std::vector<int> pair = CounterpartPair(Tok(n - 1).lower);
+    if (pair.size() != 2) return k;
+    Emit(a.first, n, pair, RefKind::kPronoun);
     return AtomAt(n) == static_cast<size_t>(-1) ? atoms_.size() : AtomAt(n);
   } else if ((w == "the"sv && TokIs(a.first + 1, "two")) || w == "both"sv) {
     uint32_t n = w == "both"sv ? a.first + 1 : a.first + 2;
@@ -141,9 +140,7 @@ size_t SentenceAnalyzer::Pronoun(size_t k) {
       set = countries ? st_->last_set : st_->TopCountries(2);
     } else if (noun == "leaders"sv || noun == "presidents"sv || noun == "ministers"sv ||
                (noun == "heads"sv && TokIs(n + 1, "of"))) {
-      int p1 = st_->Recent([](const Entity& x) { return x.kind == ActorKind::kPerson; }, false);
-      int p2 = st_->Recent([](const Entity& x) { return x.kind == ActorKind::kPerson; }, false, p1);
-      if (p1 >= 0 && p2 >= 0) set = {p2, p1};
+      set = CounterpartPair(noun);
       if (noun == "heads"sv) n += 2;
     }
     if (set.size() != 2) return k;
@@ -169,6 +166,41 @@ size_t SentenceAnalyzer::Pronoun(size_t k) {
     out_->refs.back().possessive = w != "her"sv || before_noun;
   }
   return k + 1;
+}
+
+// The two people "the ministers" / "the two leaders" refer to: people named
+// before with the same title from two different states (a bilateral
+// meeting's pair), else the two most recently named people.
+std::vector<int> SentenceAnalyzer::CounterpartPair(const std::string& plural) const {
+  std::string noun = plural;
+  if (!noun.empty() && noun.back() == 's') noun.pop_back();
+  const auto& ents = st_->entities();
+  std::vector<int> recent;  // distinct people, most recent first
+  for (auto it = st_->history().rbegin(); it != st_->history().rend(); ++it) {
+    if (it->sentence == sentence_ && it->token >= st_->limit_token) continue;
+    const Entity& e = ents[static_cast<size_t>(it->entity)];
+    if (e.kind != ActorKind::kPerson) continue;
+    if (std::find(recent.begin(), recent.end(), it->entity) == recent.end()) recent.push_back(it->entity);
+  }
+  auto title = [&](int e) {
+    const Entity& x = ents[static_cast<size_t>(e)];
+    for (const std::string& r : x.roles) {
+      std::string l = AsciiLower(r);
+      if (noun == "leader" || noun == "head" || l.find(noun) != std::string::npos) return l;
+    }
+    return std::string();
+  };
+  for (size_t i = 0; i < recent.size(); ++i) {
+    std::string ti = title(recent[i]);
+    if (ti.empty()) continue;
+    for (size_t j = i + 1; j < recent.size(); ++j) {
+      const Entity& a = ents[static_cast<size_t>(recent[i])];
+      const Entity& b = ents[static_cast<size_t>(recent[j])];
+      if (title(recent[j]) == ti && a.country != b.country) return {recent[j], recent[i]};
+    }
+  }
+  if (recent.size() >= 2) return {recent[1], recent[0]};
+  return {};
 }
 
 // The end of a plural word for office-holders starting at token i
