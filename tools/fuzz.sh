@@ -42,7 +42,7 @@ build_fuzzers() {
 fuzz_options() {
   case $1 in
     reader) echo "-max_len=16384 -timeout=10 -dict=$src/tests/fuzz/json.dict" ;;
-    extract) echo "-max_len=16384 -timeout=20" ;;
+    extract) echo "-max_len=16384 -timeout=20 -dict=$src/tests/fuzz/extract.dict" ;;
     saved_graph) echo "-max_len=32768 -timeout=20 -dict=$src/tests/fuzz/json.dict" ;;
     query) echo "-max_len=4096 -timeout=10 -dict=$src/tests/fuzz/query.dict" ;;
     *) echo "-max_len=4096 -timeout=10" ;;
@@ -53,34 +53,40 @@ export DIPLOGRAPH_DATA=$src/data
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 
-case ${1:-} in
-  --build)
-    build_fuzzers
-    exit 0
-    ;;
-  --merge)
-    [[ $# -eq 2 ]] || usage
-    target=$2
-    build_fuzzers
-    mkdir -p "$build/corpus/$target" "$src/tests/fuzz/corpus/$target"
-    # shellcheck disable=SC2046
-    "$build/${target}_fuzzer" -merge=1 $(fuzz_options "$target") -rss_limit_mb=2048 \
-      "$src/tests/fuzz/corpus/$target" "$build/corpus/$target"
-    du -sh "$src/tests/fuzz/corpus/$target"
-    exit 0
-    ;;
-  ''|-*) usage ;;
-esac
-[[ $# -ge 2 ]] || usage
-target=$1
-seconds=$2
-shift 2
-[[ -f $src/tests/fuzz/${target}_fuzzer.cc ]] || { echo "no fuzz target '$target'" >&2; exit 2; }
-[[ $seconds =~ ^[0-9]+$ ]] || { echo "SECONDS must be a number" >&2; exit 2; }
-build_fuzzers
-mkdir -p "$build/corpus/$target" "$build/artifacts/$target"
-# shellcheck disable=SC2046
-exec "$build/${target}_fuzzer" $(fuzz_options "$target") -rss_limit_mb=2048 \
-  -max_total_time="$seconds" -print_final_stats=1 \
-  -artifact_prefix="$build/artifacts/$target/" "$@" \
-  "$build/corpus/$target" "$src/tests/fuzz/corpus/$target"
+# The whole script is read before it runs (main at the end), so editing it
+# while a fuzzer runs is safe.
+main() {
+  case ${1:-} in
+    --build)
+      build_fuzzers
+      exit 0
+      ;;
+    --merge)
+      [[ $# -eq 2 ]] || usage
+      target=$2
+      build_fuzzers
+      mkdir -p "$build/corpus/$target" "$src/tests/fuzz/corpus/$target"
+      # shellcheck disable=SC2046
+      "$build/${target}_fuzzer" -merge=1 $(fuzz_options "$target") -rss_limit_mb=2048 \
+        "$src/tests/fuzz/corpus/$target" "$build/corpus/$target"
+      du -sh "$src/tests/fuzz/corpus/$target"
+      exit 0
+      ;;
+    ''|-*) usage ;;
+  esac
+  [[ $# -ge 2 ]] || usage
+  target=$1
+  seconds=$2
+  shift 2
+  [[ -f $src/tests/fuzz/${target}_fuzzer.cc ]] || { echo "no fuzz target '$target'" >&2; exit 2; }
+  [[ $seconds =~ ^[0-9]+$ ]] || { echo "SECONDS must be a number" >&2; exit 2; }
+  build_fuzzers
+  mkdir -p "$build/corpus/$target" "$build/artifacts/$target"
+  # shellcheck disable=SC2046
+  exec "$build/${target}_fuzzer" $(fuzz_options "$target") -rss_limit_mb=2048 \
+    -max_total_time="$seconds" -print_final_stats=1 \
+    -artifact_prefix="$build/artifacts/$target/" "$@" \
+    "$build/corpus/$target" "$src/tests/fuzz/corpus/$target"
+}
+
+main "$@"

@@ -35,7 +35,8 @@ int RunBuild(const Args& args) {
   bool loaded = StreamRecords(options, &diags, [&](ExtractionRecord r) { graph.AddRecord(r); },
                               [&](const std::string& path, std::string content) {
                                 auto g = ReadSavedGraph(content, path, &diags);
-                                if (g) graph.Merge(*g);
+                                if (g && graph.empty()) graph = std::move(*g);
+                                else if (g) graph.Merge(*g);
                               });
   PrintDiagnostics(diags);
   if (!loaded) return kInputErrors;

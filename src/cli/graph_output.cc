@@ -117,7 +117,14 @@ bool LoadGraphInputs(const std::vector<std::string>& inputs, KnowledgeGraph* gra
   h.on_record = [&](ExtractionRecord r) { graph->AddRecord(r); };
   h.on_graph = [&](const std::string& path, std::string content) {
     auto g = ReadSavedGraph(content, path, diags);
-    if (g) graph->Merge(*g);
+    if (!g) return;
+    // The first graph is taken as it is; merging it into an empty one would
+    // copy every contribution for the same result.
+    if (graph->empty()) {
+      *graph = std::move(*g);
+    } else {
+      graph->Merge(*g);
+    }
   };
   h.on_document = [&](Document d) {
     diags->Error(d.origin, 0, 0, "is an article, not a graph or extraction record "

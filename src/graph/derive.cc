@@ -132,11 +132,42 @@ void KnowledgeGraph::EnsureDerived() const {
   if (!stale_.load(std::memory_order_acquire)) return;
   std::lock_guard<std::mutex> lock(derive_mu_);
   if (!stale_.load(std::memory_order_relaxed)) return;
-  const bool all = vertices_.empty();  // nothing placed: place and derive all
-  std::vector<std::string> renamed = Resolve(all);
+  if (vertices_.empty()) {
+    DeriveAll();  // nothing placed yet (changes were not tracked)
+  } else {
+    DeriveChanges();
+  }
+  dirty_nodes_.clear();
+  dirty_edges_.clear();
+  gone_nodes_.clear();
+  gone_edges_.clear();
+  stale_.store(false, std::memory_order_release);
+}
+
+// Places every raw id and raw edge, in key order so that each insertion
+// lands at the end of vertices_ / edges_, then derives every value.
+void KnowledgeGraph::DeriveAll() const {
+  Resolve(true);
+  std::vector<const RawNodes::value_type*> nodes;
+  nodes.reserve(raw_nodes_.size());
+  for (const auto& entry : raw_nodes_) nodes.push_back(&entry);
+  std::sort(nodes.begin(), nodes.end(), [](auto* a, auto* b) { return a->first < b->first; });
+  std::set<std::string> moved;  // stays empty: nothing was placed
+  for (const auto* entry : nodes) PlaceNode(entry->first, entry->second, &moved, nullptr);
+  std::vector<const RawEdges::value_type*> edges;
+  edges.reserve(raw_edges_.size());
+  for (const auto& entry : raw_edges_) edges.push_back(&entry);
+  std::sort(edges.begin(), edges.end(), [](auto* a, auto* b) { return a->first < b->first; });
+  for (const auto* entry : edges) PlaceEdge(entry->first, entry->second, nullptr);
+  for (const auto& [key, e] : edges_) RederiveEdge(e);
+  for (const auto& [id, v] : vertices_) RederiveNode(v);
+}
+
+// Re-places what changed (and what resolution renamed, with its edges),
+// then derives again the nodes and edges that gained or lost anything.
+void KnowledgeGraph::DeriveChanges() const {
+  std::vector<std::string> renamed = Resolve(false);
   std::set<std::string> moved, touched_nodes;
-  std::set<EdgeKey> touched_edges;
-  std::set<std::string>* touched = all ? nullptr : &touched_nodes;
   for (const auto& [home, raw] : gone_nodes_) {
     auto v = vertices_.find(home);
     if (v != vertices_.end()) EraseSorted(&(*graph_)[v->second].ids, raw);
@@ -144,81 +175,59 @@ void KnowledgeGraph::EnsureDerived() const {
   }
   auto place_node = [&](const std::string& id) {
     auto raw = raw_nodes_.find(id);
-    if (raw != raw_nodes_.end()) PlaceNode(raw->first, raw->second, &moved, touched);
+    if (raw != raw_nodes_.end()) PlaceNode(raw->first, raw->second, &moved, &touched_nodes);
   };
-  if (all) {  // in id order, so that every insertion lands at the end
-    std::vector<const RawNodes::value_type*> order;
-    order.reserve(raw_nodes_.size());
-    for (const auto& entry : raw_nodes_) order.push_back(&entry);
-    std::sort(order.begin(), order.end(), [](auto* a, auto* b) { return a->first < b->first; });
-    for (const auto* entry : order) PlaceNode(entry->first, entry->second, &moved, nullptr);
-  } else {
-    for (const std::string& id : dirty_nodes_) place_node(id);
-    for (const std::string& id : renamed) place_node(id);
-  }
+  for (const std::string& id : dirty_nodes_) place_node(id);
+  for (const std::string& id : renamed) place_node(id);
 
-  touched_edges.insert(gone_edges_.begin(), gone_edges_.end());
+  std::set<EdgeKey> touched_edges(gone_edges_.begin(), gone_edges_.end());
   auto place_edge = [&](const EdgeKey& key) {
     auto raw = raw_edges_.find(key);
     if (raw != raw_edges_.end()) PlaceEdge(raw->first, raw->second, &touched_edges);
   };
-  if (all) {  // likewise (joined raw keys may land elsewhere)
-    std::vector<const RawEdges::value_type*> order;
-    order.reserve(raw_edges_.size());
-    for (const auto& entry : raw_edges_) order.push_back(&entry);
-    std::sort(order.begin(), order.end(), [](auto* a, auto* b) { return a->first < b->first; });
-    for (const auto* entry : order) PlaceEdge(entry->first, entry->second, nullptr);
-  } else {
-    for (const EdgeKey& key : dirty_edges_) place_edge(key);
-    for (const std::string& id : moved) {  // their edges move with them
-      for (const auto& [doc, c] : raw_nodes_.find(id)->second.contrib) {
-        for (const EdgeKey* key : docs_.find(doc)->second.edges) {
-          if (key->source == id || key->target == id) place_edge(*key);
-        }
+  for (const EdgeKey& key : dirty_edges_) place_edge(key);
+  for (const std::string& id : moved) {  // their edges move with them
+    for (const auto& [doc, c] : raw_nodes_.find(id)->second.contrib) {
+      for (const EdgeKey* key : docs_.find(doc)->second.edges) {
+        if (key->source == id || key->target == id) place_edge(*key);
       }
     }
   }
+  RefreshEdges(touched_edges);  // first: an emptied edge goes before its nodes can
+  RefreshNodes(touched_nodes);
+}
 
-  // Edges first: an emptied edge goes before its nodes can.
-  if (all) {
-    for (const auto& [key, e] : edges_) RederiveEdge(e);
-  } else {
-    for (const EdgeKey& key : touched_edges) {
-      auto e = edges_.find(key);
-      if (e == edges_.end()) continue;
-      if ((*graph_)[e->second].keys.empty()) {
-        Edge gone = e->second;
-        edges_.erase(e);  // before its key goes with the edge
-        boost::remove_edge(gone, *graph_);
-      } else {
-        RederiveEdge(e->second);
-      }
+// Derives `keys` again, removing the edges left without raw keys.
+void KnowledgeGraph::RefreshEdges(const std::set<EdgeKey>& keys) const {
+  for (const EdgeKey& key : keys) {
+    auto e = edges_.find(key);
+    if (e == edges_.end()) continue;
+    if (!(*graph_)[e->second].keys.empty()) {
+      RederiveEdge(e->second);
+      continue;
     }
+    Edge gone = e->second;
+    edges_.erase(e);  // before its key goes with the edge
+    boost::remove_edge(gone, *graph_);
   }
-  if (all) {
-    for (const auto& [id, v] : vertices_) RederiveNode(v);
-  } else {
-    for (const std::string& id : touched_nodes) {
-      auto v = vertices_.find(id);
-      if (v == vertices_.end()) continue;
-      if ((*graph_)[v->second].ids.empty()) {
-        // Every edge of a raw id moved or went with it, so none is left here.
-        assert(boost::out_degree(v->second, *graph_) == 0);
-        assert(boost::in_degree(v->second, *graph_) == 0);
-        boost::clear_vertex(v->second, *graph_);
-        boost::remove_vertex(v->second, *graph_);
-        vertices_.erase(v);
-      } else {
-        RederiveNode(v->second);
-      }
-    }
-  }
+}
 
-  dirty_nodes_.clear();
-  dirty_edges_.clear();
-  gone_nodes_.clear();
-  gone_edges_.clear();
-  stale_.store(false, std::memory_order_release);
+// Derives `ids` again, removing the nodes left without raw ids.
+void KnowledgeGraph::RefreshNodes(const std::set<std::string>& ids) const {
+  for (const std::string& id : ids) {
+    auto v = vertices_.find(id);
+    if (v == vertices_.end()) continue;
+    if (!(*graph_)[v->second].ids.empty()) {
+      RederiveNode(v->second);
+      continue;
+    }
+    // Every edge of a raw id moved or went with it, so none is left here.
+    assert(boost::out_degree(v->second, *graph_) == 0);
+    assert(boost::in_degree(v->second, *graph_) == 0);
+    boost::clear_vertex(v->second, *graph_);
+    boost::remove_vertex(v->second, *graph_);
+    vertices_.erase(v);
+  }
 }
 
 // Puts raw id `raw_id` into the node of its node id, taking it out of the

@@ -140,6 +140,9 @@ class CandidateFinder {
 
   void Consider(int i, int j, int kind) {
     if (i == j) return;
+    // Occasion ids name their parties, and the names of different parties
+    // can be one letter apart ("Iceland-Egypt", "Ireland-Egypt"): exact only.
+    if (kind == 1 && actors_[static_cast<size_t>(i)].profile->type == "event") return;
     if (i > j) std::swap(i, j);
     auto it = pairs_.find({i, j});
     if (it != pairs_.end()) {
@@ -274,6 +277,8 @@ std::string MatchKey(std::string_view name) {
     bool alnum = (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z');
     if (alnum) {
       key.push_back(ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch);
+    } else if (ch == '.' || ch == '\'') {
+      continue;  // "U.S." is "US", "People's" is "Peoples"
     } else if (!key.empty() && key.back() != ' ') {
       key.push_back(' ');
     }

@@ -33,9 +33,9 @@ ActorProfile ProfileOf(const NodeContribMap& contrib);
 // True for the types resolution may join (not countries, not groups).
 bool Resolvable(const ActorProfile& profile);
 
-// `name` folded for matching: ASCII-folded, lower case, words of [a-z0-9]
-// separated by one space, without a leading "the". "The U.S.-China Talks"
-// -> "u s china talks".
+// `name` folded for matching: ASCII-folded, lower case, without dots and
+// apostrophes, words of [a-z0-9] separated by one space, without a leading
+// "the". "The U.S.-China Talks" -> "us china talks".
 std::string MatchKey(std::string_view name);
 
 // True iff keys `a` and `b` (MatchKey() output, both >= 8 characters) are

@@ -38,6 +38,7 @@ class Lexer {
   bool LexOne(Token* t);
   bool LexString(Token* t);
   bool LexEscape(std::string* out);
+  bool LexUnicodeEscape(size_t at, std::string* out);
   bool LexNumber(Token* t);
   bool LexQuotedIdent(Token* t);
   bool LexPunct(Token* t);
@@ -125,40 +126,25 @@ bool Lexer::LexOne(Token* t) {
 }
 
 bool Lexer::LexEscape(std::string* out) {
+  static constexpr std::pair<char, char> kSimple[] = {{'\\', '\\'}, {'\'', '\''}, {'"', '"'},
+                                                      {'n', '\n'},  {'t', '\t'},  {'r', '\r'},
+                                                      {'b', '\b'},  {'f', '\f'}};
   size_t at = pos_;
   char e = Peek(1);
   pos_ += 2;
-  switch (e) {
-    case '\\':
-      *out += '\\';
+  for (const auto& [written, meant] : kSimple) {
+    if (e == written) {
+      *out += meant;
       return true;
-    case '\'':
-      *out += '\'';
-      return true;
-    case '"':
-      *out += '"';
-      return true;
-    case 'n':
-      *out += '\n';
-      return true;
-    case 't':
-      *out += '\t';
-      return true;
-    case 'r':
-      *out += '\r';
-      return true;
-    case 'b':
-      *out += '\b';
-      return true;
-    case 'f':
-      *out += '\f';
-      return true;
-    case 'u':
-      break;
-    default:
-      if (at + 1 >= src_.size()) return Fail(at, "unterminated string", true);
-      return Fail(at, "unknown escape '\\" + std::string(1, e) + "' in a string");
+    }
   }
+  if (e == 'u') return LexUnicodeEscape(at, out);
+  if (at + 1 >= src_.size()) return Fail(at, "unterminated string", true);
+  return Fail(at, "unknown escape '\\" + std::string(1, e) + "' in a string");
+}
+
+// The four hex digits after \u (at byte `at`).
+bool Lexer::LexUnicodeEscape(size_t at, std::string* out) {
   if (pos_ + 4 > src_.size()) return Fail(at, "\\u needs four hex digits");
   char32_t cp = 0;
   for (int k = 0; k < 4; ++k) {

@@ -2,7 +2,6 @@
 #include "diplograph/query/parser.h"
 
 #include <algorithm>
-#include <cstdio>
 
 #include "diplograph/core/strings.h"
 #include "parser_internal.h"
@@ -69,7 +68,6 @@ std::string Parser::Describe(const Token& t) const {
 }
 
 bool Parser::Fail(const Token& at, const std::string& message) {
-  fprintf(stderr, "FAIL %d %s\n", (int)failed_, message.c_str());
   if (failed_) return false;
   failed_ = true;
   at_end_ = at.kind == TokenKind::kEnd;
@@ -148,7 +146,6 @@ std::optional<Query> Parser::Parse(bool* at_end) {
     if (!At(TokenKind::kEnd)) ok = FailExpected(WhatMayFollow(q));
   }
   if (at_end != nullptr) *at_end = !ok && at_end_;
-  fprintf(stderr, "PARSE ok=%d diags=%zu %p\n", (int)ok, diags_->items().size(), (void*)diags_);
   if (!ok) return std::nullopt;
   return q;
 }
@@ -268,7 +265,6 @@ bool Parser::ParsePattern(PathPattern* p) {
 
 bool Parser::ParseNode(NodePattern* n) {
   n->pos = Peek().pos;
-  fprintf(stderr, "PE %d\n", pattern_elements_ + 1);
   if (++pattern_elements_ > kMaxQueryDepth) {
     return Fail(Peek(), "the query has too many nodes in its patterns (more than " +
                             std::to_string(kMaxQueryDepth) + ")");
@@ -325,6 +321,10 @@ bool Parser::ParseRange(RelPattern* r) {
     return true;
   }
   if (r->max_hops == -1 && At(TokenKind::kInt)) hops(&r->max_hops);
+  if (r->min_hops > kMaxQueryDepth || r->max_hops > kMaxQueryDepth) {
+    return Fail(star, "a variable-length relationship goes at most " +
+                          std::to_string(kMaxQueryDepth) + " hops");
+  }
   if (r->max_hops >= 0 && r->max_hops < r->min_hops) {
     return Fail(star, "the range *" + std::to_string(r->min_hops) + ".." +
                           std::to_string(r->max_hops) + " is empty");

@@ -153,6 +153,12 @@ TEST_CASE("Resolution.KeepsDifferentActorsApart") {
     EntityRecord g7 = Entity("group-of-7-summit", "event", "Group of 7 summit");
     EntityRecord g8 = Entity("group-of-8-summit", "event", "Group of 8 summit");
     CHECK(Build({Doc("a", g7), Doc("b", g8)}).node_count() == 2);
+    EntityRecord isl = Entity("egy-isl-dialogue", "event", "Iceland-Egypt human rights dialogue");
+    EntityRecord irl = Entity("egy-irl-dialogue", "event", "Ireland-Egypt human rights dialogue");
+    CHECK(Build({Doc("a", isl), Doc("b", irl)}).node_count() == 2);
+    EntityRecord talks = Entity("chn-usa-cyber-dialogue", "event", "China-US cyber dialogue");
+    EntityRecord spelt = Entity("chn-usa-cyber-talks", "event", "China-U.S. Cyber Dialogue");
+    CHECK(Build({Doc("a", talks), Doc("b", spelt)}).node_count() == 1);  // exact variants join
   }
   SUBCASE("one name as written, or one document, means two actors") {
     EntityRecord zhang = Entity("zhang-jun", "person", "Zhang Jun", "CHN");

@@ -254,6 +254,28 @@ TEST_CASE("Parser.Limits") {
   CHECK_FALSE(ParseQuery(chain, "query", &diags).has_value());
   REQUIRE(diags.items().size() == 1);
   CHECK(diags.items()[0].message == "the query has too many nodes in its patterns (more than 200)");
+
+  auto error = [](const std::string& q) {
+    Diagnostics d;
+    CHECK_FALSE(ParseQuery(q, "query", &d).has_value());
+    return d.items().empty() ? std::string() : d.items()[0].message;
+  };
+  CHECK(error("MATCH (a) WHERE " + std::string(5000, '(') + "1" + std::string(5000, ')') +
+              " RETURN a") == "the query nests too deeply (more than 200 levels)");
+  std::string nots;
+  for (int k = 0; k < 5000; ++k) nots += "NOT ";
+  CHECK(error("MATCH (a) WHERE " + nots + "true RETURN a") ==
+        "the query nests too deeply (more than 200 levels)");
+  std::string sum = "1";
+  for (int k = 0; k < 5000; ++k) sum += "+1";
+  CHECK(error("MATCH (a) RETURN " + sum) ==
+        "the expression is too deep (more than 200 levels); split it up");
+  CHECK(error("MATCH (a)-[*1..1000]-(b) RETURN a") ==
+        "a variable-length relationship goes at most 200 hops");
+  std::string list = "1";
+  for (int k = 0; k < 5000; ++k) list += ",1";
+  Diagnostics fine;  // long but flat is fine
+  CHECK(ParseQuery("MATCH (a) WHERE a.id IN [" + list + "] RETURN a", "query", &fine).has_value());
 }
 
 }  // namespace

@@ -191,7 +191,8 @@ bool Generate(const Options& o, const std::string& path) {
   return ok;
 }
 
-// Runs `q` `runs` times; prints the median time and the row count.
+// Runs `q` `runs` times; prints the median time, the first run's time (it
+// may build lazy structures) and the row count.
 void Time(const diplograph::query::QueryEngine& engine, const std::string& q, int runs) {
   std::vector<double> times;
   size_t rows = 0;
@@ -201,14 +202,17 @@ void Time(const diplograph::query::QueryEngine& engine, const std::string& q, in
     auto table = engine.Execute(q, "query", &diags);
     times.push_back(Ms(start));
     if (!table) {
-      for (const auto& d : diags.items())
+      for (const auto& d : diags.items()) {
         std::cerr << diplograph::query::RenderQueryDiagnostic(d, q);
+      }
       return;
     }
     rows = table->rows.size();
   }
+  double first = times.front();
   std::sort(times.begin(), times.end());
-  std::printf("%10.3f ms  %7zu rows  %s\n", times[times.size() / 2], rows, q.c_str());
+  std::printf("%10.3f ms (first %9.3f)  %6zu rows  %s\n", times[times.size() / 2], first, rows,
+              q.c_str());
 }
 
 const std::vector<std::string>& Queries() {

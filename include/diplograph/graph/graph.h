@@ -36,11 +36,13 @@
 //       (countries and document-scoped groups are never joined), and
 //       compatible countries (equal, or one of them empty);
 //     - a name of one equals (after folding case, accents and punctuation)
-//       a name or a multi-word alias of the other, or the two names are one
-//       edit apart (a substitution, insertion, deletion or swap of
-//       neighbours) inside one word of 5 or more letters, not its first
-//       letter nor a digit, in names of 8 or more characters; a person's
-//       name must have two or more words (a surname alone never joins);
+//       a name or a multi-word alias of the other, or (not for occasions,
+//       whose names hold their parties' names: "Iceland-Egypt dialogue" is
+//       not "Ireland-Egypt dialogue") the two names are one edit apart (a
+//       substitution, insertion, deletion or swap of neighbours) inside one
+//       word of 5 or more letters, not its first letter nor a digit, in
+//       names of 8 or more characters; a person's name must have two or
+//       more words (a surname alone never joins), an occasion's too;
 //     - they never share a name exactly as written (the extractor gives
 //       one name one id, so two ids with one name, such as two dictionary
 //       people called Zhang Jun, were told apart on purpose), never appear
@@ -320,6 +322,10 @@ class KnowledgeGraph {
 
   // Derived state (graph.cc keeps the truth, derive.cc the rest).
   void EnsureDerived() const;
+  void DeriveAll() const;
+  void DeriveChanges() const;
+  void RefreshEdges(const std::set<EdgeKey>& keys) const;
+  void RefreshNodes(const std::set<std::string>& ids) const;
   std::vector<std::string> Resolve(bool all) const;
   bool UpdateProfiles(bool all) const;
   void PlaceNode(const std::string& raw_id, const RawNode& raw, std::set<std::string>* moved,
