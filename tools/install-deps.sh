@@ -7,10 +7,18 @@ packages=(
   build-essential cmake pkg-config
   libboost-graph-dev nlohmann-json3-dev libre2-dev doctest-dev
   libxml2-utils python3 python3-networkx python3-igraph python3-jsonschema
+  nodejs npm
 )
+
+# Packages whose command, when present, satisfies them whatever installed it:
+# NodeSource's nodejs bundles npm and conflicts with Debian's npm package.
+declare -A commands=([nodejs]=node [npm]=npm)
 
 missing=()
 for p in "${packages[@]}"; do
+  if [ -n "${commands[$p]:-}" ] && command -v "${commands[$p]}" >/dev/null 2>&1; then
+    continue
+  fi
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
     missing+=("$p")
   fi

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/install-deps.sh
-tools/build.sh
+tools/build.sh --target diplograph
 build/diplograph build samples -o samples.json
 build/diplograph export samples.json -o samples.graphml
 build/diplograph stats samples.json

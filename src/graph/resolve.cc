@@ -74,8 +74,12 @@ class CandidateFinder {
  public:
   explicit CandidateFinder(const std::vector<ResolveInput>& actors) : actors_(actors) {}
 
+  // A name that more actors use ("strategic dialogue", "trade talks") is not
+  // distinctive: it joins nothing (and would cost the square of its users).
+  static constexpr size_t kMaxSharers = 6;
+
   std::map<std::pair<int, int>, int> Find() {
-    std::unordered_map<std::string_view, std::vector<int>> by_key, by_alias, by_deletion;
+    std::unordered_map<std::string_view, std::vector<int>> by_key, by_alias;
     for (int i = 0; i < static_cast<int>(actors_.size()); ++i) {
       const ActorProfile& p = *actors_[static_cast<size_t>(i)].profile;
       if (!Resolvable(p)) continue;
@@ -83,10 +87,12 @@ class CandidateFinder {
       for (const std::string& k : p.alias_keys) by_alias[k].push_back(i);
     }
     for (const auto& [key, ids] : by_key) {
+      auto alias = by_alias.find(key);
+      size_t sharers = ids.size() + (alias == by_alias.end() ? 0 : alias->second.size());
+      if (sharers > kMaxSharers) continue;
       for (size_t a = 0; a < ids.size(); ++a) {
         for (size_t b = a + 1; b < ids.size(); ++b) Consider(ids[a], ids[b], 0);
       }
-      auto alias = by_alias.find(key);
       if (alias == by_alias.end()) continue;
       for (int i : ids) {
         for (int j : alias->second) Consider(i, j, 0);
@@ -107,7 +113,9 @@ class CandidateFinder {
   void FindOneEdit(const std::unordered_map<std::string_view, std::vector<int>>& by_key) {
     std::vector<std::string_view> keys;
     for (const auto& [key, ids] : by_key) {
-      if (key.size() >= 8 && key.size() <= kMaxEditKey) keys.push_back(key);
+      if (key.size() >= 8 && key.size() <= kMaxEditKey && ids.size() <= kMaxSharers) {
+        keys.push_back(key);
+      }
     }
     std::vector<std::pair<size_t, size_t>> marks;  // (hash, index in keys)
     std::hash<std::string_view> hash;

@@ -48,6 +48,8 @@
 //       people called Zhang Jun, were told apart on purpose), never appear
 //       in the same document, and never end up in a node with two
 //       different non-empty countries;
+//     - a name (or alias) that more than 6 raw ids use, such as "strategic
+//       dialogue", is not distinctive and joins nothing;
 //     - a raw id whose candidate partners are not candidates of each other
 //       (say an unplaced "Ministry of Foreign Affairs" matching both China's
 //       and India's) is ambiguous and joins nothing.
