@@ -9,7 +9,8 @@
 # New inputs go to build-fuzz/corpus/TARGET (the checked-in seeds in
 # tests/fuzz/corpus/TARGET are read, never written); crashes, leaks and
 # timeouts go to build-fuzz/artifacts/TARGET/. --merge adds to the seeds only
-# the inputs that reach new coverage (-merge=1), so the corpus stays small.
+# the inputs that reach new code (-merge=1 -use_counters=0), so the corpus
+# stays small.
 # Reproduce a crash with: build-fuzz/TARGET_fuzzer FILE, or with the plain
 # replay build: build/TARGET_fuzzer FILE.
 # Compiling takes /tmp/diplograph-build.lock, as every build here must.
@@ -67,8 +68,9 @@ main() {
       build_fuzzers
       mkdir -p "$build/corpus/$target" "$src/tests/fuzz/corpus/$target"
       # shellcheck disable=SC2046
-      "$build/${target}_fuzzer" -merge=1 $(fuzz_options "$target") -rss_limit_mb=2048 \
-        "$src/tests/fuzz/corpus/$target" "$build/corpus/$target"
+      # -use_counters=0: only inputs that reach new code, not new hit counts.
+      "$build/${target}_fuzzer" -merge=1 -use_counters=0 $(fuzz_options "$target") \
+        -rss_limit_mb=2048 "$src/tests/fuzz/corpus/$target" "$build/corpus/$target"
       du -sh "$src/tests/fuzz/corpus/$target"
       exit 0
       ;;

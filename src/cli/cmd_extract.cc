@@ -90,7 +90,7 @@ bool StreamRecords(const RunOptions& options, Diagnostics* diags,
   Extractor extractor(dict, lexicon, {options.keep_unasserted});
   std::vector<InputFile> files = ExpandInputs(
       options.inputs.empty() ? std::vector<std::string>{"-"} : options.inputs, diags);
-  Progress progress(options.progress);
+  Progress progress(options.progress, options.progress ? Progress::CountDocuments(options.inputs) : 0);
   size_t done = 0;
   constexpr size_t kBatch = 256;
   std::vector<Document> batch;

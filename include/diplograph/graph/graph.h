@@ -303,7 +303,7 @@ class KnowledgeGraph {
     std::map<std::string, NodeContribution, std::less<>> contrib;  // by doc id
     mutable const std::string* home = nullptr;
   };
-  struct RawEdge {
+  struct RawEdge {  // likewise, placed in an edge of edges_
     std::map<std::string, EdgeContribution, std::less<>> contrib;  // by doc id
     mutable const EdgeKey* home = nullptr;
   };

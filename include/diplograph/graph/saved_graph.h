@@ -8,7 +8,7 @@
 //             "documents":[{"id","title","date","url","source","fingerprint",
 //                           "skipped_events","modal_events"}, ...]},
 //    "nodes":[{"id","label","type","country","cameo","aliases","roles",
-//              "documents","mentions","contrib":{DOC:{"name","type",
+//              "documents","mentions","contrib":{DOC:{["id"],"name","type",
 //              "country","cameo","aliases","roles","mentions"}}}, ...],
 //    "links":[{"source","target","key","type","label","weight","mentions",
 //              "first_date","last_date","dates","documents","evidence",
@@ -16,13 +16,17 @@
 //              "contrib":{DOC:{"mentions","dates","goldstein_sum","cameo",
 //              "evidence":{"sentence","start","end","confidence"}}}}, ...]}
 //
-// "key" and "label" are the event type. Documents, nodes and links are
-// sorted (by id; by source, target, type), keys are in the fixed order above,
-// and there are no timestamps, so equal graphs give equal bytes. Each
-// document, node and link sits on its own line. Derived fields are written
-// for readers; on reading, only "contrib" and the document table count and
-// everything else is recomputed. Round trips are exact:
-// Write(Read(Write(g))) == Write(g), byte for byte.
+// "key" and "label" are the event type. A node's id is its node id; a
+// contribution's "id" is the actor id that document used, written only when
+// actor resolution joined it under another id (graph.h). A link's
+// contribution counts under the ids its document used for the endpoints, so
+// reading back restores every document's contribution exactly. Documents,
+// nodes and links are sorted (by id; by source, target, type), keys are in
+// the fixed order above, and there are no timestamps, so equal graphs give
+// equal bytes. Each document, node and link sits on its own line. Derived
+// fields are written for readers; on reading, only "contrib" and the
+// document table count and everything else is recomputed. Round trips are
+// exact: Write(Read(Write(g))) == Write(g), byte for byte.
 //
 // Thread-safety: the functions keep no state.
 #ifndef DIPLOGRAPH_GRAPH_SAVED_GRAPH_H_
