@@ -164,6 +164,12 @@ int SentenceAnalyzer::MatchDictionary(uint32_t i, Atom* atom) const {
         continue;  // "Wang Dong": a surname inside another name
       }
       if (e.cue == Cue::kName && len == 1 &&
+          dict.actors()[e.index].kind == ActorKind::kPerson && i + 1 < end_ &&
+          Tok(i + 1).Is(kCapitalized) && Tok(i + 1).Is(kAlpha) &&
+          !words::IsNameStop(Tok(i + 1).lower) && !words::IsVerbLike(Tok(i + 1).lower)) {
+        continue;  // "Zhou Dongming": a longer name that starts like a known surname
+      }
+      if (e.cue == Cue::kName && len == 1 &&
           dict.actors()[e.index].kind == ActorKind::kPerson && words::IsMonth(t0.lower)) {
         bool after_time = i > begin_ && IsTimePreposition(Tok(i - 1).lower);
         bool before_num = i + 1 < end_ && Tok(i + 1).Is(kNumeric);

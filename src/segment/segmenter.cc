@@ -262,7 +262,10 @@ void MarkTitleCase(const std::vector<Token>& tokens, Sentence* s) {
     ++words;
     if (t.Is(kCapitalized)) ++caps;
   }
-  s->title_case = words >= 3 && caps * 10 >= words * 8;
+  // A sentence ending in a full stop is prose, however many names it holds.
+  const Token& last = tokens[s->last - 1];
+  bool prose = last.text == "." || last.text == "?" || last.text == "!";
+  s->title_case = !prose && words >= 3 && caps * 10 >= words * 8;
 }
 
 void SplitLine(std::string_view text, const LineSpan& line, Segmentation* seg) {
