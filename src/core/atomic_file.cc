@@ -1,5 +1,6 @@
 #include "diplograph/core/atomic_file.h"
 
+#include <pthread.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -112,13 +113,21 @@ bool AtomicFile::Open(const std::string& path, std::string* error) {
     std::string tmpl = dir + "/." + base + ".tmp-XXXXXX";
     std::vector<char> buf(tmpl.begin(), tmpl.end());
     buf.push_back(0);
+    // SIGINT/SIGTERM wait until the temporary is registered for removal.
+    sigset_t signals, old;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGINT);
+    sigaddset(&signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &signals, &old);
     int fd = mkstemp(buf.data());
+    int saved = errno;
+    if (fd >= 0) Register(buf.data());
+    pthread_sigmask(SIG_SETMASK, &old, nullptr);
     if (fd < 0) {
-      *error = "cannot write " + path + ": " + std::strerror(errno);
+      *error = "cannot write " + path + ": " + std::strerror(saved);
       return false;
     }
     temp_ = buf.data();
-    Register(temp_);
     // mkstemp creates 0600; give the file the mode a plain create would
     // (0666 less the umask), or keep the mode of the file it replaces.
     struct stat st;
