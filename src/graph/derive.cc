@@ -7,7 +7,10 @@
 // list what is placed where. A change re-places only the raw ids that
 // changed or whose node id changed, with the raw edges of the latter.
 #include <algorithm>
+#include <atomic>
 #include <cassert>
+#include <exception>
+#include <thread>
 #include <utility>
 
 #include "diplograph/graph/graph.h"
@@ -32,6 +35,39 @@ void EraseSorted(std::vector<std::string>* v, const std::string& x) {
 }
 
 bool ByKey(const EdgeKey* a, const EdgeKey& b) { return *a < b; }
+
+// Calls fn(i) for every i < n, on up to 4 threads for big n. Each call must
+// touch only its own item's output; the result is the same on any number of
+// threads.
+template <typename Fn>
+void ParallelFor(size_t n, const Fn& fn) {
+  constexpr size_t kChunk = 2048;
+  size_t threads = std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()), 4);
+  threads = std::min(threads, n / kChunk);
+  if (threads <= 1) {
+    for (size_t i = 0; i < n; ++i) fn(i);
+    return;
+  }
+  std::atomic<size_t> next{0};
+  std::vector<std::exception_ptr> errors(threads);
+  auto work = [&](size_t t) {
+    try {
+      for (size_t begin; (begin = next.fetch_add(kChunk)) < n;) {
+        for (size_t i = begin; i < std::min(n, begin + kChunk); ++i) fn(i);
+      }
+    } catch (...) {
+      errors[t] = std::current_exception();
+      next.store(n);
+    }
+  };
+  std::vector<std::thread> pool;
+  for (size_t t = 1; t < threads; ++t) pool.emplace_back(work, t);
+  work(0);
+  for (std::thread& th : pool) th.join();
+  for (const std::exception_ptr& e : errors) {
+    if (e) std::rethrow_exception(e);
+  }
+}
 
 void InsertSorted(std::vector<const EdgeKey*>* v, const EdgeKey* x) {
   auto it = std::lower_bound(v->begin(), v->end(), *x, ByKey);
@@ -159,8 +195,15 @@ void KnowledgeGraph::DeriveAll() const {
   for (const auto& entry : raw_edges_) edges.push_back(&entry);
   std::sort(edges.begin(), edges.end(), [](auto* a, auto* b) { return a->first < b->first; });
   for (const auto* entry : edges) PlaceEdge(entry->first, entry->second, nullptr);
-  for (const auto& [key, e] : edges_) RederiveEdge(e);
-  for (const auto& [id, v] : vertices_) RederiveNode(v);
+  // Each derivation reads contributions and writes its own node or edge.
+  std::vector<Edge> all_edges;
+  all_edges.reserve(edges_.size());
+  for (const auto& [key, e] : edges_) all_edges.push_back(e);
+  ParallelFor(all_edges.size(), [&](size_t i) { RederiveEdge(all_edges[i]); });
+  std::vector<Vertex> all_nodes;
+  all_nodes.reserve(vertices_.size());
+  for (const auto& [id, v] : vertices_) all_nodes.push_back(v);
+  ParallelFor(all_nodes.size(), [&](size_t i) { RederiveNode(all_nodes[i]); });
 }
 
 // Re-places what changed (and what resolution renamed, with its edges),

@@ -1,9 +1,22 @@
 // Reads the saved graph back, reporting every problem with path:line:col.
+//
+// Saved graphs run to gigabytes, so the usual file (graph, then nodes, then
+// links at the top level, as WriteSavedGraph() and networkx write them) is
+// read element by element: each node or link is parsed into a reused arena
+// (core/json_dom.h), turned into contributions and dropped. Any other layout
+// is parsed whole and read the same way. Syntax errors are worded by
+// nlohmann's parser, as everywhere else in diplograph, and win over any
+// other error in the file: a file is checked to its end before its first
+// content error is shown.
+#include <initializer_list>
 #include <limits>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <unordered_set>
+#include <utility>
 
+#include "diplograph/core/json_dom.h"
 #include "diplograph/graph/saved_graph.h"
 #include "graph_internal.h"
 #include "json_locate.h"
@@ -12,10 +25,28 @@ namespace diplograph {
 
 namespace {
 
-using json = nlohmann::json;
-using graph_internal::Append;
 using graph_internal::JsonPath;
 using graph_internal::PathToString;
+
+// Where a value sits, as a chain of steps up to the root; turned into a
+// JsonPath only when an error needs it.
+struct Where {
+  const Where* parent = nullptr;
+  std::string_view key;
+  size_t index = 0;
+  bool is_index = false;
+
+  Where Key(std::string_view k) const { return {this, k, 0, false}; }
+  Where Index(size_t i) const { return {this, {}, i, true}; }
+  JsonPath Path() const {
+    JsonPath path;
+    for (const Where* w = this; w != nullptr && (w->is_index || !w->key.empty()); w = w->parent) {
+      path.push_back({std::string(w->key), w->index, w->is_index});
+    }
+    return {path.rbegin(), path.rend()};
+  }
+  std::string ToString() const { return PathToString(Path()); }
+};
 
 class SavedGraphReader {
  public:
@@ -25,27 +56,39 @@ class SavedGraphReader {
   std::optional<KnowledgeGraph> Read();
 
  private:
-  bool Parse(json* root);
-  bool ReadHeader(const json& root);
-  void ReadDocuments(const json& list, const JsonPath& at);
-  void ReadNode(const json& n, const JsonPath& at);
-  void ReadLink(const json& l, const JsonPath& at);
-  void ReadNodeContribution(const json& c, const JsonPath& at, NodeContribution* out);
-  void ReadEdgeContribution(const json& c, const JsonPath& at, EdgeContribution* out);
-  DocContribution* DocFor(const std::string& doc, const JsonPath& at);
+  enum class Outcome { kRead, kSyntaxError, kOtherLayout };
+  Outcome ReadPiecewise(JsonParser* p);
+  bool ReadWhole();
+  void SyntaxError(const JsonParser& p);
+  void Reset();
+
+  bool ReadHeader(const JsonValue* graph);
+  void ReadDocuments(const JsonValue& list, const Where& at);
+  void ReadNode(const JsonValue& n, const Where& at);
+  void ReadLink(const JsonValue& l, const Where& at);
+  void ReadNodeContribution(const JsonValue& c, const Where& at, NodeContribution* out);
+  void ReadEdgeContribution(const JsonValue& c, const Where& at, EdgeContribution* out);
+  DocContribution* DocFor(std::string_view doc, const Where& at);
 
   // Field readers. A missing or null field leaves *out alone (an error if
   // `required`); a field of the wrong type is an error.
-  const json* Field(const json& obj, const JsonPath& at, const char* key, bool required);
-  void Str(const json& obj, const JsonPath& at, const char* key, std::string* out,
+  const JsonValue* Field(const JsonValue& obj, const Where& at, const char* key, bool required);
+  void Str(const JsonValue& obj, const Where& at, const char* key, std::string* out,
            bool required = false);
-  void StrList(const json& obj, const JsonPath& at, const char* key, std::vector<std::string>* out);
-  void Int(const json& obj, const JsonPath& at, const char* key, int64_t* out);
-  void Offset(const json& obj, const JsonPath& at, const char* key, uint32_t* out);
-  void Num(const json& obj, const JsonPath& at, const char* key, double* out);
-  const json* Container(const json& obj, const JsonPath& at, const char* key, bool array);
-  void TypeError(const JsonPath& at, const char* what, const json& value);
-  void Error(const JsonPath& at, const std::string& message);
+  void StrList(const JsonValue& obj, const Where& at, const char* key,
+               std::vector<std::string>* out);
+  void Int(const JsonValue& obj, const Where& at, const char* key, int64_t* out);
+  void Offset(const JsonValue& obj, const Where& at, const char* key, uint32_t* out);
+  void Num(const JsonValue& obj, const Where& at, const char* key, double* out);
+  const JsonValue* Container(const JsonValue& obj, const Where& at, const char* key, bool array);
+  void TypeError(const Where& at, const char* what, const JsonValue& value);
+  void Error(const Where& at, const std::string& message);
+
+  struct Pending {
+    int line;
+    int col;
+    std::string message;
+  };
 
   std::string_view text_;
   std::string_view path_;
@@ -53,177 +96,250 @@ class SavedGraphReader {
   static constexpr int kMaxErrors = 20;
   bool ok_ = true;
   int errors_ = 0;
-  std::map<std::string, DocContribution> docs_;
-  std::set<std::string> nodes_;
+  std::vector<Pending> pending_;  // shown once the whole file has parsed
+  std::map<std::string, DocContribution, std::less<>> docs_;
+  std::unordered_set<std::string> nodes_;
   // (node id, doc) -> the raw id the document used, where they differ.
-  std::map<std::pair<std::string, std::string>, std::string> joined_;
-  std::set<EdgeKey> links_;
+  std::map<std::pair<std::string, std::string>, std::string, std::less<>> joined_;
+  // Links seen, by two independent 64-bit hashes of "source\0type\0target"
+  // (a false duplicate is about as likely as a 1 in 2^100 event).
+  struct PairHash {
+    size_t operator()(const std::pair<uint64_t, uint64_t>& p) const { return p.first; }
+  };
+  std::unordered_set<std::pair<uint64_t, uint64_t>, PairHash> links_;
 };
 
-void SavedGraphReader::Error(const JsonPath& at, const std::string& message) {
+// FNV-1a, and a multiply-xorshift hash, of `parts` separated by NUL bytes.
+std::pair<uint64_t, uint64_t> KeyHashes(std::initializer_list<std::string_view> parts) {
+  uint64_t a = 0xcbf29ce484222325ULL;
+  uint64_t b = 0x9e3779b97f4a7c15ULL;
+  bool first = true;
+  for (std::string_view part : parts) {
+    if (!first) {
+      a = (a ^ 0) * 0x100000001b3ULL;
+      b = (b ^ 0xff) * 0xff51afd7ed558ccdULL;
+      b ^= b >> 29;
+    }
+    first = false;
+    for (unsigned char c : part) {
+      a = (a ^ c) * 0x100000001b3ULL;
+      b = (b ^ c) * 0xff51afd7ed558ccdULL;
+      b ^= b >> 29;
+    }
+  }
+  return {a, b};
+}
+
+void SavedGraphReader::Reset() {
+  ok_ = true;
+  errors_ = 0;
+  pending_.clear();
+  docs_.clear();
+  nodes_.clear();
+  joined_.clear();
+  links_.clear();
+}
+
+void SavedGraphReader::Error(const Where& at, const std::string& message) {
   ok_ = false;
   // Locating costs O(file size), so a graph with thousands of bad elements
   // gets the first kMaxErrors and a count (it is refused either way).
   if (++errors_ > kMaxErrors) return;
   int line = 0;
   int col = 0;
-  LineColAt(text_, graph_internal::LocateJsonValue(text_, at), &line, &col);
-  diags_->Error(path_, line, col, message);
+  LineColAt(text_, graph_internal::LocateJsonValue(text_, at.Path()), &line, &col);
+  pending_.push_back({line, col, message});
 }
 
-void SavedGraphReader::TypeError(const JsonPath& at, const char* what, const json& value) {
-  Error(at, PathToString(at) + " must be " + what + ", not " + value.type_name());
+void SavedGraphReader::TypeError(const Where& at, const char* what, const JsonValue& value) {
+  Error(at, at.ToString() + " must be " + what + ", not " + value.type_name());
 }
 
-const json* SavedGraphReader::Field(const json& obj, const JsonPath& at, const char* key,
-                                    bool required) {
-  auto it = obj.find(key);
-  if (it == obj.end() || it->is_null()) {
-    if (required) Error(at, PathToString(Append(at, key)) + " is missing");
-    return nullptr;
-  }
-  return &*it;
-}
-
-void SavedGraphReader::Str(const json& obj, const JsonPath& at, const char* key, std::string* out,
-                           bool required) {
-  const json* v = Field(obj, at, key, required);
-  if (v == nullptr) return;
-  if (!v->is_string()) return TypeError(Append(at, key), "a string", *v);
-  *out = v->get<std::string>();
-  if (required && out->empty()) Error(Append(at, key), PathToString(Append(at, key)) + " is empty");
-}
-
-void SavedGraphReader::StrList(const json& obj, const JsonPath& at, const char* key,
-                               std::vector<std::string>* out) {
-  const json* v = Field(obj, at, key, false);
-  if (v == nullptr) return;
-  if (!v->is_array()) return TypeError(Append(at, key), "an array of strings", *v);
-  out->clear();
-  for (size_t i = 0; i < v->size(); ++i) {
-    const json& item = (*v)[i];
-    if (!item.is_string()) return TypeError(Append(Append(at, key), i), "a string", item);
-    out->push_back(graph_internal::ValidUtf8(item.get<std::string>()));
-  }
-  graph_internal::SortUnique(out);
-}
-
-void SavedGraphReader::Int(const json& obj, const JsonPath& at, const char* key, int64_t* out) {
-  const json* v = Field(obj, at, key, false);
-  if (v == nullptr) return;
-  bool ok = v->is_number_unsigned() || (v->is_number_integer() && v->get<int64_t>() >= 0);
-  if (!ok || v->get<uint64_t>() > static_cast<uint64_t>(std::numeric_limits<int64_t>::max())) {
-    return TypeError(Append(at, key), "a non-negative integer", *v);
-  }
-  *out = v->get<int64_t>();
-}
-
-void SavedGraphReader::Offset(const json& obj, const JsonPath& at, const char* key, uint32_t* out) {
-  int64_t value = *out;
-  Int(obj, at, key, &value);
-  if (value > std::numeric_limits<uint32_t>::max()) {
-    return Error(Append(at, key), PathToString(Append(at, key)) + " is too large");
-  }
-  *out = static_cast<uint32_t>(value);
-}
-
-void SavedGraphReader::Num(const json& obj, const JsonPath& at, const char* key, double* out) {
-  const json* v = Field(obj, at, key, false);
-  if (v == nullptr) return;
-  if (!v->is_number()) return TypeError(Append(at, key), "a number", *v);
-  *out = v->get<double>();
-}
-
-const json* SavedGraphReader::Container(const json& obj, const JsonPath& at, const char* key,
-                                        bool array) {
-  const json* v = Field(obj, at, key, true);
-  if (v == nullptr) return nullptr;
-  if (array ? !v->is_array() : !v->is_object()) {
-    TypeError(Append(at, key), array ? "an array" : "an object", *v);
+const JsonValue* SavedGraphReader::Field(const JsonValue& obj, const Where& at, const char* key,
+                                         bool required) {
+  const JsonValue* v = obj.Find(key);
+  if (v == nullptr || v->is_null()) {
+    if (required) Error(at.Key(key), at.Key(key).ToString() + " is missing");
     return nullptr;
   }
   return v;
 }
 
-bool SavedGraphReader::Parse(json* root) {
-  try {
-    *root = json::parse(text_.begin(), text_.end());
-  } catch (const json::parse_error& e) {
-    int line = 0;
-    int col = 0;
-    LineColAt(text_, e.byte > 0 ? e.byte - 1 : 0, &line, &col);
-    std::string what = e.what();
-    size_t colon = what.find(": ", what.find("column "));
-    diags_->Error(
-        path_, line, col,
-        "malformed JSON: " + (colon == std::string::npos ? what : what.substr(colon + 2)));
+void SavedGraphReader::Str(const JsonValue& obj, const Where& at, const char* key,
+                           std::string* out, bool required) {
+  const JsonValue* v = Field(obj, at, key, required);
+  if (v == nullptr) return;
+  if (!v->is_string()) return TypeError(at.Key(key), "a string", *v);
+  out->assign(v->str());
+  if (required && out->empty()) Error(at.Key(key), at.Key(key).ToString() + " is empty");
+}
+
+void SavedGraphReader::StrList(const JsonValue& obj, const Where& at, const char* key,
+                               std::vector<std::string>* out) {
+  const JsonValue* v = Field(obj, at, key, false);
+  if (v == nullptr) return;
+  if (!v->is_array()) return TypeError(at.Key(key), "an array of strings", *v);
+  out->clear();
+  out->reserve(v->size());
+  std::span<const JsonValue> items = v->items();
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (!items[i].is_string()) return TypeError(at.Key(key).Index(i), "a string", items[i]);
+    out->emplace_back(items[i].str());  // the parser checked it is UTF-8
+  }
+  graph_internal::SortUnique(out);
+}
+
+void SavedGraphReader::Int(const JsonValue& obj, const Where& at, const char* key, int64_t* out) {
+  const JsonValue* v = Field(obj, at, key, false);
+  if (v == nullptr) return;
+  bool ok = v->is_unsigned() || (v->is_integer() && v->as_int() >= 0);
+  if (!ok || v->as_uint() > static_cast<uint64_t>(std::numeric_limits<int64_t>::max())) {
+    return TypeError(at.Key(key), "a non-negative integer", *v);
+  }
+  *out = v->as_int();
+}
+
+void SavedGraphReader::Offset(const JsonValue& obj, const Where& at, const char* key,
+                              uint32_t* out) {
+  int64_t value = *out;
+  Int(obj, at, key, &value);
+  if (value > std::numeric_limits<uint32_t>::max()) {
+    return Error(at.Key(key), at.Key(key).ToString() + " is too large");
+  }
+  *out = static_cast<uint32_t>(value);
+}
+
+void SavedGraphReader::Num(const JsonValue& obj, const Where& at, const char* key, double* out) {
+  const JsonValue* v = Field(obj, at, key, false);
+  if (v == nullptr) return;
+  if (!v->is_number()) return TypeError(at.Key(key), "a number", *v);
+  *out = v->as_double();
+}
+
+const JsonValue* SavedGraphReader::Container(const JsonValue& obj, const Where& at,
+                                             const char* key, bool array) {
+  const JsonValue* v = Field(obj, at, key, true);
+  if (v == nullptr) return nullptr;
+  if (array ? !v->is_array() : !v->is_object()) {
+    TypeError(at.Key(key), array ? "an array" : "an object", *v);
+    return nullptr;
+  }
+  return v;
+}
+
+// Takes nlohmann's first syntax error (checking syntax builds nothing).
+struct SyntaxCheck {
+  using json = nlohmann::json;
+  bool failed = false;
+  size_t byte = 0;
+  int id = 0;
+  std::string what;
+
+  bool null() { return true; }
+  bool boolean(bool) { return true; }
+  bool number_integer(json::number_integer_t) { return true; }
+  bool number_unsigned(json::number_unsigned_t) { return true; }
+  bool number_float(json::number_float_t, const std::string&) { return true; }
+  bool string(std::string&) { return true; }
+  bool binary(json::binary_t&) { return true; }
+  bool start_object(std::size_t) { return true; }
+  bool key(std::string&) { return true; }
+  bool end_object() { return true; }
+  bool start_array(std::size_t) { return true; }
+  bool end_array() { return true; }
+  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& e) {
+    failed = true;
+    byte = position;
+    id = e.id;
+    what = e.what();
     return false;
-  } catch (const json::out_of_range& e) {  // a number such as 1e999
-    std::string what = e.what();  // "[json.exception.out_of_range.406] number overflow ..."
+  }
+};
+
+// The message nlohmann's parser gives for the file, so syntax errors read
+// the same as in every other JSON input; our own when it has none (only the
+// nesting limit is stricter).
+void SavedGraphReader::SyntaxError(const JsonParser& p) {
+  int line = 0;
+  int col = 0;
+  SyntaxCheck check;
+  try {
+    nlohmann::json::sax_parse(text_.begin(), text_.end(), &check);
+  } catch (...) {  // not expected: errors come through parse_error
+  }
+  if (!check.failed) {
+    LineColAt(text_, p.error_offset(), &line, &col);
+    diags_->Error(path_, line, col, p.error());  // the nesting limit
+    return;
+  }
+  std::string what = check.what;
+  if (check.id == 406) {  // a number such as 1e999: "[json.exception.out_of_range.406] ..."
     what.erase(0, what.find(']') + 2);
     size_t quote = what.find('\'');
     size_t at = quote == std::string::npos
                     ? std::string::npos
                     : text_.find(std::string_view(what).substr(quote + 1, what.size() - quote - 2));
-    int line = 0;
-    int col = 0;
     if (at != std::string::npos) LineColAt(text_, at, &line, &col);
     diags_->Error(path_, line, col, "malformed JSON: " + what);
-    return false;
+    return;
   }
-  if (!root->is_object()) {
-    Error({}, std::string("a saved graph must be a JSON object, not ") + root->type_name());
-    return false;
-  }
-  return true;
+  LineColAt(text_, check.byte > 0 ? check.byte - 1 : 0, &line, &col);
+  size_t colon = what.find(": ", what.find("column "));
+  diags_->Error(path_, line, col,
+                "malformed JSON: " + (colon == std::string::npos ? what : what.substr(colon + 2)));
 }
 
-bool SavedGraphReader::ReadHeader(const json& root) {
-  const JsonPath at = {{"graph", 0, false}};
-  auto it = root.find("graph");
+bool SavedGraphReader::ReadHeader(const JsonValue* graph) {
+  const Where root;
+  const Where at = root.Key("graph");
   std::string format;
-  if (it != root.end() && it->is_object()) Str(*it, at, "format", &format);
+  if (graph != nullptr && graph->is_object()) Str(*graph, at, "format", &format);
   if (format != kSavedGraphFormat) {
-    Error(format.empty() ? JsonPath{} : Append(at, "format"),
+    Error(format.empty() ? root : at.Key("format"),
           "not a diplograph saved graph (graph.format must be \"diplograph-graph\")");
     return false;
   }
-  const json* version = Field(*it, at, "version", true);
+  const JsonValue* version = Field(*graph, at, "version", true);
   if (version == nullptr) return false;
-  if (!version->is_number_integer()) {
-    TypeError(Append(at, "version"), "an integer", *version);
+  if (!version->is_integer()) {
+    TypeError(at.Key("version"), "an integer", *version);
     return false;
   }
-  int64_t v = version->get<int64_t>();
+  // A version past int64 is still "newer".
+  int64_t v = version->is_unsigned() && version->as_uint() > uint64_t{INT64_MAX}
+                  ? INT64_MAX
+                  : version->as_int();
   if (v > kSavedGraphVersion) {
-    Error(Append(at, "version"), "graph format version " + std::to_string(v) +
-                                     " is newer than this diplograph supports (" +
-                                     std::to_string(kSavedGraphVersion) + ")");
+    Error(at.Key("version"), "graph format version " + std::to_string(v) +
+                                 " is newer than this diplograph supports (" +
+                                 std::to_string(kSavedGraphVersion) + ")");
     return false;
   }
   if (v < 1) {
-    Error(Append(at, "version"), "graph format version " + std::to_string(v) + " is not valid");
+    Error(at.Key("version"), "graph format version " + std::to_string(v) + " is not valid");
     return false;
   }
   return true;
 }
 
-void SavedGraphReader::ReadDocuments(const json& list, const JsonPath& at) {
-  for (size_t i = 0; i < list.size(); ++i) {
-    JsonPath here = Append(at, i);
-    if (!list[i].is_object()) {
-      TypeError(here, "an object", list[i]);
+void SavedGraphReader::ReadDocuments(const JsonValue& list, const Where& at) {
+  std::span<const JsonValue> items = list.items();
+  for (size_t i = 0; i < items.size(); ++i) {
+    Where here = at.Index(i);
+    const JsonValue& item = items[i];
+    if (!item.is_object()) {
+      TypeError(here, "an object", item);
       continue;
     }
     DocumentEntry d;
-    Str(list[i], here, "id", &d.id, true);
-    Str(list[i], here, "title", &d.title);
-    Str(list[i], here, "date", &d.date);
-    Str(list[i], here, "url", &d.url);
-    Str(list[i], here, "source", &d.source);
-    Str(list[i], here, "fingerprint", &d.fingerprint, true);
-    Int(list[i], here, "skipped_events", &d.skipped_events);
-    Int(list[i], here, "modal_events", &d.modal_events);
+    Str(item, here, "id", &d.id, true);
+    Str(item, here, "title", &d.title);
+    Str(item, here, "date", &d.date);
+    Str(item, here, "url", &d.url);
+    Str(item, here, "source", &d.source);
+    Str(item, here, "fingerprint", &d.fingerprint, true);
+    Int(item, here, "skipped_events", &d.skipped_events);
+    Int(item, here, "modal_events", &d.modal_events);
     if (d.id.empty()) continue;
     if (docs_.contains(d.id)) {
       Error(here, "duplicate document id '" + d.id + "'");
@@ -234,14 +350,14 @@ void SavedGraphReader::ReadDocuments(const json& list, const JsonPath& at) {
   }
 }
 
-DocContribution* SavedGraphReader::DocFor(const std::string& doc, const JsonPath& at) {
+DocContribution* SavedGraphReader::DocFor(std::string_view doc, const Where& at) {
   auto it = docs_.find(doc);
   if (it != docs_.end()) return &it->second;
-  Error(at, PathToString(at) + ": document '" + doc + "' is not in graph.documents");
+  Error(at, at.ToString() + ": document '" + std::string(doc) + "' is not in graph.documents");
   return nullptr;
 }
 
-void SavedGraphReader::ReadNodeContribution(const json& c, const JsonPath& at,
+void SavedGraphReader::ReadNodeContribution(const JsonValue& c, const Where& at,
                                             NodeContribution* out) {
   Str(c, at, "name", &out->name);
   Str(c, at, "type", &out->type);
@@ -252,44 +368,48 @@ void SavedGraphReader::ReadNodeContribution(const json& c, const JsonPath& at,
   Int(c, at, "mentions", &out->mentions);
 }
 
-void SavedGraphReader::ReadNode(const json& n, const JsonPath& at) {
+void SavedGraphReader::ReadNode(const JsonValue& n, const Where& at) {
   if (!n.is_object()) return TypeError(at, "an object", n);
   std::string id;
   Str(n, at, "id", &id, true);
-  const json* contrib = Container(n, at, "contrib", false);
+  const JsonValue* contrib = Container(n, at, "contrib", false);
   if (id.empty() || contrib == nullptr) return;
   if (!nodes_.insert(id).second) return Error(at, "duplicate node id '" + id + "'");
-  if (contrib->empty()) return Error(Append(at, "contrib"), "node '" + id + "' has no documents");
-  for (const auto& [doc, c] : contrib->items()) {
-    JsonPath here = Append(Append(at, "contrib"), doc);
+  const Where contrib_at = at.Key("contrib");
+  if (contrib->empty()) return Error(contrib_at, "node '" + id + "' has no documents");
+  std::string raw;
+  for (const JsonMember& m : contrib->members()) {
+    const std::string_view doc = m.key;
+    const JsonValue& c = m.value;
+    const Where here = contrib_at.Key(doc);
     if (!c.is_object()) {
       TypeError(here, "an object", c);
       continue;
     }
     NodeContribution nc;
-    std::string raw = id;  // the id the document used, when resolution joined it
+    raw = id;  // the id the document used, when resolution joined it
     Str(c, here, "id", &raw);
     if (raw.empty()) raw = id;
     ReadNodeContribution(c, here, &nc);
     DocContribution* d = DocFor(doc, here);
     if (d == nullptr) continue;
     if (!d->nodes.emplace(raw, std::move(nc)).second) {
-      Error(here, "document '" + doc + "' contributes actor '" + raw + "' twice");
+      Error(here, "document '" + std::string(doc) + "' contributes actor '" + raw + "' twice");
       continue;
     }
-    if (raw != id) joined_[{id, doc}] = raw;
+    if (raw != id) joined_[{id, std::string(doc)}] = raw;
   }
 }
 
-void SavedGraphReader::ReadEdgeContribution(const json& c, const JsonPath& at,
+void SavedGraphReader::ReadEdgeContribution(const JsonValue& c, const Where& at,
                                             EdgeContribution* out) {
   Int(c, at, "mentions", &out->mentions);
   StrList(c, at, "dates", &out->dates);
   Num(c, at, "goldstein_sum", &out->goldstein_sum);
   Str(c, at, "cameo", &out->cameo);
-  const json* e = Field(c, at, "evidence", false);
+  const JsonValue* e = Field(c, at, "evidence", false);
   if (e == nullptr) return;
-  JsonPath here = Append(at, "evidence");
+  const Where here = at.Key("evidence");
   if (!e->is_object()) return TypeError(here, "an object", *e);
   Str(*e, here, "sentence", &out->evidence.sentence);
   Offset(*e, here, "start", &out->evidence.start);
@@ -297,22 +417,26 @@ void SavedGraphReader::ReadEdgeContribution(const json& c, const JsonPath& at,
   Num(*e, here, "confidence", &out->evidence.confidence);
 }
 
-void SavedGraphReader::ReadLink(const json& l, const JsonPath& at) {
+void SavedGraphReader::ReadLink(const JsonValue& l, const Where& at) {
   if (!l.is_object()) return TypeError(at, "an object", l);
   EdgeKey key;
   Str(l, at, "source", &key.source, true);
   Str(l, at, "target", &key.target, true);
   Str(l, at, "key", &key.type);
   Str(l, at, "type", &key.type, key.type.empty());
-  const json* contrib = Container(l, at, "contrib", false);
+  const JsonValue* contrib = Container(l, at, "contrib", false);
   if (key.source.empty() || key.target.empty() || key.type.empty() || !contrib) return;
   key = graph_internal::CanonicalEdgeKey(std::move(key));
-  if (!links_.insert(key).second) {
+  if (!links_.insert(KeyHashes({key.source, key.type, key.target})).second) {
     return Error(at, "duplicate link " + key.source + " -" + key.type + "-> " + key.target);
   }
-  if (contrib->empty()) return Error(Append(at, "contrib"), "link has no documents");
-  for (const auto& [doc, c] : contrib->items()) {
-    JsonPath here = Append(Append(at, "contrib"), doc);
+  const Where contrib_at = at.Key("contrib");
+  if (contrib->empty()) return Error(contrib_at, "link has no documents");
+  std::pair<std::string, std::string> probe;
+  for (const JsonMember& m : contrib->members()) {
+    const std::string_view doc = m.key;
+    const JsonValue& c = m.value;
+    const Where here = contrib_at.Key(doc);
     if (!c.is_object()) {
       TypeError(here, "an object", c);
       continue;
@@ -323,35 +447,130 @@ void SavedGraphReader::ReadLink(const json& l, const JsonPath& at) {
     if (d == nullptr) continue;
     EdgeKey raw{"", "", key.type};  // under the ids the document used
     for (const std::string* end : {&key.source, &key.target}) {
-      auto it = joined_.find({*end, doc});
-      const std::string& used = it != joined_.end() ? it->second : *end;
-      if (!d->nodes.contains(used)) {
-        Error(here, "document '" + doc + "' supports this link but not its node '" + *end + "'");
+      const std::string* used = end;
+      if (!joined_.empty()) {
+        probe.first = *end;
+        probe.second.assign(doc);
+        auto it = joined_.find(probe);
+        if (it != joined_.end()) used = &it->second;
+      }
+      if (!d->nodes.contains(*used)) {
+        Error(here, "document '" + std::string(doc) + "' supports this link but not its node '" +
+                        *end + "'");
         d = nullptr;
         break;
       }
-      (end == &key.source ? raw.source : raw.target) = used;
+      (end == &key.source ? raw.source : raw.target) = *used;
     }
     if (d != nullptr) d->edges[graph_internal::CanonicalEdgeKey(std::move(raw))] = std::move(ec);
   }
 }
 
+// The usual layout, one element at a time: "graph" before "nodes" before
+// "links", each once. kOtherLayout when the file is laid out otherwise (or
+// misses one of them), to be read whole.
+SavedGraphReader::Outcome SavedGraphReader::ReadPiecewise(JsonParser* p) {
+  const Where root;
+  bool is = false;
+  if (!p->BeginObject(&is)) return Outcome::kSyntaxError;
+  if (!is) return Outcome::kOtherLayout;
+  JsonArena keys;
+  JsonArena graph_arena;
+  JsonArena element;
+  bool graph_seen = false, nodes_seen = false, links_seen = false;
+  bool header_ok = false;
+  while (true) {
+    std::string_view key;
+    bool more = false;
+    if (!p->NextMember(&key, &keys, &more)) return Outcome::kSyntaxError;
+    if (!more) break;
+    if (key == "graph") {
+      if (graph_seen || nodes_seen || links_seen) return Outcome::kOtherLayout;
+      graph_seen = true;
+      const JsonValue* graph = p->ParseValue(&graph_arena);
+      if (graph == nullptr) return Outcome::kSyntaxError;
+      header_ok = ReadHeader(graph);
+      if (!header_ok) continue;  // the rest is only checked for syntax
+      const Where at = root.Key("graph");
+      if (const JsonValue* docs = Container(*graph, at, "documents", true)) {
+        ReadDocuments(*docs, at.Key("documents"));
+      }
+    } else if (key == "nodes" || key == "links") {
+      const bool nodes = key == "nodes";
+      if (!graph_seen || (nodes ? nodes_seen || links_seen : !nodes_seen || links_seen)) {
+        return Outcome::kOtherLayout;
+      }
+      (nodes ? nodes_seen : links_seen) = true;
+      if (!header_ok) {
+        if (!p->SkipValue()) return Outcome::kSyntaxError;
+        continue;
+      }
+      if (!p->BeginArray(&is)) return Outcome::kSyntaxError;
+      if (!is) return Outcome::kOtherLayout;
+      const Where at = root.Key(nodes ? "nodes" : "links");
+      for (size_t i = 0;; ++i) {
+        if (!p->NextElement(&more)) return Outcome::kSyntaxError;
+        if (!more) break;
+        element.Reset();
+        const JsonValue* v = p->ParseValue(&element);
+        if (v == nullptr) return Outcome::kSyntaxError;
+        if (nodes) {
+          ReadNode(*v, at.Index(i));
+        } else {
+          ReadLink(*v, at.Index(i));
+        }
+      }
+    } else if (!p->SkipValue()) {
+      return Outcome::kSyntaxError;
+    }
+  }
+  if (!p->End()) return Outcome::kSyntaxError;
+  if (!graph_seen || !nodes_seen || !links_seen) return Outcome::kOtherLayout;
+  return Outcome::kRead;
+}
+
+// Any other layout: the whole file as one tree, then the same reading.
+bool SavedGraphReader::ReadWhole() {
+  const Where root;
+  JsonArena arena;
+  JsonParser p(text_);
+  const JsonValue* doc = p.ParseValue(&arena);
+  if (doc == nullptr || !p.End()) {
+    SyntaxError(p);
+    return false;
+  }
+  if (!doc->is_object()) {
+    Error(root, std::string("a saved graph must be a JSON object, not ") + doc->type_name());
+    return true;
+  }
+  const JsonValue* graph = doc->Find("graph");
+  if (!ReadHeader(graph)) return true;
+  const Where graph_at = root.Key("graph");
+  if (const JsonValue* docs = Container(*graph, graph_at, "documents", true)) {
+    ReadDocuments(*docs, graph_at.Key("documents"));
+  }
+  if (const JsonValue* nodes = Container(*doc, root, "nodes", true)) {
+    std::span<const JsonValue> items = nodes->items();
+    for (size_t i = 0; i < items.size(); ++i) ReadNode(items[i], root.Key("nodes").Index(i));
+  }
+  if (const JsonValue* links = Container(*doc, root, "links", true)) {
+    std::span<const JsonValue> items = links->items();
+    for (size_t i = 0; i < items.size(); ++i) ReadLink(items[i], root.Key("links").Index(i));
+  }
+  return true;
+}
+
 std::optional<KnowledgeGraph> SavedGraphReader::Read() {
-  json root;
-  if (!Parse(&root) || !ReadHeader(root)) return std::nullopt;
-  const json& graph = root["graph"];
-  const JsonPath graph_at = {{"graph", 0, false}};
-  if (const json* docs = Container(graph, graph_at, "documents", true)) {
-    ReadDocuments(*docs, Append(graph_at, "documents"));
+  JsonParser p(text_);
+  switch (ReadPiecewise(&p)) {
+    case Outcome::kRead: break;
+    case Outcome::kSyntaxError: SyntaxError(p); return std::nullopt;
+    case Outcome::kOtherLayout:
+      Reset();
+      if (!ReadWhole()) return std::nullopt;
+      break;
   }
-  if (const json* nodes = Container(root, {}, "nodes", true)) {
-    for (size_t i = 0; i < nodes->size(); ++i)
-      ReadNode((*nodes)[i], Append(Append({}, "nodes"), i));
-  }
-  if (const json* links = Container(root, {}, "links", true)) {
-    for (size_t i = 0; i < links->size(); ++i)
-      ReadLink((*links)[i], Append(Append({}, "links"), i));
-  }
+  for (const Pending& e : pending_) diags_->Error(path_, e.line, e.col, e.message);
   if (errors_ > kMaxErrors) {
     diags_->Error(path_, 0, 0,
                   std::to_string(errors_ - kMaxErrors) + " more errors in this graph not shown");

@@ -1,0 +1,183 @@
+// Tests for core/json_dom.h.
+#include "diplograph/core/json_dom.h"
+
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+#include <functional>
+#include <random>
+#include <string>
+
+namespace diplograph {
+namespace {
+
+// Parses `text` whole; "" on success, else "error@offset".
+std::string Check(std::string_view text) {
+  JsonArena arena;
+  JsonParser p(text);
+  const JsonValue* v = p.ParseValue(&arena);
+  if (v == nullptr || !p.End()) return p.error() + "@" + std::to_string(p.error_offset());
+  return "";
+}
+
+// Re-serialises a parsed value through nlohmann, for comparison.
+nlohmann::json ToNlohmann(const JsonValue& v) {
+  switch (v.kind()) {
+    case JsonValue::Kind::kNull: return nullptr;
+    case JsonValue::Kind::kBool: return v.boolean();
+    case JsonValue::Kind::kInt: return v.as_int();
+    case JsonValue::Kind::kUint: return v.as_uint();
+    case JsonValue::Kind::kDouble: return v.as_double();
+    case JsonValue::Kind::kString: return std::string(v.str());
+    case JsonValue::Kind::kArray: {
+      nlohmann::json a = nlohmann::json::array();
+      for (const JsonValue& item : v.items()) a.push_back(ToNlohmann(item));
+      return a;
+    }
+    case JsonValue::Kind::kObject: {
+      nlohmann::json o = nlohmann::json::object();
+      for (const JsonMember& m : v.members()) o[std::string(m.key)] = ToNlohmann(m.value);
+      return o;
+    }
+  }
+  return nullptr;
+}
+
+TEST_CASE("JsonParser.Values") {
+  JsonArena arena;
+  std::string text =
+      R"( {"a": 1, "b": -2, "c": 1.5e3, "d": "x\"y\u00e9\ud83d\ude00", "e": [true, false, null],)"
+      R"( "f": {}, "g": [], "h": 18446744073709551615, "i": 18446744073709551616, "a": 7} )";
+  JsonParser p(text);
+  const JsonValue* v = p.ParseValue(&arena);
+  REQUIRE(v != nullptr);
+  CHECK(p.End());
+  CHECK(v->is_object());
+  CHECK(v->Find("a")->as_int() == 7);  // the last of duplicate keys
+  CHECK(v->Find("a")->is_unsigned());
+  CHECK(v->Find("b")->kind() == JsonValue::Kind::kInt);
+  CHECK(v->Find("b")->as_int() == -2);
+  CHECK(v->Find("c")->as_double() == 1500.0);
+  CHECK(!v->Find("c")->is_integer());
+  CHECK(v->Find("d")->str() == "x\"y\xC3\xA9\xF0\x9F\x98\x80");
+  CHECK(v->Find("e")->size() == 3);
+  CHECK(v->Find("e")->items()[1].is_bool());
+  CHECK(v->Find("e")->items()[2].is_null());
+  CHECK(v->Find("f")->is_object());
+  CHECK(v->Find("f")->empty());
+  CHECK(v->Find("g")->is_array());
+  CHECK(v->Find("h")->as_uint() == UINT64_MAX);
+  CHECK(v->Find("i")->kind() == JsonValue::Kind::kDouble);
+  CHECK(v->Find("zz") == nullptr);
+  CHECK(std::string(v->Find("e")->type_name()) == "array");
+  CHECK(std::string(v->Find("c")->type_name()) == "number");
+}
+
+TEST_CASE("JsonParser.Rejects") {
+  CHECK(Check("") != "");
+  CHECK(Check("{\"a\":1,}") != "");
+  CHECK(Check("[1,]") != "");
+  CHECK(Check("[01]") != "");
+  CHECK(Check("[1.]") != "");
+  CHECK(Check("[.5]") != "");
+  CHECK(Check("[1e]") != "");
+  CHECK(Check("[+1]") != "");
+  CHECK(Check("[tru]") != "");
+  CHECK(Check("\"a\tb\"") != "");           // control character
+  CHECK(Check("\"\\x\"") != "");            // bad escape
+  CHECK(Check("\"\\ud800\"") != "");        // lone high surrogate
+  CHECK(Check("\"\\udc00\"") != "");        // lone low surrogate
+  CHECK(Check("\"\xC0\xAF\"") != "");       // overlong UTF-8
+  CHECK(Check("\"\xED\xA0\x80\"") != "");   // an encoded surrogate
+  CHECK(Check("\"abc") != "");
+  CHECK(Check("[1] x") != "");
+  CHECK(Check("[1e999]") == "number overflow@1");
+  CHECK(Check("[1e-999]") == "");  // underflow reads as zero
+  CHECK(Check("\xEF\xBB\xBF[1]") == "");  // a byte order mark
+  std::string deep(JsonParser::kMaxDepth, '[');
+  deep += std::string(JsonParser::kMaxDepth, ']');
+  CHECK(Check(deep) == "");
+  CHECK(Check("[" + deep + "]") ==
+        "JSON nested deeper than " + std::to_string(JsonParser::kMaxDepth) + " levels@" +
+            std::to_string(JsonParser::kMaxDepth));
+}
+
+TEST_CASE("JsonParser.Piecewise") {
+  std::string text = R"({"x": 1, "list": [{"k": "a"}, {"k": "b\n"}, 3], "y": [2]})";
+  JsonParser p(text);
+  JsonArena keys, element;
+  bool is = false;
+  REQUIRE(p.BeginObject(&is));
+  REQUIRE(is);
+  std::vector<std::string> seen;
+  while (true) {
+    std::string_view key;
+    bool more = false;
+    REQUIRE(p.NextMember(&key, &keys, &more));
+    if (!more) break;
+    if (key != "list") {
+      REQUIRE(p.SkipValue());
+      seen.push_back(std::string(key));
+      continue;
+    }
+    REQUIRE(p.BeginArray(&is));
+    REQUIRE(is);
+    while (true) {
+      REQUIRE(p.NextElement(&more));
+      if (!more) break;
+      element.Reset();
+      const JsonValue* v = p.ParseValue(&element);
+      REQUIRE(v != nullptr);
+      seen.push_back(v->is_object() ? std::string(v->Find("k")->str()) : v->type_name());
+    }
+  }
+  CHECK(p.End());
+  CHECK(seen == std::vector<std::string>{"x", "a", "b\n", "number", "y"});
+
+  JsonParser bad(R"({"a": [1 2]})");
+  REQUIRE(bad.BeginObject(&is));
+  std::string_view key;
+  bool more = false;
+  REQUIRE(bad.NextMember(&key, &keys, &more));
+  CHECK(!bad.SkipValue());
+  CHECK(bad.error_offset() == 9);
+}
+
+// Agrees with nlohmann on random documents, valid and mangled.
+TEST_CASE("JsonParser.AgreesWithNlohmann") {
+  std::mt19937 rng(7);
+  auto pick = [&](size_t n) { return static_cast<size_t>(rng() % n); };
+  const char* atoms[] = {"0",    "-1",   "12.5", "1e3",  "true",     "false", "null",
+                         "\"\"", "\"a\"", "\"\\u00e9\"", "\"\\n\"", "\"\xC3\xA9\"", "123456789012"};
+  std::function<std::string(int)> gen = [&](int depth) -> std::string {
+    size_t k = pick(depth > 3 ? 1 : 3);
+    if (k == 0) return atoms[pick(std::size(atoms))];
+    std::string out(1, k == 1 ? '[' : '{');
+    size_t n = pick(4);
+    for (size_t i = 0; i < n; ++i) {
+      if (i) out += ',';
+      if (k == 2) out += "\"k" + std::to_string(pick(3)) + "\":";
+      out += gen(depth + 1);
+    }
+    return out + (k == 1 ? ']' : '}');
+  };
+  for (int round = 0; round < 2000; ++round) {
+    std::string text = gen(0);
+    if (round % 2 == 1 && !text.empty()) {  // mangle one byte
+      const char junk[] = {'[', ']', '{', '}', ',', ':', '"', '\\', 'x', ' ', '\x01', '\xff'};
+      text[pick(text.size())] = junk[pick(sizeof junk)];
+    }
+    bool theirs = nlohmann::json::accept(text);
+    CHECK_MESSAGE((Check(text) == "") == theirs, text);
+    if (theirs) {
+      JsonArena arena;
+      JsonParser p(text);
+      const JsonValue* v = p.ParseValue(&arena);
+      REQUIRE(v != nullptr);
+      CHECK_MESSAGE(ToNlohmann(*v) == nlohmann::json::parse(text), text);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace diplograph
