@@ -30,7 +30,7 @@ int RunBuild(const Args& args) {
   if (out.empty()) return UsageError(cmd, "needs -o GRAPH");
   std::string format = OutputFormat(args, out, &error);
   if (format.empty()) return UsageError(cmd, error);
-  KnowledgeGraph graph;
+  KnowledgeGraph& graph = GraphForCommand();
   Diagnostics diags;
   bool loaded = StreamRecords(options, &diags, [&](ExtractionRecord r) { graph.AddRecord(r); },
                               [&](const std::string& path, std::string content) {
@@ -59,7 +59,7 @@ int RunMerge(const Args& args) {
   if (args.positional.empty()) return UsageError(cmd, "needs at least one graph or extraction file");
   std::string format = OutputFormat(args, out, &error);
   if (format.empty()) return UsageError(cmd, error);
-  KnowledgeGraph graph;
+  KnowledgeGraph& graph = GraphForCommand();
   Diagnostics diags;
   LoadGraphInputs(args.positional, &graph, &diags);
   PrintDiagnostics(diags);

@@ -53,17 +53,21 @@ int RunExport(const Args& args) {
   filter.actor_type = args.Get("--actor-type");
   filter.country = args.Get("--country");
   filter.around = args.Get("--around");
-  KnowledgeGraph graph;
+  KnowledgeGraph& graph = GraphForCommand();
   Diagnostics diags;
   LoadGraphInputs(args.positional, &graph, &diags);
   if (diags.HasErrors()) {
     PrintDiagnostics(diags);
     return kInputErrors;
   }
-  auto filtered = FilterGraph(graph, filter, &diags);
-  PrintDiagnostics(diags);
-  if (!filtered) return kUsage;
-  if (!WriteGraph(*filtered, out, format, args, &error)) {
+  // Without a filter the graph is written as loaded (FilterGraph would copy it).
+  std::optional<KnowledgeGraph> filtered;
+  if (!filter.empty()) {
+    filtered = FilterGraph(graph, filter, &diags);
+    PrintDiagnostics(diags);
+    if (!filtered) return kUsage;
+  }
+  if (!WriteGraph(filtered ? *filtered : graph, out, format, args, &error)) {
     std::cerr << "diplograph export: " << error << "\n";
     return kInputErrors;
   }

@@ -181,7 +181,7 @@ int RunQuery(const Args& args) {
   if (!ReadFormat(args, &session.format, &error)) return UsageError(cmd, error);
   session.timing = args.Has("--timing");
   Clock::time_point start = Clock::now();
-  KnowledgeGraph graph;
+  KnowledgeGraph& graph = GraphForCommand();
   Diagnostics diags;
   LoadGraphInputs({args.positional[0]}, &graph, &diags);
   PrintDiagnostics(diags);

@@ -34,7 +34,7 @@ int RunStats(const Args& args) {
   } catch (const std::exception&) {
     return UsageError(cmd, "--top needs a number");
   }
-  KnowledgeGraph graph;
+  KnowledgeGraph& graph = GraphForCommand();
   Diagnostics diags;
   LoadGraphInputs(args.positional, &graph, &diags);
   PrintDiagnostics(diags);

@@ -110,6 +110,12 @@ bool WriteGraph(const KnowledgeGraph& graph, const std::string& path, const std:
          relationships.Commit(error) && nodes.Commit(error);
 }
 
+KnowledgeGraph& GraphForCommand() {
+  static std::vector<KnowledgeGraph*>* graphs = new std::vector<KnowledgeGraph*>;
+  graphs->push_back(new KnowledgeGraph);
+  return *graphs->back();
+}
+
 bool LoadGraphInputs(const std::vector<std::string>& inputs, KnowledgeGraph* graph,
                      Diagnostics* diags) {
   std::vector<InputFile> files = ExpandInputs(inputs, diags);

@@ -24,6 +24,12 @@ std::string OutputFormat(const Args& args, const std::string& path, std::string*
 bool WriteGraph(const KnowledgeGraph& graph, const std::string& path, const std::string& format,
                 const Args& args, std::string* error);
 
+// A graph that lives until the process exits and is never destroyed: a
+// command's graph is its largest structure, and taking millions of small
+// allocations apart one by one costs seconds that the exit does for free.
+// It stays reachable (for leak checkers) through a static list.
+KnowledgeGraph& GraphForCommand();
+
 // Reads saved graphs and extraction files into one graph.
 bool LoadGraphInputs(const std::vector<std::string>& inputs, KnowledgeGraph* graph,
                      Diagnostics* diags);

@@ -106,7 +106,14 @@ class SavedGraphReader {
   struct PairHash {
     size_t operator()(const std::pair<uint64_t, uint64_t>& p) const { return p.first; }
   };
+  // Written graphs list links in increasing key order, where a duplicate
+  // cannot hide; the hashes of earlier links go into the set only when
+  // that order breaks.
+  bool links_sorted_ = true;
+  EdgeKey last_link_;
+  std::vector<std::pair<uint64_t, uint64_t>> link_hashes_;
   std::unordered_set<std::pair<uint64_t, uint64_t>, PairHash> links_;
+  bool NewLink(const EdgeKey& key);
 };
 
 // FNV-1a, and a multiply-xorshift hash, of `parts` separated by NUL bytes.
@@ -138,6 +145,9 @@ void SavedGraphReader::Reset() {
   nodes_.clear();
   joined_.clear();
   links_.clear();
+  links_sorted_ = true;
+  last_link_ = {};
+  link_hashes_.clear();
 }
 
 void SavedGraphReader::Error(const Where& at, const std::string& message) {
@@ -417,6 +427,22 @@ void SavedGraphReader::ReadEdgeContribution(const JsonValue& c, const Where& at,
   Num(*e, here, "confidence", &out->evidence.confidence);
 }
 
+// False if a link with `key` came before.
+bool SavedGraphReader::NewLink(const EdgeKey& key) {
+  std::pair<uint64_t, uint64_t> h = KeyHashes({key.source, key.type, key.target});
+  if (links_sorted_) {
+    if (link_hashes_.empty() || last_link_ < key) {
+      last_link_ = key;
+      link_hashes_.push_back(h);
+      return true;
+    }
+    links_sorted_ = false;
+    links_.insert(link_hashes_.begin(), link_hashes_.end());
+    link_hashes_ = {};
+  }
+  return links_.insert(h).second;
+}
+
 void SavedGraphReader::ReadLink(const JsonValue& l, const Where& at) {
   if (!l.is_object()) return TypeError(at, "an object", l);
   EdgeKey key;
@@ -427,7 +453,7 @@ void SavedGraphReader::ReadLink(const JsonValue& l, const Where& at) {
   const JsonValue* contrib = Container(l, at, "contrib", false);
   if (key.source.empty() || key.target.empty() || key.type.empty() || !contrib) return;
   key = graph_internal::CanonicalEdgeKey(std::move(key));
-  if (!links_.insert(KeyHashes({key.source, key.type, key.target})).second) {
+  if (!NewLink(key)) {
     return Error(at, "duplicate link " + key.source + " -" + key.type + "-> " + key.target);
   }
   const Where contrib_at = at.Key("contrib");
