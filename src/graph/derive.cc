@@ -102,6 +102,17 @@ std::map<std::string, KnowledgeGraph::Vertex, std::less<>>::iterator KnowledgeGr
   return vertices_.emplace_hint(it, id, v);
 }
 
+// The vertex of node id `node_id`, which is placed. A node id is one of
+// its raw ids, placed in its own node, so the raw id's hash entry knows the
+// vertex (cheaper than searching vertices_ by string).
+KnowledgeGraph::Vertex KnowledgeGraph::VertexOf(const std::string& node_id) const {
+  auto raw = raw_nodes_.find(node_id);
+  if (raw != raw_nodes_.end() && raw->second.home != nullptr && *raw->second.home == node_id) {
+    return raw->second.vertex;
+  }
+  return vertices_.find(node_id)->second;
+}
+
 // Updates the profiles of changed raw ids (of all, with `all`); true if
 // resolution must run again: a resolvable profile changed, appeared or
 // went, a joined id changed (its document count picks the node id), or a
@@ -290,6 +301,7 @@ void KnowledgeGraph::PlaceNode(const std::string& raw_id, const RawNode& raw,
     InsertSorted(&(*graph_)[home->second].ids, raw_id);
     raw.home = &home->first;
   }
+  raw.vertex = home->second;
   if (touched != nullptr) touched->insert(home->first);
 }
 
@@ -307,9 +319,9 @@ void KnowledgeGraph::PlaceEdge(const EdgeKey& raw_key, const RawEdge& raw,
   if (e == edges_.end() || e->first.get() != key) {
     RelationEdge edge;
     edge.key = key;
-    Edge added = boost::add_edge(vertices_.find(key.source)->second,
-                                 vertices_.find(key.target)->second, std::move(edge), *graph_)
-                     .first;
+    Edge added =
+        boost::add_edge(VertexOf(key.source), VertexOf(key.target), std::move(edge), *graph_)
+            .first;
     e = edges_.emplace_hint(e, std::cref((*graph_)[added].key), added);
   }
   const EdgeKey& home = e->first.get();

@@ -302,6 +302,7 @@ class KnowledgeGraph {
   struct RawNode {
     std::map<std::string, NodeContribution, std::less<>> contrib;  // by doc id
     mutable const std::string* home = nullptr;
+    mutable Vertex vertex{};  // the vertex of `home`, once placed
   };
   struct RawEdge {  // likewise, placed in an edge of edges_
     std::map<std::string, EdgeContribution, std::less<>> contrib;  // by doc id
@@ -338,6 +339,7 @@ class KnowledgeGraph {
   std::string HomeOf(const std::string& raw_id) const;
   EdgeKey HomeOf(const EdgeKey& raw_key) const;
   std::map<std::string, Vertex, std::less<>>::iterator VertexFor(const std::string& id) const;
+  Vertex VertexOf(const std::string& node_id) const;
   void EventDates(const std::string& raw_id, const std::string& doc,
                   std::vector<std::string>* dates) const;
 
