@@ -103,7 +103,7 @@ void DeriveNode(ActorNode* node, const std::vector<NodeRef>& contrib) {
 }
 
 void DeriveEdge(RelationEdge* edge, const std::vector<EdgeRef>& contrib) {
-  std::map<std::string, int> cameos;
+  std::map<std::string, int> cameos;  // only with more than one contribution
   std::vector<std::string> dates;
   double goldstein_sum = 0.0;
   const EvidenceRef* best = nullptr;
@@ -117,7 +117,7 @@ void DeriveEdge(RelationEdge* edge, const std::vector<EdgeRef>& contrib) {
     edge->mentions += c.mentions;
     goldstein_sum += c.goldstein_sum;
     dates.insert(dates.end(), c.dates.begin(), c.dates.end());
-    ++cameos[c.cameo];
+    if (contrib.size() > 1) ++cameos[c.cameo];
     if (best == nullptr || BetterEvidence(c.evidence, *best)) {
       best = &c.evidence;
       edge->evidence_doc = *ref.doc;
@@ -131,7 +131,7 @@ void DeriveEdge(RelationEdge* edge, const std::vector<EdgeRef>& contrib) {
   edge->evidence = best != nullptr ? best->sentence : "";
   edge->goldstein = edge->mentions > 0 ? goldstein_sum / static_cast<double>(edge->mentions) : 0.0;
   const EventTypeInfo* info = FindEventType(edge->key.type);
-  edge->cameo = MostCommon(cameos);
+  edge->cameo = contrib.size() == 1 ? contrib.front().c->cameo : MostCommon(cameos);
   if (edge->cameo.empty() && info != nullptr) edge->cameo = std::string(info->cameo);
   edge->symmetric = info != nullptr && info->symmetric;
 }
