@@ -33,15 +33,10 @@ import xml.etree.ElementTree as ET
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import (Suite, check, check_equal, fail, leftover_temporaries, listing,  # noqa: E402
-                    short, skip)
+                    short, skip, writing_output)
 
 # Known limitations: subtest name -> why. They report XFAIL, not FAIL.
-EXPECTED_FAILURES = {
-    "sigkill_while_writing_leaves_no_temporary":
-        "src/core/atomic_file.cc: the temporary .NAME.tmp-XXXXXX has a name from Open() on, and "
-        "nothing can remove it after SIGKILL; an unnamed O_TMPFILE linked in at Commit() would "
-        "fix it, but cli_test.py's sigint test waits for extract's temporary to appear",
-}
+EXPECTED_FAILURES = {}
 
 suite = Suite(__doc__, EXPECTED_FAILURES)
 test = suite.test
@@ -499,18 +494,18 @@ def write_big_graph(s, name, n):
 
 
 def interrupt_while_writing(s, sig):
-    """Exports a big graph and sends `sig` once its temporary file exists."""
+    """Exports a big graph and sends `sig` once its output file is open."""
     write_big_graph(s, "big.json", 10000)
     old = b"earlier export\n"
     s.write("out.graphml", old)
     before = listing(s.tmp)
     p = s.popen("export", "big.json", "-o", "out.graphml")
-    seen = wait_for(lambda: leftover_temporaries(s.tmp) or p.poll() is not None, 60)
+    seen = wait_for(lambda: writing_output(p, s.tmp) or p.poll() is not None, 60)
     running = p.poll() is None
     p.send_signal(sig)
     _, err = p.communicate(timeout=30)
     if not (seen and running):
-        skip("the export finished before its temporary file was seen")
+        skip("the export finished before its output file was seen open")
     check_equal(s.read("out.graphml"), old, f"out.graphml after signal {sig}")
     return p.returncode, err, before
 
@@ -524,9 +519,24 @@ def sigint_while_writing(s):
 
 @test
 def sigkill_while_writing_leaves_no_temporary(s):
+    # The output has no name until it is complete (O_TMPFILE), so a kill
+    # leaves nothing for anyone to clean up.
     code, _, before = interrupt_while_writing(s, signal.SIGKILL)
     check_equal(code, -signal.SIGKILL, "killed")
+    check_equal(leftover_temporaries(s.tmp), [], "temporary files after SIGKILL")
     check_equal(listing(s.tmp), before, "files after SIGKILL")
+    # extract streams its records into the output from the start.
+    write_many_docs(s, "many.jsonl", 60000)
+    s.write("out.jsonl", b"earlier records\n")
+    before = listing(s.tmp)
+    p = s.popen("extract", "many.jsonl", "-o", "out.jsonl", "-j", "2")
+    seen = wait_for(lambda: writing_output(p, s.tmp) or p.poll() is not None, 60)
+    running = p.poll() is None
+    p.kill()
+    p.communicate(timeout=30)
+    check(seen and running, "extract finished before its output file was seen open")
+    check_equal(s.read("out.jsonl"), b"earlier records\n", "out.jsonl after SIGKILL of extract")
+    check_equal(listing(s.tmp), before, "files after SIGKILL of extract")
 
 
 @test
