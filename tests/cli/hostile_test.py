@@ -14,7 +14,9 @@ the 50 MB lines take, floods of bad records (linear time, bounded output),
 deep saved graphs, FIFOs and symlink loops in folders, more names no format
 may break on (every export format parsed back), a newer graph among good
 inputs, SIGKILL during build, SIGINT while the output is written, CSV pairs
-that fail half-way, and the --max-doc-bytes / --max-json-depth options.
+that fail half-way, offsets too large for 32 bits in extraction records,
+and the --max-doc-bytes / --max-json-depth options (no document limit above
+4 GiB, the most 32-bit offsets address).
 Each bad input must give one clear line with file and line (or byte offset),
 exit code 1, and the good documents of the same run must still come out.
 """
@@ -259,6 +261,18 @@ def wrong_field_types(s):
     for i, l in enumerate(r.err_lines()):
         check(l.startswith(f"r.jsonl:{i + 2}: error: "), f"record line {i + 2}: {l!r}")
     check_equal(graph_doc_ids(s, "g.json"), ["good-a", "good-b"], "documents in the graph")
+    # Offsets past 32 bits are refused rather than wrapped round to small ones.
+    for mutate, message in (
+            (lambda r: r["events"][0]["evidence"].__setitem__("start", 2**32 + 5),
+             "evidence.start is too large"),
+            (lambda r: r["entities"][0]["mentions"][0].__setitem__("end", 2**40),
+             "mention.end is too large")):
+        rec = json.loads(json.dumps(good))
+        mutate(rec)
+        s.write("o.jsonl", line(rec) + line(GOOD_A))
+        r = s.run("build", "o.jsonl", "-o", "o.json").expect(1, stderr_lines=1)
+        check_equal(r.err, f"o.jsonl:1: error: {message}\n", "offset message")
+        check_equal(graph_doc_ids(s, "o.json"), ["good-a"], "documents beside a bad offset")
 
 
 # --- Size, floods and depth ----------------------------------------------------------
@@ -571,6 +585,13 @@ def limit_options(s):
         for v in values:
             r = s.run("extract", "-", option, v).expect(2, stderr_lines=1)
             check(r.err.startswith(message), f"{option} {v!r}: {r.err!r}")
+    # Offsets into a document are 32-bit: no limit may let a larger one in.
+    for v in ["4294967296", "1099511627776", "9223372036854775807"]:
+        r = s.run("extract", "-", "--max-doc-bytes", v).expect(2, stderr_lines=1)
+        check(r.err.startswith("diplograph extract: --max-doc-bytes can be at most 4294967295"),
+              f"--max-doc-bytes {v}: {r.err!r}")
+    s.write("ok.jsonl", line(GOOD_A))
+    s.run("extract", "ok.jsonl", "--max-doc-bytes", "4294967295").expect(0, stderr_empty=True)
     s.write("a.jsonl", line(GOOD_A) + line(dict(GOOD_B, text="x" * 500)) + line(GOOD_C))
     r = s.run("extract", "a.jsonl", "--max-doc-bytes", "300").expect(1, stderr_lines=1)
     check(re.fullmatch(r"a\.jsonl:2: error: record of \d+ bytes exceeds the limit of 300 bytes\n",
