@@ -1,6 +1,8 @@
 // `diplograph extract` and the parallel runner it shares with `build`.
 #include <atomic>
+#include <cerrno>
 #include <iostream>
+#include <limits>
 #include <thread>
 
 #include "cli/commands.h"
@@ -18,7 +20,8 @@ std::vector<OptionSpec> RunOptionSpecs() {
       {"--jobs", "-j", true, "Extract on N threads (default 1; 0 = all cores)."},
       {"--date", nullptr, true, "Date (YYYY-MM-DD) for documents that have none."},
       {"--dict", nullptr, true, "Extra dictionary folder; adds to or overrides the shipped one."},
-      {"--max-doc-bytes", nullptr, true, "Refuse larger documents (default 8388608)."},
+      {"--max-doc-bytes", nullptr, true,
+       "Refuse larger documents (default 8388608, at most 4294967295)."},
       {"--max-json-depth", nullptr, true, "Refuse deeper JSON nesting (default 64)."},
       {"--keep-unasserted", nullptr, false,
        "Also emit negated and hypothetical events, marked with \"modality\"."},
@@ -33,8 +36,9 @@ namespace {
 bool ParseCount(const std::string& s, long min, long max, long* out) {
   if (s.empty()) return false;
   char* end = nullptr;
+  errno = 0;
   long v = std::strtol(s.c_str(), &end, 10);
-  if (*end != 0 || v < min || v > max) return false;
+  if (*end != 0 || errno == ERANGE || v < min || v > max) return false;
   *out = v;
   return true;
 }
@@ -60,8 +64,14 @@ bool ReadRunOptions(const Args& args, RunOptions* out, std::string* error) {
     }
   }
   if (args.Has("--max-doc-bytes")) {
-    if (!ParseCount(args.Get("--max-doc-bytes"), 1, 1L << 40, &v)) {
+    if (!ParseCount(args.Get("--max-doc-bytes"), 1, std::numeric_limits<long>::max(), &v)) {
       *error = "--max-doc-bytes needs a positive number";
+      return false;
+    }
+    // Said outright rather than capped quietly: offsets into a document are 32-bit.
+    if (static_cast<unsigned long>(v) > kMaxDocumentBytesLimit) {
+      *error = "--max-doc-bytes can be at most " + std::to_string(kMaxDocumentBytesLimit) +
+               " (4 GiB less one byte)";
       return false;
     }
     out->reader.max_document_bytes = static_cast<size_t>(v);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <limits>
 
 #include "diplograph/core/strings.h"
 
@@ -298,7 +299,13 @@ class FieldReader {
       Fail(std::string(where) + "." + key + " must be a non-negative integer");
       return 0;
     }
-    return static_cast<uint32_t>(it->get<unsigned long long>());
+    // Offsets are 32-bit (documents are at most 4 GiB); a larger one would wrap.
+    unsigned long long v = it->get<unsigned long long>();
+    if (v > std::numeric_limits<uint32_t>::max()) {
+      Fail(std::string(where) + "." + key + " is too large");
+      return 0;
+    }
+    return static_cast<uint32_t>(v);
   }
 
   void Fail(const std::string& msg) {

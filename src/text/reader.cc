@@ -10,6 +10,11 @@ namespace diplograph {
 
 namespace {
 
+// The configured limit, never above what 32-bit offsets can address.
+size_t DocumentLimit(const ReaderOptions& options) {
+  return std::min(options.max_document_bytes, kMaxDocumentBytesLimit);
+}
+
 // Deepest nesting of [ and { outside strings, stopping early past `limit`.
 int JsonDepth(std::string_view s, int limit) {
   int depth = 0, max_depth = 0;
@@ -177,10 +182,10 @@ bool CheckText(std::string_view content, std::string_view path, Diagnostics* dia
 std::optional<Document> ParseTxtArticle(std::string_view content, std::string_view path,
                                         std::string_view default_id,
                                         const ReaderOptions& options, Diagnostics* diags) {
-  if (content.size() > options.max_document_bytes) {
+  if (size_t limit = DocumentLimit(options); content.size() > limit) {
     diags->Error(path, 0, 0, "document of " + std::to_string(content.size()) +
-                                 " bytes exceeds the limit of " +
-                                 std::to_string(options.max_document_bytes) + " bytes");
+                                 " bytes exceeds the limit of " + std::to_string(limit) +
+                                 " bytes");
     return std::nullopt;
   }
   if (!CheckText(content, path, diags)) return std::nullopt;
@@ -322,11 +327,15 @@ std::optional<Document> DocumentFromJson(const nlohmann::json& obj, std::string_
   doc.url = StringField(obj, "url", path, line, diags, &ok);
   doc.source = StringField(obj, "source", path, line, diags, &ok);
   if (!ok) return std::nullopt;
-  if (doc.text.size() > options.max_document_bytes) {
-    diags->Error(path, line, 0, "document text exceeds the limit of " +
-                                    std::to_string(options.max_document_bytes) + " bytes");
-    return std::nullopt;
-  }
+  // The title is analysed too, with offsets of its own.
+  size_t limit = DocumentLimit(options);
+  auto too_long = [&](const std::string& field, const char* what) {
+    if (field.size() <= limit) return false;
+    diags->Error(path, line, 0, std::string("document ") + what + " exceeds the limit of " +
+                                    std::to_string(limit) + " bytes");
+    return true;
+  };
+  if (too_long(doc.text, "text") || too_long(doc.title, "title")) return std::nullopt;
   if (doc.text.find('\0') != std::string::npos) {
     diags->Error(path, line, 0, "document text contains a NUL character");
     return std::nullopt;

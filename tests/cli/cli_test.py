@@ -26,7 +26,7 @@ import xml.etree.ElementTree as ET
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import (Suite, check, check_equal, fail, leftover_temporaries, listing,  # noqa: E402
-                    short, skip)
+                    short, skip, writing_output)
 
 # Known bugs outside src/cli: subtest name -> what is wrong. These subtests
 # report XFAIL instead of failing the suite; take a name off when it is fixed.
@@ -578,13 +578,13 @@ def sigint_leaves_no_partial_output(s):
     old = b"earlier output\n"
     s.write("out.jsonl", old)
     before = listing(s.tmp)
-    # extract: its temporary output exists from the start; interrupt once it does.
+    # extract: its output is open from the start; interrupt once it is.
     p = s.popen("extract", "many", "-o", "out.jsonl", "-j", "2")
-    started = wait_for(lambda: leftover_temporaries(s.tmp) or p.poll() is not None, 20)
+    started = wait_for(lambda: writing_output(p, s.tmp) or p.poll() is not None, 20)
     running = p.poll() is None
     p.send_signal(signal.SIGINT)
     _, err = p.communicate(timeout=30)
-    check(started and running, "extract finished (or wrote no temporary) before SIGINT")
+    check(started and running, "extract finished (or opened no output) before SIGINT")
     check_equal(p.returncode, 130, f"extract exit code after SIGINT (stderr {err[-300:]!r})")
     check_equal(s.read("out.jsonl"), old, "out.jsonl after SIGINT")
     check_equal(listing(s.tmp), before, "files after SIGINT of extract")
@@ -601,7 +601,7 @@ def sigint_leaves_no_partial_output(s):
     check_equal(listing(s.tmp), before, "files after SIGINT of build")
     # SIGTERM is handled the same way (exit 128 + 15).
     p = s.popen("extract", "many", "-o", "out.jsonl")
-    wait_for(lambda: leftover_temporaries(s.tmp) or p.poll() is not None, 20)
+    wait_for(lambda: writing_output(p, s.tmp) or p.poll() is not None, 20)
     p.send_signal(signal.SIGTERM)
     p.communicate(timeout=30)
     check_equal(p.returncode, 143, "extract exit code after SIGTERM")

@@ -228,3 +228,25 @@ def listing(directory):
 
 def leftover_temporaries(directory):
     return [n for n in os.listdir(directory) if ".tmp-" in n]
+
+
+def writing_output(process, directory):
+    """True once `process` has an output open in `directory`: an unnamed
+    O_TMPFILE file, which /proc shows as "DIRECTORY/#INODE (deleted)", or a
+    named .NAME.tmp-XXXXXX where the file system has no O_TMPFILE."""
+    if leftover_temporaries(directory):
+        return True
+    unnamed = os.path.realpath(directory) + "/#"
+    fds = f"/proc/{process.pid}/fd"
+    try:
+        names = os.listdir(fds)
+    except OSError:  # the process has ended
+        return False
+    for name in names:
+        try:
+            target = os.readlink(os.path.join(fds, name))
+        except OSError:
+            continue
+        if target.startswith(unnamed) and target.endswith(" (deleted)"):
+            return True
+    return False

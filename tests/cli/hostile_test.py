@@ -14,7 +14,9 @@ the 50 MB lines take, floods of bad records (linear time, bounded output),
 deep saved graphs, FIFOs and symlink loops in folders, more names no format
 may break on (every export format parsed back), a newer graph among good
 inputs, SIGKILL during build, SIGINT while the output is written, CSV pairs
-that fail half-way, and the --max-doc-bytes / --max-json-depth options.
+that fail half-way, offsets too large for 32 bits in extraction records,
+and the --max-doc-bytes / --max-json-depth options (no document limit above
+4 GiB, the most 32-bit offsets address).
 Each bad input must give one clear line with file and line (or byte offset),
 exit code 1, and the good documents of the same run must still come out.
 """
@@ -33,15 +35,10 @@ import xml.etree.ElementTree as ET
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import (Suite, check, check_equal, fail, leftover_temporaries, listing,  # noqa: E402
-                    short, skip)
+                    short, skip, writing_output)
 
 # Known limitations: subtest name -> why. They report XFAIL, not FAIL.
-EXPECTED_FAILURES = {
-    "sigkill_while_writing_leaves_no_temporary":
-        "src/core/atomic_file.cc: the temporary .NAME.tmp-XXXXXX has a name from Open() on, and "
-        "nothing can remove it after SIGKILL; an unnamed O_TMPFILE linked in at Commit() would "
-        "fix it, but cli_test.py's sigint test waits for extract's temporary to appear",
-}
+EXPECTED_FAILURES = {}
 
 suite = Suite(__doc__, EXPECTED_FAILURES)
 test = suite.test
@@ -264,6 +261,18 @@ def wrong_field_types(s):
     for i, l in enumerate(r.err_lines()):
         check(l.startswith(f"r.jsonl:{i + 2}: error: "), f"record line {i + 2}: {l!r}")
     check_equal(graph_doc_ids(s, "g.json"), ["good-a", "good-b"], "documents in the graph")
+    # Offsets past 32 bits are refused rather than wrapped round to small ones.
+    for mutate, message in (
+            (lambda r: r["events"][0]["evidence"].__setitem__("start", 2**32 + 5),
+             "evidence.start is too large"),
+            (lambda r: r["entities"][0]["mentions"][0].__setitem__("end", 2**40),
+             "mention.end is too large")):
+        rec = json.loads(json.dumps(good))
+        mutate(rec)
+        s.write("o.jsonl", line(rec) + line(GOOD_A))
+        r = s.run("build", "o.jsonl", "-o", "o.json").expect(1, stderr_lines=1)
+        check_equal(r.err, f"o.jsonl:1: error: {message}\n", "offset message")
+        check_equal(graph_doc_ids(s, "o.json"), ["good-a"], "documents beside a bad offset")
 
 
 # --- Size, floods and depth ----------------------------------------------------------
@@ -499,18 +508,18 @@ def write_big_graph(s, name, n):
 
 
 def interrupt_while_writing(s, sig):
-    """Exports a big graph and sends `sig` once its temporary file exists."""
+    """Exports a big graph and sends `sig` once its output file is open."""
     write_big_graph(s, "big.json", 10000)
     old = b"earlier export\n"
     s.write("out.graphml", old)
     before = listing(s.tmp)
     p = s.popen("export", "big.json", "-o", "out.graphml")
-    seen = wait_for(lambda: leftover_temporaries(s.tmp) or p.poll() is not None, 60)
+    seen = wait_for(lambda: writing_output(p, s.tmp) or p.poll() is not None, 60)
     running = p.poll() is None
     p.send_signal(sig)
     _, err = p.communicate(timeout=30)
     if not (seen and running):
-        skip("the export finished before its temporary file was seen")
+        skip("the export finished before its output file was seen open")
     check_equal(s.read("out.graphml"), old, f"out.graphml after signal {sig}")
     return p.returncode, err, before
 
@@ -524,9 +533,24 @@ def sigint_while_writing(s):
 
 @test
 def sigkill_while_writing_leaves_no_temporary(s):
+    # The output has no name until it is complete (O_TMPFILE), so a kill
+    # leaves nothing for anyone to clean up.
     code, _, before = interrupt_while_writing(s, signal.SIGKILL)
     check_equal(code, -signal.SIGKILL, "killed")
+    check_equal(leftover_temporaries(s.tmp), [], "temporary files after SIGKILL")
     check_equal(listing(s.tmp), before, "files after SIGKILL")
+    # extract streams its records into the output from the start.
+    write_many_docs(s, "many.jsonl", 60000)
+    s.write("out.jsonl", b"earlier records\n")
+    before = listing(s.tmp)
+    p = s.popen("extract", "many.jsonl", "-o", "out.jsonl", "-j", "2")
+    seen = wait_for(lambda: writing_output(p, s.tmp) or p.poll() is not None, 60)
+    running = p.poll() is None
+    p.kill()
+    p.communicate(timeout=30)
+    check(seen and running, "extract finished before its output file was seen open")
+    check_equal(s.read("out.jsonl"), b"earlier records\n", "out.jsonl after SIGKILL of extract")
+    check_equal(listing(s.tmp), before, "files after SIGKILL of extract")
 
 
 @test
@@ -561,6 +585,13 @@ def limit_options(s):
         for v in values:
             r = s.run("extract", "-", option, v).expect(2, stderr_lines=1)
             check(r.err.startswith(message), f"{option} {v!r}: {r.err!r}")
+    # Offsets into a document are 32-bit: no limit may let a larger one in.
+    for v in ["4294967296", "1099511627776", "9223372036854775807"]:
+        r = s.run("extract", "-", "--max-doc-bytes", v).expect(2, stderr_lines=1)
+        check(r.err.startswith("diplograph extract: --max-doc-bytes can be at most 4294967295"),
+              f"--max-doc-bytes {v}: {r.err!r}")
+    s.write("ok.jsonl", line(GOOD_A))
+    s.run("extract", "ok.jsonl", "--max-doc-bytes", "4294967295").expect(0, stderr_empty=True)
     s.write("a.jsonl", line(GOOD_A) + line(dict(GOOD_B, text="x" * 500)) + line(GOOD_C))
     r = s.run("extract", "a.jsonl", "--max-doc-bytes", "300").expect(1, stderr_lines=1)
     check(re.fullmatch(r"a\.jsonl:2: error: record of \d+ bytes exceeds the limit of 300 bytes\n",

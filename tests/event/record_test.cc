@@ -60,5 +60,24 @@ TEST_CASE("Record: a written record reads back the same") {
   CHECK(RecordToJsonLine(*back) == line);
 }
 
+TEST_CASE("Record: offsets past 32 bits are refused, not wrapped") {
+  ExtractionRecord r = NastyRecord();
+  nlohmann::json value = nlohmann::json::parse(RecordToJsonLine(r));
+  value["events"][0]["evidence"]["start"] = 4294967295ull;  // the largest that fits
+  Diagnostics diags;
+  auto back = RecordFromJson(value, "r.jsonl", 3, &diags);
+  REQUIRE(back.has_value());
+  CHECK(back->events[0].evidence.start == 4294967295u);
+
+  value["events"][0]["evidence"]["end"] = 4294967296ull + 28;  // would wrap to 28
+  CHECK_FALSE(RecordFromJson(value, "r.jsonl", 3, &diags).has_value());
+  value["events"][0]["evidence"]["end"] = 28;
+  value["entities"][0]["mentions"][0]["start"] = 1ull << 40;
+  CHECK_FALSE(RecordFromJson(value, "r.jsonl", 3, &diags).has_value());
+  REQUIRE(diags.items().size() == 2);
+  CHECK(diags.items()[0].ToString() == "r.jsonl:3: error: evidence.end is too large");
+  CHECK(diags.items()[1].ToString() == "r.jsonl:3: error: mention.start is too large");
+}
+
 }  // namespace
 }  // namespace diplograph

@@ -451,6 +451,24 @@ TEST_CASE("DocumentFromJson") {
     CHECK(Messages(d) == std::vector<std::string>{
                              "feed.jsonl:4: error: document text exceeds the limit of 8 bytes"});
   }
+  SUBCASE("the title has the same limit") {
+    Diagnostics d;
+    ReaderOptions options;
+    options.max_document_bytes = 8;
+    CHECK(FromJson(R"({"title": "12345678", "text": "Short."})", &d, options));
+    CHECK_FALSE(FromJson(R"({"title": "123456789", "text": "Short."})", &d, options));
+    CHECK(Messages(d) == std::vector<std::string>{
+                             "feed.jsonl:4: error: document title exceeds the limit of 8 bytes"});
+  }
+  SUBCASE("no limit goes past what 32-bit offsets address") {
+    // A 4 GiB document is too big to build here; the cap is what protects it.
+    static_assert(kMaxDocumentBytesLimit == 4294967295u);
+    Diagnostics d;
+    ReaderOptions options;
+    options.max_document_bytes = static_cast<size_t>(1) << 40;
+    CHECK(FromJson(R"({"text": "Within any limit."})", &d, options));
+    CHECK(d.empty());
+  }
   SUBCASE("a NUL character from an escape") {
     Diagnostics d;
     CHECK_FALSE(FromJson(R"({"text": "before\u0000after"})", &d));

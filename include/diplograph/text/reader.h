@@ -8,7 +8,9 @@
 #define DIPLOGRAPH_TEXT_READER_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -21,8 +23,14 @@
 
 namespace diplograph {
 
+// The largest document any reader accepts, whatever ReaderOptions says:
+// offsets into a document (lines, tokens, sentences, the evidence spans of
+// extraction records and saved graphs) are 32-bit.
+inline constexpr size_t kMaxDocumentBytesLimit = std::numeric_limits<uint32_t>::max();
+
 struct ReaderOptions {
-  size_t max_document_bytes = 8u << 20;  // larger documents are refused
+  // Larger documents (text, or title) are refused; capped at kMaxDocumentBytesLimit.
+  size_t max_document_bytes = 8u << 20;
   int max_json_depth = 64;               // deeper JSON nesting is refused
   std::string default_date;              // for documents without a date ("" = none)
 };
