@@ -1,7 +1,10 @@
 #include "diplograph/event/record.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
+#include <cstring>
+#include <unordered_map>
 
 #include "diplograph/core/strings.h"
 
@@ -79,7 +82,7 @@ class LineWriter {
  public:
   explicit LineWriter(std::string* out) : out_(out) {}
 
-  void Key(const char* k) {
+  void Key(std::string_view k) {
     if (need_comma_) out_->push_back(',');
     out_->push_back('"');
     out_->append(k);
@@ -104,12 +107,14 @@ class LineWriter {
   }
   void UInt(uint64_t v) {
     if (need_comma_) out_->push_back(',');
-    out_->append(std::to_string(v));
+    char buf[24];
+    auto res = std::to_chars(buf, buf + sizeof buf, v);
+    out_->append(buf, static_cast<size_t>(res.ptr - buf));
     need_comma_ = true;
   }
   void Num(double v) {
     if (need_comma_) out_->push_back(',');
-    out_->append(nlohmann::json(v).dump());
+    out_->append(NumberText(v));
     need_comma_ = true;
   }
   void StrList(const std::vector<std::string>& v) {
@@ -119,9 +124,33 @@ class LineWriter {
   }
 
  private:
+  // nlohmann's spelling of a double, remembered per thread: records repeat a
+  // few dozen Goldstein values and confidences, and building a json value
+  // to dump each one costs more than the rest of the event.
+  static const std::string& NumberText(double v) {
+    thread_local std::unordered_map<uint64_t, std::string> cache;
+    uint64_t bits = 0;
+    std::memcpy(&bits, &v, sizeof bits);
+    auto it = cache.find(bits);
+    if (it != cache.end()) return it->second;
+    if (cache.size() >= 4096) cache.clear();  // bounded whatever the input
+    return cache.emplace(bits, nlohmann::json(v).dump()).first->second;
+  }
+
+  // Printable ASCII other than '"' and '\\' is copied as it is.
+  static bool Plain(unsigned char c) { return c >= 0x20 && c < 0x80 && c != '"' && c != '\\'; }
+
   void Escape(std::string_view s) {
     size_t i = 0;
     while (i < s.size()) {
+      // Copy the longest plain run in one append; most strings are one run.
+      size_t run = i;
+      while (run < s.size() && Plain(static_cast<unsigned char>(s[run]))) ++run;
+      if (run > i) {
+        out_->append(s.data() + i, run - i);
+        i = run;
+        if (i == s.size()) break;
+      }
       unsigned char c = static_cast<unsigned char>(s[i]);
       if (c < 0x80) {
         switch (c) {
@@ -179,7 +208,7 @@ void WriteSpan(LineWriter& w, uint32_t start, uint32_t end, const std::string& t
 
 std::string RecordToJsonLine(const ExtractionRecord& r) {
   std::string out;
-  out.reserve(4096);
+  out.reserve(8192);  // a typical record; larger ones grow once or twice
   LineWriter w(&out);
   w.Open('{');
   w.Key("doc");
