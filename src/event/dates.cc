@@ -3,6 +3,8 @@
 #include <cstdlib>
 #include <string>
 
+#include "diplograph/segment/word_class.h"
+
 using namespace std::string_view_literals;
 
 namespace diplograph {
@@ -62,6 +64,8 @@ Date ResolveDate(const std::vector<Token>& t, uint32_t first, uint32_t last, con
   };
   bool full = anchor.known() && anchor.day != 0;
   for (uint32_t i = first; i < last; ++i) {
+    // Tokens that cannot start a time expression are known from the tokenizer.
+    if (!t[i].Has(kWcDateCue)) continue;
     const std::string& x = w(i);
     int year = 0;
     // Most tokens name no time: skip them on their first letter.

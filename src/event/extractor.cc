@@ -8,6 +8,7 @@
 #include "diplograph/core/strings.h"
 #include "diplograph/event/dates.h"
 #include "diplograph/mention/mentions.h"
+#include "diplograph/segment/word_class.h"
 #include "diplograph/text/clean.h"
 #include "event/clause.h"
 #include "event/frames.h"
@@ -41,13 +42,6 @@ struct Candidate {
   std::string modality;
   uint32_t trigger_first, trigger_last;
 };
-
-bool IsDeterminer(const std::string& w) {
-  return w == "the"sv || w == "a"sv || w == "an"sv || w == "its"sv || w == "their"sv || w == "his"sv ||
-         w == "her"sv || w == "this"sv || w == "these"sv || w == "those"sv || w == "any"sv ||
-         w == "such"sv || w == "cyber"sv || w == "\""sv || w == "'"sv || w == "our"sv || w == "new"sv ||
-         w == "'s"sv;
-}
 
 // Verbs that carry a noun trigger's agent: "X held talks", "X launched an attack".
 bool IsLightVerb(const std::string& w) {
@@ -94,7 +88,7 @@ class SentenceEvents {
                                 prev == "after"sv || prev == "before"sv || prev == "during"sv) &&
                                f_.toks()[i].lower.size() > 3 &&
                                f_.toks()[i].lower.compare(f_.toks()[i].lower.size() - 3, 3, "ing") != 0;
-      bool det = (i > s.first && IsDeterminer(prev)) || f_.InOccasion(i) ||
+      bool det = (i > s.first && f_.toks()[i - 1].Has(kWcDeterminer)) || f_.InOccasion(i) ||
                  (i > s.first && f_.toks()[i - 1].text == "-"sv) || after_preposition;
       if (!lex_.MatchAt(f_.toks(), i, s.last, det, &m)) continue;
       Handle(m);

@@ -4,7 +4,7 @@
 
 #include "diplograph/core/strings.h"
 #include "mention/analyzer.h"
-#include "mention/lexicon_words.h"
+#include "diplograph/segment/word_class.h"
 
 using namespace std::string_view_literals;
 
@@ -162,7 +162,7 @@ size_t SentenceAnalyzer::Pronoun(size_t k) {
   EmitOne(a.first, a.last, e, RefKind::kPronoun);
   if (w == "his"sv || w == "her"sv || w == "its"sv) {
     // "her" is also an object ("met her"); possessive before a noun or adjective.
-    bool before_noun = a.last < end_ && Tok(a.last).Is(kAlpha) && !words::IsVerbLike(Tok(a.last).lower);
+    bool before_noun = a.last < end_ && Tok(a.last).Is(kAlpha) && !Tok(a.last).Has(kWcVerbLike);
     out_->refs.back().possessive = w != "her"sv || before_noun;
   }
   return k + 1;
@@ -216,7 +216,7 @@ uint32_t SentenceAnalyzer::PluralPeopleNoun(uint32_t i) const {
   };
   if (is_noun(i)) return i + 1;
   if (i + 1 < end_ && Tok(i).Is(kAlpha) && !Tok(i).Is(kCapitalized) &&
-      words::IsTitleAdjective(Tok(i).lower) && is_noun(i + 1)) {
+      Tok(i).Has(kWcTitleAdjective) && is_noun(i + 1)) {
     return i + 2;  // "foreign ministers", "two leaders" is handled by "the two"
   }
   return i;
@@ -261,7 +261,7 @@ size_t SentenceAnalyzer::Description(size_t k) {
     const std::string& w = t.lower;
     int e = -1;
     bool more = h + 1 < end_ && Tok(h + 1).Is(kAlpha) && !Tok(h + 1).Is(kCapitalized) &&
-                (Tok(h + 1).lower == "of"sv || words::IsOrgHead(Tok(h + 1).lower));
+                (Tok(h + 1).lower == "of"sv || Tok(h + 1).Has(kWcOrgHead));
     if (more) continue;
     if (w == "ministry"sv) {
       e = st_->Recent([](const Entity& x) { return Contains(x.name, "ministry"); }, false);
@@ -298,7 +298,7 @@ size_t SentenceAnalyzer::Description(size_t k) {
       }, w == "government"sv);
     } else if (w == "administration"sv || (w == "team"sv && h > n && Tok(h - 1).lower == "administration"sv)) {
       e = st_->last_admin_country;
-    } else if (words::IsRoleNoun(w) && !t.Is(kCapitalized)) {
+    } else if (t.Has(kWcRoleNoun) && !t.Is(kCapitalized)) {
       e = st_->Recent([&](const Entity& x) {
         if (x.kind != ActorKind::kPerson) return false;
         for (const auto& r : x.roles) {
@@ -315,7 +315,7 @@ size_t SentenceAnalyzer::Description(size_t k) {
       return next == static_cast<size_t>(-1) ? atoms_.size() : next;
     }
     bool hyphen = t.text == "-"sv && !t.Is(kSpaceBefore);  // "the pan-African body"
-    if ((!t.Is(kAlpha) && !hyphen) || words::IsNameStop(w)) return k;
+    if ((!t.Is(kAlpha) && !hyphen) || t.Has(kWcNameStop)) return k;
   }
   return k;
 }
@@ -380,7 +380,7 @@ size_t SentenceAnalyzer::Apposition(uint32_t after, int person) {
          Tok(m).text != ";"sv) {
     size_t ai = AtomAt(m);
     if (ai != static_cast<size_t>(-1) && atoms_[ai].type == AtomType::kTitle) role = true;
-    if (words::IsRoleNoun(Tok(m).lower)) role = true;
+    if (Tok(m).Has(kWcRoleNoun)) role = true;
     if (!used_[m - begin_] && (Tok(m).lower == "said"sv || Tok(m).lower == "says"sv)) return static_cast<size_t>(-1);
     ++m;
   }

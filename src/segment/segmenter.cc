@@ -5,6 +5,7 @@
 #include <unordered_set>
 
 #include "diplograph/core/strings.h"
+#include "diplograph/segment/word_class.h"
 
 using namespace std::string_view_literals;
 
@@ -94,6 +95,7 @@ void FinishToken(std::string_view text, uint32_t b, uint32_t e, bool space_befor
   if (!any_alnum) f |= kPunct;
   if (t.text == "'"sv || t.text == "\""sv || t.text == "''"sv || t.text == "``"sv) f |= kQuote;
   t.flags = f;
+  t.classes = WordClassesOf(t.lower);
   out->push_back(std::move(t));
 }
 

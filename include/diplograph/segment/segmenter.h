@@ -35,8 +35,11 @@ struct Token {
   std::string text;
   std::string lower;
   uint16_t flags = 0;
+  uint32_t classes = 0;  // WordClass bits of `lower` (segment/word_class.h)
 
   bool Is(uint16_t f) const { return (flags & f) != 0; }
+  // True when the word is in one of the classes `word_class` (WordClass bits).
+  bool Has(uint32_t word_class) const { return (classes & word_class) != 0; }
 };
 
 struct Sentence {
