@@ -45,7 +45,7 @@ struct Candidate {
 
 // Verbs that carry a noun trigger's agent: "X held talks", "X launched an attack".
 bool IsLightVerb(const std::string& w) {
-  static const char* const kVerbs[] = {"held", "hold", "holds", "had", "has", "have", "launched",
+  static constexpr std::string_view kVerbs[] = {"held", "hold", "holds", "had", "has", "have", "launched",
                                        "launch", "launches", "staged", "conducted", "carried",
                                        "made", "make", "makes", "began", "said", "says",
                                        "attended", "attends", "announced", "announces",
@@ -53,7 +53,7 @@ bool IsLightVerb(const std::string& w) {
                                        "filed", "brought", "opened", "started", "arrived",
                                        "travelled", "traveled", "flew", "came", "went",
                                        "joined", "attend", "attending"};
-  for (const char* v : kVerbs) {
+  for (std::string_view v : kVerbs) {
     if (w == v) return true;
   }
   return false;
@@ -130,12 +130,12 @@ class SentenceEvents {
   Group ActOf(uint32_t pos) const {
     const auto& t = f_.toks();
     const Sentence& s = f_.sentence();
-    static const char* const kActs[] = {"attack", "attacks", "assault", "bombing", "strike",
+    static constexpr std::string_view kActs[] = {"attack", "attacks", "assault", "bombing", "strike",
                                         "strikes", "coup", "killing", "invasion", "raid",
                                         "shelling", "cyberattack", "hacking", "abduction"};
     for (uint32_t i = pos; i < s.last && i < pos + 5; ++i) {
       bool act = false;
-      for (const char* a : kActs) act = act || t[i].lower == a;
+      for (std::string_view a : kActs) act = act || t[i].lower == a;
       if (!act) continue;
       Group g = f_.Possessor(i);
       if (g.found()) return g;
@@ -552,7 +552,7 @@ void TraceSentence(const Segmentation& seg, const Sentence& s, const SentenceRef
     if (r < refs.refs.size() && refs.refs[r].last == i + 1 && refs.refs[r].first <= i) {
       const Ref& rr = refs.refs[r];
       line += "]{";
-      static const char* const kKinds[] = {"name", "pron", "desc", "mod", "appos"};
+      static constexpr std::string_view kKinds[] = {"name", "pron", "desc", "mod", "appos"};
       line += kKinds[static_cast<int>(rr.kind)];
       if (rr.possessive) line += ",poss";
       if (rr.locative) line += ",loc";

@@ -10,8 +10,8 @@ namespace diplograph {
 
 namespace {
 
-bool EndsWithAny(const std::string& s, std::initializer_list<const char*> ends) {
-  for (const char* e : ends) {
+bool EndsWithAny(const std::string& s, std::initializer_list<std::string_view> ends) {
+  for (std::string_view e : ends) {
     if (EndsWith(s, e)) return true;
   }
   return false;

@@ -189,7 +189,7 @@ class LineWriter {
 };
 
 void WriteSpan(LineWriter& w, uint32_t start, uint32_t end, const std::string& text,
-               const std::string& field, const char* text_key) {
+               const std::string& field, std::string_view text_key) {
   w.Open('{');
   w.Key("start");
   w.UInt(start);

@@ -76,7 +76,7 @@ class SentenceAnalyzer {
   }
   bool Free(uint32_t first, uint32_t last) const;
   const Token& Tok(uint32_t i) const { return seg_.tokens[i]; }
-  bool TokIs(uint32_t i, const char* lower) const {
+  bool TokIs(uint32_t i, std::string_view lower) const {
     return i >= begin_ && i < end_ && seg_.tokens[i].lower == lower;
   }
   size_t AtomAt(uint32_t token) const;  // index of the atom starting at token, or npos

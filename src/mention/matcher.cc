@@ -387,10 +387,10 @@ void FinalizeOccasion(DocState* st, Entity* e) {
   }
   // A multilateral forum ("the G20 summit") has members, not two parties;
   // it recurs yearly, so its year tells one meeting from the next.
-  static const char* const kForums[] = {"g20", "g7", "g8", "nato", "brics", "asean", "apec",
+  static constexpr std::string_view kForums[] = {"g20", "g7", "g8", "nato", "brics", "asean", "apec",
                                         "sco", "opec", "commonwealth", "eu", "au", "un"};
   bool forum = false;
-  for (const char* f : kForums) forum = forum || e->topic == f;
+  for (std::string_view f : kForums) forum = forum || e->topic == f;
   if (isos.size() < 2 && !forum) {
     for (int c : st->TopCountries(2)) {
       const std::string& iso = st->entities()[static_cast<size_t>(c)].country;

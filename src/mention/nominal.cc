@@ -206,10 +206,10 @@ std::vector<int> SentenceAnalyzer::CounterpartPair(const std::string& plural) co
 // The end of a plural word for office-holders starting at token i
 // ("ministers", "foreign ministers", "leaders"), or i when there is none.
 uint32_t SentenceAnalyzer::PluralPeopleNoun(uint32_t i) const {
-  static const char* const kNouns[] = {"ministers", "leaders", "presidents", "premiers",
+  static constexpr std::string_view kNouns[] = {"ministers", "leaders", "presidents", "premiers",
                                        "chancellors", "envoys", "counterparts"};
   auto is_noun = [&](uint32_t t) {
-    for (const char* n : kNouns) {
+    for (std::string_view n : kNouns) {
       if (t < end_ && Tok(t).lower == n) return true;
     }
     return false;

@@ -14,10 +14,10 @@ namespace {
 
 // Modifiers that single out a set of people ("renegade soldiers").
 bool IsMarkedModifier(std::string_view w) {
-  static const char* const kMarked[] = {"coup", "renegade", "mutinous", "rebel", "armed",
+  static constexpr std::string_view kMarked[] = {"coup", "renegade", "mutinous", "rebel", "armed",
                                         "masked", "unidentified", "suspected", "alleged",
                                         "undeclared", "militant"};
-  for (const char* m : kMarked) {
+  for (std::string_view m : kMarked) {
     if (w == m) return true;
   }
   return false;
@@ -33,13 +33,13 @@ bool IsYear(const Token& t) {
 
 // Words allowed after "on" in an occasion's name ("on fighting cyber crimes").
 bool IsOccasionTail(const Token& t) {
-  static const char* const kTail[] = {"fighting", "combating", "countering", "and", "related",
+  static constexpr std::string_view kTail[] = {"fighting", "combating", "countering", "and", "related",
                                       "issues", "crimes", "crime", "matters", "cooperation",
                                       "terrorism", "affairs", "relations"};
   if (t.Has(kWcWeekday) || t.Has(kWcMonth)) return false;
   if (t.Is(kCapitalized) && t.Is(kAlpha)) return true;
   if (IsTopic(t)) return true;
-  for (const char* w : kTail) {
+  for (std::string_view w : kTail) {
     if (t.lower == w) return true;
   }
   return false;
@@ -56,7 +56,7 @@ void SentenceAnalyzer::FindOccasions() {
 bool SentenceAnalyzer::Occasion(uint32_t head) {
   const Token& h = Tok(head);
   std::string family(words::OccasionFamily(h.lower));
-  auto prev_is = [&](const char* w) { return head > begin_ && Tok(head - 1).lower == w; };
+  auto prev_is = [&](std::string_view w) { return head > begin_ && Tok(head - 1).lower == w; };
   if (h.lower == "group"sv && !prev_is("working") &&
       !(h.Is(kCapitalized) && head > begin_ && IsTopic(Tok(head - 1)))) {
     return false;
@@ -380,14 +380,14 @@ bool SentenceAnalyzer::BareNumberGroup(uint32_t num) {
 
 // "Guinea-Bissau's coup leaders", "renegade soldiers", "mutinous troops".
 bool SentenceAnalyzer::UnnumberedGroup(uint32_t start) {
-  static const char* const kMarked[] = {"coup", "renegade", "mutinous", "rebel", "armed",
+  static constexpr std::string_view kMarked[] = {"coup", "renegade", "mutinous", "rebel", "armed",
                                         "masked", "unidentified", "suspected", "alleged",
                                         "undeclared", "militant"};
   (void)kMarked;
   if (used_[start - begin_]) return false;
   if (!Tok(start).Is(kCapitalized)) {
     bool marked_start = false;
-    for (const char* m : kMarked) marked_start = marked_start || Tok(start).lower == m;
+    for (std::string_view m : kMarked) marked_start = marked_start || Tok(start).lower == m;
     if (!marked_start) return false;
   }
   uint32_t j = start;
@@ -404,7 +404,7 @@ bool SentenceAnalyzer::UnnumberedGroup(uint32_t start) {
   uint32_t h = j;
   while (h < end_ && h < j + 2 && Tok(h).Is(kAlpha) && !Tok(h).Is(kCapitalized) &&
          !Tok(h).Has(kWcGroupNoun)) {
-    for (const char* m : kMarked) marked = marked || Tok(h).lower == m;
+    for (std::string_view m : kMarked) marked = marked || Tok(h).lower == m;
     ++h;
   }
   if (h >= end_ || h == j || !Tok(h).Has(kWcGroupNoun) || Tok(h).Has(kWcStateNoun)) {
@@ -529,12 +529,12 @@ bool SentenceAnalyzer::Group(uint32_t num) {
       g = k;  // "two Canadians", "Thirteen Russians"
       break;
     }
-    static const char* const kStops[] = {"of", "and", "the", "to", "in", "on", "at", "for",
+    static constexpr std::string_view kStops[] = {"of", "and", "the", "to", "in", "on", "at", "for",
                                          "with", "by", "from", "a", "an", "was", "were", "is",
                                          "are", "have", "has", "had", "said", "years", "days",
                                          "percent", "per", "million", "billion", "hours"};
     bool stop = t.Is(kPunct) && t.text != "-"sv && t.lower != "'s"sv && !t.Is(kQuote);
-    for (const char* w : kStops) stop = stop || t.lower == w;
+    for (std::string_view w : kStops) stop = stop || t.lower == w;
     if (stop) break;
   }
   if (g == 0) return BareNumberGroup(num);

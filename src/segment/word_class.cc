@@ -277,8 +277,9 @@ uint32_t WordClassesOf(std::string_view w) {
     if (suf == "st" || suf == "nd" || suf == "rd" || suf == "th") c |= kWcOrdinal;
   }
   if (!(c & kWcLikelyNoun)) {
-    for (std::string_view suf :
-         {"tion", "sion", "ment", "ence", "ance", "ity", "ism", "ness", "ship", "ure"}) {
+    static constexpr std::string_view kNounSuffixes[] = {"tion", "sion", "ment", "ence", "ance",
+                                                          "ity",  "ism",  "ness", "ship", "ure"};
+    for (std::string_view suf : kNounSuffixes) {
       if (w.size() > suf.size() + 2 && w.substr(w.size() - suf.size()) == suf) {
         c |= kWcLikelyNoun;
         break;
