@@ -276,7 +276,9 @@ uint32_t WordClassesOf(std::string_view w) {
     std::string_view suf = w.substr(d);
     if (suf == "st" || suf == "nd" || suf == "rd" || suf == "th") c |= kWcOrdinal;
   }
-  if (!(c & kWcLikelyNoun)) {
+  // The noun suffixes end in one of these letters; most words skip the loop.
+  if (!(c & kWcLikelyNoun) && w.size() > 5 &&
+      std::string_view("ntemsyp").find(w.back()) != std::string_view::npos) {
     static constexpr std::string_view kNounSuffixes[] = {"tion", "sion", "ment", "ence", "ance",
                                                           "ity",  "ism",  "ness", "ship", "ure"};
     for (std::string_view suf : kNounSuffixes) {
