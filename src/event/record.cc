@@ -78,43 +78,58 @@ namespace {
 
 // A direct writer for the hot path; its bytes equal RecordToJson(r).dump()
 // with invalid UTF-8 replaced by U+FFFD (a test checks both agree).
+// It writes through a cursor into `out`, growing it ahead of each item so
+// that no single character pays for a capacity check; Finish() trims it.
 class LineWriter {
  public:
-  explicit LineWriter(std::string* out) : out_(out) {}
+  explicit LineWriter(std::string* out) : out_(out) {
+    out_->resize(out_->capacity());
+    p_ = out_->data();
+    end_ = p_ + out_->size();
+  }
+
+  void Finish() { out_->resize(static_cast<size_t>(p_ - out_->data())); }
 
   void Key(std::string_view k) {
-    if (need_comma_) out_->push_back(',');
-    out_->push_back('"');
-    out_->append(k);
-    out_->append("\":");
+    Reserve(k.size() + 4);
+    if (need_comma_) *p_++ = ',';
+    *p_++ = '"';
+    Copy(k);
+    *p_++ = '"';
+    *p_++ = ':';
     need_comma_ = false;
   }
   void Open(char c) {
-    if (need_comma_) out_->push_back(',');
-    out_->push_back(c);
+    Reserve(2);
+    if (need_comma_) *p_++ = ',';
+    *p_++ = c;
     need_comma_ = false;
   }
   void Close(char c) {
-    out_->push_back(c);
+    Reserve(1);
+    *p_++ = c;
     need_comma_ = true;
   }
   void Str(std::string_view s) {
-    if (need_comma_) out_->push_back(',');
-    out_->push_back('"');
+    // Escaping makes at most 6 bytes of one (\u001f); U+FFFD for a bad byte, 3.
+    Reserve(6 * s.size() + 3);
+    if (need_comma_) *p_++ = ',';
+    *p_++ = '"';
     Escape(s);
-    out_->push_back('"');
+    *p_++ = '"';
     need_comma_ = true;
   }
   void UInt(uint64_t v) {
-    if (need_comma_) out_->push_back(',');
-    char buf[24];
-    auto res = std::to_chars(buf, buf + sizeof buf, v);
-    out_->append(buf, static_cast<size_t>(res.ptr - buf));
+    Reserve(24);
+    if (need_comma_) *p_++ = ',';
+    p_ = std::to_chars(p_, end_, v).ptr;
     need_comma_ = true;
   }
   void Num(double v) {
-    if (need_comma_) out_->push_back(',');
-    out_->append(NumberText(v));
+    const std::string& text = NumberText(v);
+    Reserve(text.size() + 1);
+    if (need_comma_) *p_++ = ',';
+    Copy(text);
     need_comma_ = true;
   }
   void StrList(const std::vector<std::string>& v) {
@@ -124,6 +139,19 @@ class LineWriter {
   }
 
  private:
+  // Room for `n` more bytes after the cursor.
+  void Reserve(size_t n) {
+    if (static_cast<size_t>(end_ - p_) >= n) return;
+    size_t used = static_cast<size_t>(p_ - out_->data());
+    out_->resize(std::max(2 * out_->size(), used + n));
+    p_ = out_->data() + used;
+    end_ = out_->data() + out_->size();
+  }
+  void Copy(std::string_view s) {
+    std::memcpy(p_, s.data(), s.size());
+    p_ += s.size();
+  }
+
   // nlohmann's spelling of a double, remembered per thread: records repeat a
   // few dozen Goldstein values and confidences, and building a json value
   // to dump each one costs more than the rest of the event.
@@ -140,35 +168,30 @@ class LineWriter {
   // Printable ASCII other than '"' and '\\' is copied as it is.
   static bool Plain(unsigned char c) { return c >= 0x20 && c < 0x80 && c != '"' && c != '\\'; }
 
+  // Writes `s` escaped; the caller has reserved room for the worst case.
   void Escape(std::string_view s) {
     size_t i = 0;
     while (i < s.size()) {
-      // Copy the longest plain run in one append; most strings are one run.
-      size_t run = i;
-      while (run < s.size() && Plain(static_cast<unsigned char>(s[run]))) ++run;
-      if (run > i) {
-        out_->append(s.data() + i, run - i);
-        i = run;
-        if (i == s.size()) break;
-      }
       unsigned char c = static_cast<unsigned char>(s[i]);
+      if (Plain(c)) {
+        *p_++ = static_cast<char>(c);
+        ++i;
+        continue;
+      }
       if (c < 0x80) {
         switch (c) {
-          case '"': out_->append("\\\""); break;
-          case '\\': out_->append("\\\\"); break;
-          case '\b': out_->append("\\b"); break;
-          case '\f': out_->append("\\f"); break;
-          case '\n': out_->append("\\n"); break;
-          case '\r': out_->append("\\r"); break;
-          case '\t': out_->append("\\t"); break;
-          default:
-            if (c < 0x20) {
-              char buf[8];
-              std::snprintf(buf, sizeof buf, "\\u%04x", c);
-              out_->append(buf);
-            } else {
-              out_->push_back(static_cast<char>(c));
-            }
+          case '"': Copy("\\\""); break;
+          case '\\': Copy("\\\\"); break;
+          case '\b': Copy("\\b"); break;
+          case '\f': Copy("\\f"); break;
+          case '\n': Copy("\\n"); break;
+          case '\r': Copy("\\r"); break;
+          case '\t': Copy("\\t"); break;
+          default: {  // another control character (DEL is plain above)
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\u%04x", c);
+            Copy(std::string_view(buf, 6));
+          }
         }
         ++i;
         continue;
@@ -176,15 +199,17 @@ class LineWriter {
       size_t len = 0;
       char32_t cp = DecodeUtf8(s, i, &len);
       if (cp == 0xFFFD && len == 1) {
-        out_->append("\xEF\xBF\xBD");
+        Copy("\xEF\xBF\xBD");
       } else {
-        out_->append(s.substr(i, len));
+        Copy(s.substr(i, len));
       }
       i += len;
     }
   }
 
   std::string* out_;
+  char* p_;
+  char* end_;
   bool need_comma_ = false;
 };
 
@@ -267,6 +292,7 @@ std::string RecordToJsonLine(const ExtractionRecord& r) {
   }
   w.Close(']');
   w.Close('}');
+  w.Finish();
   return out;
 }
 
