@@ -168,10 +168,35 @@ class LineWriter {
   // Printable ASCII other than '"' and '\\' is copied as it is.
   static bool Plain(unsigned char c) { return c >= 0x20 && c < 0x80 && c != '"' && c != '\\'; }
 
+  // Whether all eight bytes of `w` are Plain(), by the usual bit tricks:
+  // a byte below 0x20 or at 0x80 and above, and a byte equal to '"' or '\\',
+  // each leave a high bit set in one of the terms.
+  static bool AllPlain(uint64_t w) {
+    constexpr uint64_t kOnes = 0x0101010101010101ull;
+    constexpr uint64_t kHigh = 0x8080808080808080ull;
+    auto has_zero = [](uint64_t x) { return (x - kOnes) & ~x & kHigh; };
+    uint64_t bad = w & kHigh;                        // non-ASCII
+    bad |= (w - kOnes * 0x20) & ~w & kHigh;          // below 0x20 (for ASCII bytes)
+    bad |= has_zero(w ^ (kOnes * '"'));
+    bad |= has_zero(w ^ (kOnes * '\\'));
+    return bad == 0;
+  }
+
   // Writes `s` escaped; the caller has reserved room for the worst case.
   void Escape(std::string_view s) {
     size_t i = 0;
     while (i < s.size()) {
+      // Eight plain bytes at a time: copy the word when none of its bytes is
+      // a control character, non-ASCII, '"' or '\\'.
+      while (i + 8 <= s.size()) {
+        uint64_t w;
+        std::memcpy(&w, s.data() + i, 8);
+        if (!AllPlain(w)) break;
+        std::memcpy(p_, &w, 8);
+        p_ += 8;
+        i += 8;
+      }
+      if (i == s.size()) break;
       unsigned char c = static_cast<unsigned char>(s[i]);
       if (Plain(c)) {
         *p_++ = static_cast<char>(c);
