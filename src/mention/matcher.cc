@@ -129,12 +129,11 @@ int SentenceAnalyzer::MatchDictionary(uint32_t i, Atom* atom) const {
   constexpr uint32_t kMaxSpan = 24;
   const std::vector<GazetteerEntry>* hits[kMaxSpan + 1] = {};
   uint32_t reach = 0;
-  std::string key;
+  uint64_t span = Dictionary::kSpanSeed;
   for (uint32_t len = 1; len <= max_len && len <= kMaxSpan; ++len) {
-    if (len > 1) key.push_back(' ');
-    key += Tok(i + len - 1).lower;
+    span = Dictionary::SpanHash(span, Tok(i + len - 1).hash);
     bool longer = false;
-    hits[len] = dict.FindPrefix(key, &longer);
+    hits[len] = dict.FindSpan(seg_.tokens, i, len, span, &longer);
     if (hits[len] != nullptr) reach = len;
     if (!longer) break;
   }

@@ -122,7 +122,8 @@ void FinishToken(std::string_view text, uint32_t b, uint32_t e, bool space_befor
   if (!any_alnum) f |= kPunct;
   if (t.text == "'"sv || t.text == "\""sv || t.text == "''"sv || t.text == "``"sv) f |= kQuote;
   t.flags = f;
-  t.classes = WordClassesOf(t.lower);
+  t.hash = WordHash(t.lower);
+  t.classes = WordClassesOf(t.lower, t.hash);
 }
 
 }  // namespace

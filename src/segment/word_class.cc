@@ -217,9 +217,10 @@ class WordTable {
     uint8_t topic = 0;   // 1 + index into kOccasionTopics, or 0
   };
 
-  const Slot* Find(std::string_view w) const {
+  const Slot* Find(std::string_view w) const { return Find(w, WordHash(w)); }
+  const Slot* Find(std::string_view w, uint64_t word_hash) const {
     if (w.empty() || w.size() > max_len_) return nullptr;
-    for (size_t i = Hash(w) & kMask;; i = (i + 1) & kMask) {
+    for (size_t i = Slot0(word_hash);; i = (i + 1) & kMask) {
       const Slot& s = slots_[i];
       if (s.word.empty()) return nullptr;
       if (s.word == w) return &s;
@@ -230,18 +231,11 @@ class WordTable {
   static constexpr size_t kSize = 4096;  // a power of two, over 4 times the words
   static constexpr size_t kMask = kSize - 1;
 
-  static size_t Hash(std::string_view w) {
-    uint64_t h = 14695981039346656037ull;
-    for (char c : w) {
-      h ^= static_cast<unsigned char>(c);
-      h *= 1099511628211ull;
-    }
-    return static_cast<size_t>(h ^ (h >> 29));
-  }
+  static size_t Slot0(uint64_t h) { return static_cast<size_t>(h ^ (h >> 29)) & kMask; }
 
   Slot& Add(std::string_view w, uint32_t bits) {
     if (w.size() > max_len_) max_len_ = w.size();
-    size_t i = Hash(w) & kMask;
+    size_t i = Slot0(WordHash(w));
     while (!slots_[i].word.empty() && slots_[i].word != w) i = (i + 1) & kMask;
     slots_[i].word = w;
     slots_[i].bits |= bits;
@@ -264,8 +258,10 @@ bool EndsLonger(std::string_view w, std::string_view suffix) {
 
 }  // namespace
 
-uint32_t WordClassesOf(std::string_view w) {
-  const WordTable::Slot* slot = Table().Find(w);
+uint32_t WordClassesOf(std::string_view w) { return WordClassesOf(w, WordHash(w)); }
+
+uint32_t WordClassesOf(std::string_view w, uint64_t hash) {
+  const WordTable::Slot* slot = Table().Find(w, hash);
   uint32_t c = slot == nullptr ? 0 : slot->bits;
   bool digit = !w.empty() && w[0] >= '0' && w[0] <= '9';
   if (digit) c |= kWcNumberWord | kWcDateCue;

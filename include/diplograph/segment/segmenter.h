@@ -36,6 +36,7 @@ struct Token {
   std::string lower;
   uint16_t flags = 0;
   uint32_t classes = 0;  // WordClass bits of `lower` (segment/word_class.h)
+  uint64_t hash = 0;     // WordHash(lower)
 
   bool Is(uint16_t f) const { return (flags & f) != 0; }
   // True when the word is in one of the classes `word_class` (WordClass bits).

@@ -40,6 +40,19 @@ enum WordClass : uint32_t {
 
 // The classes of `lower` (a lower-case word or token).
 uint32_t WordClassesOf(std::string_view lower);
+// The same, given WordHash(lower).
+uint32_t WordClassesOf(std::string_view lower, uint64_t hash);
+
+// FNV-1a of a word: the tokenizer keeps it in Token::hash, so that look-ups
+// of words and of token spans (the gazetteer) never hash a token twice.
+inline uint64_t WordHash(std::string_view w) {
+  uint64_t h = 14695981039346656037ull;
+  for (char c : w) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ull;
+  }
+  return h;
+}
 
 namespace words {
 
