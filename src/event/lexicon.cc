@@ -58,11 +58,18 @@ std::vector<std::string> PatternWords(std::string_view pattern) {
   return out;
 }
 
-bool AltMatches(const std::string& alts, const std::string& word) {
-  for (std::string_view a : Split(alts, '|')) {
+// Whether `word` is one of the '|'-separated alternatives of `alts`; walks
+// the pattern in place (this runs for every candidate trigger).
+bool AltMatches(std::string_view alts, std::string_view word) {
+  size_t start = 0;
+  while (true) {
+    size_t bar = alts.find('|', start);
+    std::string_view a =
+        alts.substr(start, bar == std::string_view::npos ? std::string_view::npos : bar - start);
     if (a == word) return true;
+    if (bar == std::string_view::npos) return false;
+    start = bar + 1;
   }
-  return false;
 }
 
 // Matches rest[r..] at token i; returns the end token or 0.
@@ -162,17 +169,18 @@ bool Lexicon::AddFile(std::string_view name, std::string_view content, Diagnosti
 bool Lexicon::MatchAt(const std::vector<Token>& tokens, uint32_t i, uint32_t end,
                       bool after_determiner, TriggerMatch* out) const {
   // Heads may be hyphenated in the text ("co-chaired" = co, -, chaired).
-  std::string key = tokens[i].lower;
+  const std::string* key = &tokens[i].lower;
+  std::string joined;
   uint32_t head_end = i + 1;
   if (i + 2 < end && tokens[i + 1].text == "-"sv && !tokens[i + 1].Is(kSpaceBefore) &&
       !tokens[i + 2].Is(kSpaceBefore)) {
-    std::string joined = key + "-" + tokens[i + 2].lower;
+    joined = *key + "-" + tokens[i + 2].lower;
     if (by_head_.count(joined)) {
-      key = joined;
+      key = &joined;
       head_end = i + 3;
     }
   }
-  auto it = by_head_.find(key);
+  auto it = by_head_.find(*key);
   if (it == by_head_.end()) return false;
   uint32_t best_end = 0;
   const Entry* best = nullptr;
