@@ -82,8 +82,9 @@ class SentenceEvents {
       if (f_.Covered(i)) continue;
       TriggerMatch m;
       // After a determiner, or as the head of a named occasion ("the Geneva
-      // meeting"), a trigger word is a noun.
-      const std::string& prev = i > s.first ? f_.toks()[i - 1].lower : std::string();
+      // meeting"), a trigger word is a noun. (`prev` is a view: a conditional
+      // between a token's string and a temporary would copy the string.)
+      std::string_view prev = i > s.first ? std::string_view(f_.toks()[i - 1].lower) : "";
       bool after_preposition = (prev == "for"sv || prev == "of"sv || prev == "at"sv ||
                                 prev == "after"sv || prev == "before"sv || prev == "during"sv) &&
                                f_.toks()[i].lower.size() > 3 &&

@@ -73,7 +73,7 @@ size_t SentenceAnalyzer::Pronoun(size_t k) {
   } else if (w == "it"sv || w == "its"sv || w == "itself"sv) {
     // "it" after a verb is an object: the nearest antecedent that is not the
     // sentence's subject; a subject "it" prefers earlier subjects.
-    const std::string& before = a.first > begin_ ? Tok(a.first - 1).lower : "";
+    std::string_view before = a.first > begin_ ? std::string_view(Tok(a.first - 1).lower) : "";
     bool object = w == "it"sv && a.first > begin_ && Tok(a.first - 1).Is(kAlpha) &&
                   before != "that"sv && before != "and"sv && before != "but"sv &&
                   before != "because"sv && before != "as"sv && before != "if"sv && before != "when"sv &&
@@ -374,7 +374,7 @@ size_t SentenceAnalyzer::Apposition(uint32_t after, int person) {
   if (after >= end_ || Tok(after).text != ","sv) return static_cast<size_t>(-1);
   uint32_t m = after + 1;
   bool role = false;
-  const std::string& first = m < end_ ? Tok(m).lower : "";
+  std::string_view first = m < end_ ? std::string_view(Tok(m).lower) : "";
   bool relative = first == "who"sv || first == "whose"sv;
   while (m < end_ && m < after + 18 && Tok(m).text != ","sv && Tok(m).text != "."sv &&
          Tok(m).text != ";"sv) {
