@@ -78,17 +78,19 @@ namespace {
 
 // A direct writer for the hot path; its bytes equal RecordToJson(r).dump()
 // with invalid UTF-8 replaced by U+FFFD (a test checks both agree).
-// It writes through a cursor into `out`, growing it ahead of each item so
-// that no single character pays for a capacity check; Finish() trims it.
+// It writes through a cursor into the buffer `out`, growing it ahead of
+// each item so that no single character pays for a capacity check; the
+// bytes written are Written(), the rest of the buffer is scratch.
 class LineWriter {
  public:
   explicit LineWriter(std::string* out) : out_(out) {
-    out_->resize(out_->capacity());
     p_ = out_->data();
     end_ = p_ + out_->size();
   }
 
-  void Finish() { out_->resize(static_cast<size_t>(p_ - out_->data())); }
+  std::string_view Written() const {
+    return std::string_view(out_->data(), static_cast<size_t>(p_ - out_->data()));
+  }
 
   void Key(std::string_view k) {
     Reserve(k.size() + 4);
@@ -257,9 +259,11 @@ void WriteSpan(LineWriter& w, uint32_t start, uint32_t end, const std::string& t
 }  // namespace
 
 std::string RecordToJsonLine(const ExtractionRecord& r) {
-  std::string out;
-  out.reserve(8192);  // a typical record; larger ones grow once or twice
-  LineWriter w(&out);
+  // A per-thread buffer that keeps its size: no record pays for allocating
+  // and zeroing a fresh one; the line is then copied out once.
+  thread_local std::string scratch;
+  if (scratch.size() < 8192) scratch.resize(8192);
+  LineWriter w(&scratch);
   w.Open('{');
   w.Key("doc");
   w.Open('{');
@@ -317,8 +321,7 @@ std::string RecordToJsonLine(const ExtractionRecord& r) {
   }
   w.Close(']');
   w.Close('}');
-  w.Finish();
-  return out;
+  return std::string(w.Written());
 }
 
 bool IsExtractionRecord(const nlohmann::json& value) {
