@@ -24,14 +24,8 @@ Segmentation SegmentDocument(const Document& doc, uint32_t* title_tokens) {
   Segmentation seg = doc.title.empty() ? Segmentation() : SegmentAll(doc.title);
   for (Sentence& s : seg.sentences) s.in_title = true;
   *title_tokens = static_cast<uint32_t>(seg.tokens.size());
-  Segmentation body = Segment(doc.text, BodyLines(doc.text));
-  uint32_t shift = *title_tokens;
-  for (Token& t : body.tokens) seg.tokens.push_back(std::move(t));
-  for (Sentence s : body.sentences) {
-    s.first += shift;
-    s.last += shift;
-    seg.sentences.push_back(s);
-  }
+  // The body's tokens go straight after the title's, not through a copy.
+  AppendSegments(doc.text, BodyLines(doc.text), &seg);
   return seg;
 }
 

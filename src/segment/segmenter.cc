@@ -342,9 +342,14 @@ void SplitLine(std::string_view text, const LineSpan& line, Segmentation* seg) {
 
 Segmentation Segment(std::string_view text, const std::vector<LineSpan>& lines) {
   Segmentation seg;
-  seg.tokens.reserve(text.size() / 5 + 8);
-  for (const LineSpan& line : lines) SplitLine(text, line, &seg);
+  AppendSegments(text, lines, &seg);
   return seg;
+}
+
+void AppendSegments(std::string_view text, const std::vector<LineSpan>& lines,
+                    Segmentation* seg) {
+  seg->tokens.reserve(seg->tokens.size() + text.size() / 5 + 8);
+  for (const LineSpan& line : lines) SplitLine(text, line, seg);
 }
 
 Segmentation SegmentAll(std::string_view text) {

@@ -61,6 +61,12 @@ struct Segmentation {
 // Tokenizes `text` in the given line spans, then splits sentences.
 Segmentation Segment(std::string_view text, const std::vector<LineSpan>& lines);
 
+// Like Segment(), appending to `seg`: the new sentences' token ranges
+// continue its token list (a title and then a body, as one segmentation),
+// while token offsets stay offsets into `text`.
+void AppendSegments(std::string_view text, const std::vector<LineSpan>& lines,
+                    Segmentation* seg);
+
 // Convenience: segments the whole of `text` as if every non-empty line were
 // a body line (used for titles, dictionary entries and tests).
 Segmentation SegmentAll(std::string_view text);
