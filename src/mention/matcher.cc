@@ -11,11 +11,14 @@ using namespace std::string_view_literals;
 namespace diplograph {
 
 SentenceAnalyzer::SentenceAnalyzer(DocState* state, const Segmentation& seg, int sentence,
-                                   SentenceRefs* out)
-    : st_(state), seg_(seg), sentence_(sentence), out_(out) {
+                                   SentenceRefs* out, AnalyzerScratch* scratch)
+    : st_(state), seg_(seg), sentence_(sentence), out_(out), atoms_(scratch->atoms),
+      atom_at_(scratch->atom_at), used_(scratch->used) {
   const Sentence& s = seg.sentences[static_cast<size_t>(sentence)];
   begin_ = s.first;
   end_ = s.last;
+  atoms_.clear();
+  atom_at_.clear();  // AtomAt() finds nothing until Label() has run
   used_.assign(end_ - begin_, 0);
 }
 
@@ -448,8 +451,9 @@ DocumentMentions FindMentions(const Dictionary& dict, const Segmentation& seg,
   DocState state(dict, doc_id, date);
   DocumentMentions out;
   out.sentences.resize(seg.sentences.size());
+  thread_local AnalyzerScratch scratch;
   for (size_t s = 0; s < seg.sentences.size(); ++s) {
-    SentenceAnalyzer(&state, seg, static_cast<int>(s), &out.sentences[s]).Run();
+    SentenceAnalyzer(&state, seg, static_cast<int>(s), &out.sentences[s], &scratch).Run();
   }
   Finalize(&state);
   out.entities = std::move(state.entities());
