@@ -206,14 +206,7 @@ std::vector<int> SentenceAnalyzer::CounterpartPair(const std::string& plural) co
 // The end of a plural word for office-holders starting at token i
 // ("ministers", "foreign ministers", "leaders"), or i when there is none.
 uint32_t SentenceAnalyzer::PluralPeopleNoun(uint32_t i) const {
-  static constexpr std::string_view kNouns[] = {"ministers", "leaders", "presidents", "premiers",
-                                       "chancellors", "envoys", "counterparts"};
-  auto is_noun = [&](uint32_t t) {
-    for (std::string_view n : kNouns) {
-      if (t < end_ && Tok(t).lower == n) return true;
-    }
-    return false;
-  };
+  auto is_noun = [&](uint32_t t) { return t < end_ && Tok(t).Has(kWcOfficePlural); };
   if (is_noun(i)) return i + 1;
   if (i + 1 < end_ && Tok(i).Is(kAlpha) && !Tok(i).Is(kCapitalized) &&
       Tok(i).Has(kWcTitleAdjective) && is_noun(i + 1)) {

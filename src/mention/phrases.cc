@@ -12,17 +12,6 @@ namespace diplograph {
 
 namespace {
 
-// Modifiers that single out a set of people ("renegade soldiers").
-bool IsMarkedModifier(std::string_view w) {
-  static constexpr std::string_view kMarked[] = {"coup", "renegade", "mutinous", "rebel", "armed",
-                                        "masked", "unidentified", "suspected", "alleged",
-                                        "undeclared", "militant"};
-  for (std::string_view m : kMarked) {
-    if (w == m) return true;
-  }
-  return false;
-}
-
 bool IsTopic(const Token& t) { return t.Has(kWcOccasionTopic); }
 
 bool IsYear(const Token& t) {
@@ -380,16 +369,8 @@ bool SentenceAnalyzer::BareNumberGroup(uint32_t num) {
 
 // "Guinea-Bissau's coup leaders", "renegade soldiers", "mutinous troops".
 bool SentenceAnalyzer::UnnumberedGroup(uint32_t start) {
-  static constexpr std::string_view kMarked[] = {"coup", "renegade", "mutinous", "rebel", "armed",
-                                        "masked", "unidentified", "suspected", "alleged",
-                                        "undeclared", "militant"};
-  (void)kMarked;
   if (used_[start - begin_]) return false;
-  if (!Tok(start).Is(kCapitalized)) {
-    bool marked_start = false;
-    for (std::string_view m : kMarked) marked_start = marked_start || Tok(start).lower == m;
-    if (!marked_start) return false;
-  }
+  if (!Tok(start).Is(kCapitalized) && !Tok(start).Has(kWcMarkedModifier)) return false;
   uint32_t j = start;
   std::vector<std::pair<int, const Atom*>> inner;
   std::string country;
@@ -404,7 +385,7 @@ bool SentenceAnalyzer::UnnumberedGroup(uint32_t start) {
   uint32_t h = j;
   while (h < end_ && h < j + 2 && Tok(h).Is(kAlpha) && !Tok(h).Is(kCapitalized) &&
          !Tok(h).Has(kWcGroupNoun)) {
-    for (std::string_view m : kMarked) marked = marked || Tok(h).lower == m;
+    marked = marked || Tok(h).Has(kWcMarkedModifier);
     ++h;
   }
   if (h >= end_ || h == j || !Tok(h).Has(kWcGroupNoun) || Tok(h).Has(kWcStateNoun)) {
@@ -496,7 +477,7 @@ void SentenceAnalyzer::FindGroups() {
       if (g >= 0) {
         EmitOne(j, h + 1, g, RefKind::kDescription);
       } else if (lower_mods && !Tok(h).Has(kWcStateNoun) && t.lower == "the"sv &&
-                 (h >= j + 3 || IsMarkedModifier(Tok(h - 1).lower))) {
+                 (h >= j + 3 || Tok(h - 1).Has(kWcMarkedModifier))) {
         // "the political and military figures": a new, described group.
         Entity proto;
         proto.kind = ActorKind::kGroup;

@@ -146,6 +146,17 @@ constexpr std::string_view kDeterminerWords[] = {
     "the", "a", "an", "its", "their", "his", "her", "this", "these", "those", "any", "such",
     "cyber", "\"", "'", "our", "new", "'s"};
 
+// Plural words for office-holders ("the ministers" of two states);
+// mention/nominal.cc reads these.
+constexpr std::string_view kOfficePluralWords[] = {
+    "ministers", "leaders", "presidents", "premiers", "chancellors", "envoys", "counterparts"};
+
+// Modifiers that single out a set of people ("renegade soldiers",
+// "coup leaders"); mention/phrases.cc reads these.
+constexpr std::string_view kMarkedModifierWords[] = {
+    "coup", "renegade", "mutinous", "rebel", "armed", "masked", "unidentified", "suspected",
+    "alleged", "undeclared", "militant"};
+
 struct WordValue {
   std::string_view word, value;
 };
@@ -200,6 +211,8 @@ class WordTable {
     add_all(kNotTitleAdjectiveWords, kNotTitleAdjective);
     add_all(kDateCueWords, kWcDateCue);
     add_all(kDeterminerWords, kWcDeterminer);
+    add_all(kOfficePluralWords, kWcOfficePlural);
+    add_all(kMarkedModifierWords, kWcMarkedModifier);
     for (size_t i = 0; i < std::size(kOccasionFamilies); ++i) {
       Slot& s = Add(kOccasionFamilies[i].word, kWcOccasionHead);
       s.family = static_cast<uint8_t>(i + 1);

@@ -30,6 +30,9 @@ TEST_CASE("word classes: listed words and the rules for unlisted ones") {
   CHECK(words::OccasionTopic("cybercrime") == "cyber");
   CHECK(words::OccasionTopic("bilateral").empty());
   CHECK(words::OccasionTopic("china") == "\x01");
+  CHECK((WordClassesOf("counterparts") & kWcOfficePlural) != 0);
+  CHECK((WordClassesOf("counterpart") & kWcOfficePlural) == 0);
+  CHECK((WordClassesOf("renegade") & kWcMarkedModifier) != 0);
   CHECK(WordClassesOf("") == 0);
 }
 

@@ -36,6 +36,8 @@ enum WordClass : uint32_t {
   kWcOccasionTopic = 1u << 16,   // words that make an occasion specific ("cyber")
   kWcDateCue = 1u << 17,         // may start a time expression ("monday", "last", "3")
   kWcDeterminer = 1u << 18,      // after these a trigger word is a noun ("the", "its")
+  kWcOfficePlural = 1u << 19,    // plural office-holders ("ministers", "counterparts")
+  kWcMarkedModifier = 1u << 20,  // modifiers singling out a set of people ("renegade")
 };
 
 // The classes of `lower` (a lower-case word or token).
