@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "diplograph/core/strings.h"
+#include "diplograph/segment/word_class.h"
 
 using namespace std::string_view_literals;
 
@@ -111,7 +112,11 @@ void Lexicon::AddPattern(const std::string& type, const std::string& frame,
   std::vector<std::string> rest(words.begin() + 1, words.end());
   // A hyphenated head ("co-chair") keeps its first part as the key.
   auto add = [&](const std::string& form_word, VerbForm form) {
-    by_head_[AsciiLower(form_word)].push_back({type, form, rest, frame});
+    std::string head_word = AsciiLower(form_word);
+    auto [it, added] = by_head_.try_emplace(head_word);
+    it->second.push_back({type, form, rest, frame});
+    // Map nodes keep their address when the map grows.
+    if (added) by_hash_.emplace(WordHash(head_word), &*it);
     ++count_;
   };
   if (noun) {
@@ -166,6 +171,15 @@ bool Lexicon::AddFile(std::string_view name, std::string_view content, Diagnosti
   return false;
 }
 
+const std::vector<Lexicon::Entry>* Lexicon::FindHead(const std::string& head,
+                                                      uint64_t hash) const {
+  auto [first, last] = by_hash_.equal_range(hash);
+  for (auto it = first; it != last; ++it) {
+    if (it->second->first == head) return &it->second->second;
+  }
+  return nullptr;
+}
+
 bool Lexicon::MatchAt(const std::vector<Token>& tokens, uint32_t i, uint32_t end,
                       bool after_determiner, TriggerMatch* out) const {
   // Heads may be hyphenated in the text ("co-chaired" = co, -, chaired).
@@ -180,11 +194,12 @@ bool Lexicon::MatchAt(const std::vector<Token>& tokens, uint32_t i, uint32_t end
       head_end = i + 3;
     }
   }
-  auto it = by_head_.find(*key);
-  if (it == by_head_.end()) return false;
+  const std::vector<Entry>* entries =
+      FindHead(*key, key == &joined ? WordHash(joined) : tokens[i].hash);
+  if (entries == nullptr) return false;
   uint32_t best_end = 0;
   const Entry* best = nullptr;
-  for (const Entry& e : it->second) {
+  for (const Entry& e : *entries) {
     if (after_determiner && e.form != VerbForm::kNoun && e.form != VerbForm::kWord) continue;
     uint32_t e_end = e.rest.empty() ? head_end : MatchRest(e.rest, 0, tokens, head_end, end);
     if (e_end > best_end) {
