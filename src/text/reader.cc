@@ -99,8 +99,8 @@ class QuietDomParser : public nlohmann::detail::json_sax_dom_parser<nlohmann::js
   bool overflow = false;
 };
 
-// Reads the JSON most corpora consist of, one flat object of strings a
-// line, into the very value nlohmann's parser builds, without its
+// Reads the JSON most corpora consist of, one flat object of strings (or
+// nulls) a line, into the very value nlohmann's parser builds, without its
 // per-character token buffer. Anything else (numbers, nesting, arrays, any
 // syntax error, a lone surrogate) makes Parse() return false, and the caller
 // runs the full parser, which also words every error. The caller has
@@ -122,8 +122,15 @@ class FlatObjectParser {
         SkipSpace();
         if (!Eat(':')) return false;
         SkipSpace();
-        if (!String(&value)) return false;
-        obj[key] = std::move(value);  // a repeated key: the last wins, as in nlohmann
+        // A repeated key: the last value wins, as in nlohmann.
+        if (s_.substr(pos_, 4) == "null") {  // "url": null is common in scraped corpora
+          pos_ += 4;
+          obj[key] = nullptr;
+        } else if (String(&value)) {
+          obj[key] = std::move(value);
+        } else {
+          return false;
+        }
         SkipSpace();
         if (Eat(',')) continue;
         if (Eat('}')) break;

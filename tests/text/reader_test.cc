@@ -222,6 +222,9 @@ TEST_CASE("ParseJsonRecords: every line's value is the one nlohmann builds") {
   // Either way a record must be exactly what nlohmann::json::parse makes.
   const std::vector<std::string> lines = {
       R"({"id": "a", "text": "Plain."})",
+      R"({"id": "n", "url": null, "text": "A null.", "title":null})",
+      R"({"text": "nul", "url": nul})",
+      R"({"text": "nullx", "url": nullx})",
       R"(  { "text" : "Tabs\tand\nnew lines, \"quotes\", \\ and \/" }  )",
       R"({"text": "\u00e9l\u00C9e \ud83d\ude00 \u2019s", "title": "Café — ok"})",
       R"({"text": "first", "text": "second wins"})",
