@@ -3,6 +3,8 @@
 #include <cstdlib>
 #include <string>
 
+#include "diplograph/segment/word_class.h"
+
 using namespace std::string_view_literals;
 
 namespace diplograph {
@@ -10,10 +12,10 @@ namespace diplograph {
 namespace {
 
 int MonthOf(const std::string& w) {
-  static const char* const kMonths[] = {"january", "february", "march", "april", "may", "june",
+  static constexpr std::string_view kMonths[] = {"january", "february", "march", "april", "may", "june",
                                         "july", "august", "september", "october", "november",
                                         "december"};
-  static const char* const kShort[] = {"jan.", "feb.", "mar.", "apr.", "may", "jun.", "jul.",
+  static constexpr std::string_view kShort[] = {"jan.", "feb.", "mar.", "apr.", "may", "jun.", "jul.",
                                        "aug.", "sept.", "oct.", "nov.", "dec."};
   for (int m = 0; m < 12; ++m) {
     if (w == kMonths[m] || w == kShort[m]) return m + 1;
@@ -23,7 +25,7 @@ int MonthOf(const std::string& w) {
 }
 
 int WeekdayOf(const std::string& w) {
-  static const char* const kDays[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
+  static constexpr std::string_view kDays[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
                                       "saturday", "sunday"};
   for (int d = 0; d < 7; ++d) {
     if (w == kDays[d]) return d;
@@ -32,7 +34,7 @@ int WeekdayOf(const std::string& w) {
 }
 
 int NumberOf(const std::string& w) {
-  static const char* const kWords[] = {"zero", "one", "two", "three", "four", "five", "six",
+  static constexpr std::string_view kWords[] = {"zero", "one", "two", "three", "four", "five", "six",
                                        "seven", "eight", "nine", "ten", "eleven", "twelve"};
   for (int n = 0; n <= 12; ++n) {
     if (w == kWords[n]) return n;
@@ -62,6 +64,8 @@ Date ResolveDate(const std::vector<Token>& t, uint32_t first, uint32_t last, con
   };
   bool full = anchor.known() && anchor.day != 0;
   for (uint32_t i = first; i < last; ++i) {
+    // Tokens that cannot start a time expression are known from the tokenizer.
+    if (!t[i].Has(kWcDateCue)) continue;
     const std::string& x = w(i);
     int year = 0;
     // Most tokens name no time: skip them on their first letter.

@@ -8,6 +8,7 @@
 #include "diplograph/core/strings.h"
 #include "diplograph/event/dates.h"
 #include "diplograph/mention/mentions.h"
+#include "diplograph/segment/word_class.h"
 #include "diplograph/text/clean.h"
 #include "event/clause.h"
 #include "event/frames.h"
@@ -23,14 +24,8 @@ Segmentation SegmentDocument(const Document& doc, uint32_t* title_tokens) {
   Segmentation seg = doc.title.empty() ? Segmentation() : SegmentAll(doc.title);
   for (Sentence& s : seg.sentences) s.in_title = true;
   *title_tokens = static_cast<uint32_t>(seg.tokens.size());
-  Segmentation body = Segment(doc.text, BodyLines(doc.text));
-  uint32_t shift = *title_tokens;
-  for (Token& t : body.tokens) seg.tokens.push_back(std::move(t));
-  for (Sentence s : body.sentences) {
-    s.first += shift;
-    s.last += shift;
-    seg.sentences.push_back(s);
-  }
+  // The body's tokens go straight after the title's, not through a copy.
+  AppendSegments(doc.text, BodyLines(doc.text), &seg);
   return seg;
 }
 
@@ -42,16 +37,9 @@ struct Candidate {
   uint32_t trigger_first, trigger_last;
 };
 
-bool IsDeterminer(const std::string& w) {
-  return w == "the"sv || w == "a"sv || w == "an"sv || w == "its"sv || w == "their"sv || w == "his"sv ||
-         w == "her"sv || w == "this"sv || w == "these"sv || w == "those"sv || w == "any"sv ||
-         w == "such"sv || w == "cyber"sv || w == "\""sv || w == "'"sv || w == "our"sv || w == "new"sv ||
-         w == "'s"sv;
-}
-
 // Verbs that carry a noun trigger's agent: "X held talks", "X launched an attack".
 bool IsLightVerb(const std::string& w) {
-  static const char* const kVerbs[] = {"held", "hold", "holds", "had", "has", "have", "launched",
+  static constexpr std::string_view kVerbs[] = {"held", "hold", "holds", "had", "has", "have", "launched",
                                        "launch", "launches", "staged", "conducted", "carried",
                                        "made", "make", "makes", "began", "said", "says",
                                        "attended", "attends", "announced", "announces",
@@ -59,7 +47,7 @@ bool IsLightVerb(const std::string& w) {
                                        "filed", "brought", "opened", "started", "arrived",
                                        "travelled", "traveled", "flew", "came", "went",
                                        "joined", "attend", "attending"};
-  for (const char* v : kVerbs) {
+  for (std::string_view v : kVerbs) {
     if (w == v) return true;
   }
   return false;
@@ -88,13 +76,14 @@ class SentenceEvents {
       if (f_.Covered(i)) continue;
       TriggerMatch m;
       // After a determiner, or as the head of a named occasion ("the Geneva
-      // meeting"), a trigger word is a noun.
-      const std::string& prev = i > s.first ? f_.toks()[i - 1].lower : std::string();
+      // meeting"), a trigger word is a noun. (`prev` is a view: a conditional
+      // between a token's string and a temporary would copy the string.)
+      std::string_view prev = i > s.first ? std::string_view(f_.toks()[i - 1].lower) : "";
       bool after_preposition = (prev == "for"sv || prev == "of"sv || prev == "at"sv ||
                                 prev == "after"sv || prev == "before"sv || prev == "during"sv) &&
                                f_.toks()[i].lower.size() > 3 &&
                                f_.toks()[i].lower.compare(f_.toks()[i].lower.size() - 3, 3, "ing") != 0;
-      bool det = (i > s.first && IsDeterminer(prev)) || f_.InOccasion(i) ||
+      bool det = (i > s.first && f_.toks()[i - 1].Has(kWcDeterminer)) || f_.InOccasion(i) ||
                  (i > s.first && f_.toks()[i - 1].text == "-"sv) || after_preposition;
       if (!lex_.MatchAt(f_.toks(), i, s.last, det, &m)) continue;
       Handle(m);
@@ -136,12 +125,12 @@ class SentenceEvents {
   Group ActOf(uint32_t pos) const {
     const auto& t = f_.toks();
     const Sentence& s = f_.sentence();
-    static const char* const kActs[] = {"attack", "attacks", "assault", "bombing", "strike",
+    static constexpr std::string_view kActs[] = {"attack", "attacks", "assault", "bombing", "strike",
                                         "strikes", "coup", "killing", "invasion", "raid",
                                         "shelling", "cyberattack", "hacking", "abduction"};
     for (uint32_t i = pos; i < s.last && i < pos + 5; ++i) {
       bool act = false;
-      for (const char* a : kActs) act = act || t[i].lower == a;
+      for (std::string_view a : kActs) act = act || t[i].lower == a;
       if (!act) continue;
       Group g = f_.Possessor(i);
       if (g.found()) return g;
@@ -558,7 +547,7 @@ void TraceSentence(const Segmentation& seg, const Sentence& s, const SentenceRef
     if (r < refs.refs.size() && refs.refs[r].last == i + 1 && refs.refs[r].first <= i) {
       const Ref& rr = refs.refs[r];
       line += "]{";
-      static const char* const kKinds[] = {"name", "pron", "desc", "mod", "appos"};
+      static constexpr std::string_view kKinds[] = {"name", "pron", "desc", "mod", "appos"};
       line += kKinds[static_cast<int>(rr.kind)];
       if (rr.possessive) line += ",poss";
       if (rr.locative) line += ",loc";

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "diplograph/core/strings.h"
+#include "diplograph/segment/word_class.h"
 
 using namespace std::string_view_literals;
 
@@ -10,8 +11,8 @@ namespace diplograph {
 
 namespace {
 
-bool EndsWithAny(const std::string& s, std::initializer_list<const char*> ends) {
-  for (const char* e : ends) {
+bool EndsWithAny(const std::string& s, std::initializer_list<std::string_view> ends) {
+  for (std::string_view e : ends) {
     if (EndsWith(s, e)) return true;
   }
   return false;
@@ -58,11 +59,18 @@ std::vector<std::string> PatternWords(std::string_view pattern) {
   return out;
 }
 
-bool AltMatches(const std::string& alts, const std::string& word) {
-  for (std::string_view a : Split(alts, '|')) {
+// Whether `word` is one of the '|'-separated alternatives of `alts`; walks
+// the pattern in place (this runs for every candidate trigger).
+bool AltMatches(std::string_view alts, std::string_view word) {
+  size_t start = 0;
+  while (true) {
+    size_t bar = alts.find('|', start);
+    std::string_view a =
+        alts.substr(start, bar == std::string_view::npos ? std::string_view::npos : bar - start);
     if (a == word) return true;
+    if (bar == std::string_view::npos) return false;
+    start = bar + 1;
   }
-  return false;
 }
 
 // Matches rest[r..] at token i; returns the end token or 0.
@@ -104,7 +112,11 @@ void Lexicon::AddPattern(const std::string& type, const std::string& frame,
   std::vector<std::string> rest(words.begin() + 1, words.end());
   // A hyphenated head ("co-chair") keeps its first part as the key.
   auto add = [&](const std::string& form_word, VerbForm form) {
-    by_head_[AsciiLower(form_word)].push_back({type, form, rest, frame});
+    std::string head_word = AsciiLower(form_word);
+    auto [it, added] = by_head_.try_emplace(head_word);
+    it->second.push_back({type, form, rest, frame});
+    // Map nodes keep their address when the map grows.
+    if (added) by_hash_.emplace(WordHash(head_word), &*it);
     ++count_;
   };
   if (noun) {
@@ -159,24 +171,35 @@ bool Lexicon::AddFile(std::string_view name, std::string_view content, Diagnosti
   return false;
 }
 
+const std::vector<Lexicon::Entry>* Lexicon::FindHead(const std::string& head,
+                                                      uint64_t hash) const {
+  auto [first, last] = by_hash_.equal_range(hash);
+  for (auto it = first; it != last; ++it) {
+    if (it->second->first == head) return &it->second->second;
+  }
+  return nullptr;
+}
+
 bool Lexicon::MatchAt(const std::vector<Token>& tokens, uint32_t i, uint32_t end,
                       bool after_determiner, TriggerMatch* out) const {
   // Heads may be hyphenated in the text ("co-chaired" = co, -, chaired).
-  std::string key = tokens[i].lower;
+  const std::string* key = &tokens[i].lower;
+  std::string joined;
   uint32_t head_end = i + 1;
   if (i + 2 < end && tokens[i + 1].text == "-"sv && !tokens[i + 1].Is(kSpaceBefore) &&
       !tokens[i + 2].Is(kSpaceBefore)) {
-    std::string joined = key + "-" + tokens[i + 2].lower;
+    joined = *key + "-" + tokens[i + 2].lower;
     if (by_head_.count(joined)) {
-      key = joined;
+      key = &joined;
       head_end = i + 3;
     }
   }
-  auto it = by_head_.find(key);
-  if (it == by_head_.end()) return false;
+  const std::vector<Entry>* entries =
+      FindHead(*key, key == &joined ? WordHash(joined) : tokens[i].hash);
+  if (entries == nullptr) return false;
   uint32_t best_end = 0;
   const Entry* best = nullptr;
-  for (const Entry& e : it->second) {
+  for (const Entry& e : *entries) {
     if (after_determiner && e.form != VerbForm::kNoun && e.form != VerbForm::kWord) continue;
     uint32_t e_end = e.rest.empty() ? head_end : MatchRest(e.rest, 0, tokens, head_end, end);
     if (e_end > best_end) {

@@ -1,8 +1,11 @@
 #include "diplograph/event/record.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
+#include <cstring>
 #include <limits>
+#include <unordered_map>
 
 #include "diplograph/core/strings.h"
 
@@ -76,41 +79,60 @@ namespace {
 
 // A direct writer for the hot path; its bytes equal RecordToJson(r).dump()
 // with invalid UTF-8 replaced by U+FFFD (a test checks both agree).
+// It writes through a cursor into the buffer `out`, growing it ahead of
+// each item so that no single character pays for a capacity check; the
+// bytes written are Written(), the rest of the buffer is scratch.
 class LineWriter {
  public:
-  explicit LineWriter(std::string* out) : out_(out) {}
+  explicit LineWriter(std::string* out) : out_(out) {
+    p_ = out_->data();
+    end_ = p_ + out_->size();
+  }
 
-  void Key(const char* k) {
-    if (need_comma_) out_->push_back(',');
-    out_->push_back('"');
-    out_->append(k);
-    out_->append("\":");
+  std::string_view Written() const {
+    return std::string_view(out_->data(), static_cast<size_t>(p_ - out_->data()));
+  }
+
+  void Key(std::string_view k) {
+    Reserve(k.size() + 4);
+    if (need_comma_) *p_++ = ',';
+    *p_++ = '"';
+    Copy(k);
+    *p_++ = '"';
+    *p_++ = ':';
     need_comma_ = false;
   }
   void Open(char c) {
-    if (need_comma_) out_->push_back(',');
-    out_->push_back(c);
+    Reserve(2);
+    if (need_comma_) *p_++ = ',';
+    *p_++ = c;
     need_comma_ = false;
   }
   void Close(char c) {
-    out_->push_back(c);
+    Reserve(1);
+    *p_++ = c;
     need_comma_ = true;
   }
   void Str(std::string_view s) {
-    if (need_comma_) out_->push_back(',');
-    out_->push_back('"');
+    // Escaping makes at most 6 bytes of one (\u001f); U+FFFD for a bad byte, 3.
+    Reserve(6 * s.size() + 3);
+    if (need_comma_) *p_++ = ',';
+    *p_++ = '"';
     Escape(s);
-    out_->push_back('"');
+    *p_++ = '"';
     need_comma_ = true;
   }
   void UInt(uint64_t v) {
-    if (need_comma_) out_->push_back(',');
-    out_->append(std::to_string(v));
+    Reserve(24);
+    if (need_comma_) *p_++ = ',';
+    p_ = std::to_chars(p_, end_, v).ptr;
     need_comma_ = true;
   }
   void Num(double v) {
-    if (need_comma_) out_->push_back(',');
-    out_->append(nlohmann::json(v).dump());
+    const std::string& text = NumberText(v);
+    Reserve(text.size() + 1);
+    if (need_comma_) *p_++ = ',';
+    Copy(text);
     need_comma_ = true;
   }
   void StrList(const std::vector<std::string>& v) {
@@ -120,27 +142,84 @@ class LineWriter {
   }
 
  private:
+  // Room for `n` more bytes after the cursor.
+  void Reserve(size_t n) {
+    if (static_cast<size_t>(end_ - p_) >= n) return;
+    size_t used = static_cast<size_t>(p_ - out_->data());
+    out_->resize(std::max(2 * out_->size(), used + n));
+    p_ = out_->data() + used;
+    end_ = out_->data() + out_->size();
+  }
+  void Copy(std::string_view s) {
+    std::memcpy(p_, s.data(), s.size());
+    p_ += s.size();
+  }
+
+  // nlohmann's spelling of a double, remembered per thread: records repeat a
+  // few dozen Goldstein values and confidences, and building a json value
+  // to dump each one costs more than the rest of the event.
+  static const std::string& NumberText(double v) {
+    thread_local std::unordered_map<uint64_t, std::string> cache;
+    uint64_t bits = 0;
+    std::memcpy(&bits, &v, sizeof bits);
+    auto it = cache.find(bits);
+    if (it != cache.end()) return it->second;
+    if (cache.size() >= 4096) cache.clear();  // bounded whatever the input
+    return cache.emplace(bits, nlohmann::json(v).dump()).first->second;
+  }
+
+  // Printable ASCII other than '"' and '\\' is copied as it is.
+  static bool Plain(unsigned char c) { return c >= 0x20 && c < 0x80 && c != '"' && c != '\\'; }
+
+  // Whether all eight bytes of `w` are Plain(), by the usual bit tricks:
+  // a byte below 0x20 or at 0x80 and above, and a byte equal to '"' or '\\',
+  // each leave a high bit set in one of the terms.
+  static bool AllPlain(uint64_t w) {
+    constexpr uint64_t kOnes = 0x0101010101010101ull;
+    constexpr uint64_t kHigh = 0x8080808080808080ull;
+    auto has_zero = [](uint64_t x) { return (x - kOnes) & ~x & kHigh; };
+    uint64_t bad = w & kHigh;                        // non-ASCII
+    bad |= (w - kOnes * 0x20) & ~w & kHigh;          // below 0x20 (for ASCII bytes)
+    bad |= has_zero(w ^ (kOnes * '"'));
+    bad |= has_zero(w ^ (kOnes * '\\'));
+    return bad == 0;
+  }
+
+  // Writes `s` escaped; the caller has reserved room for the worst case.
   void Escape(std::string_view s) {
     size_t i = 0;
     while (i < s.size()) {
+      // Eight plain bytes at a time: copy the word when none of its bytes is
+      // a control character, non-ASCII, '"' or '\\'.
+      while (i + 8 <= s.size()) {
+        uint64_t w;
+        std::memcpy(&w, s.data() + i, 8);
+        if (!AllPlain(w)) break;
+        std::memcpy(p_, &w, 8);
+        p_ += 8;
+        i += 8;
+      }
+      if (i == s.size()) break;
       unsigned char c = static_cast<unsigned char>(s[i]);
+      if (Plain(c)) {
+        *p_++ = static_cast<char>(c);
+        ++i;
+        continue;
+      }
       if (c < 0x80) {
         switch (c) {
-          case '"': out_->append("\\\""); break;
-          case '\\': out_->append("\\\\"); break;
-          case '\b': out_->append("\\b"); break;
-          case '\f': out_->append("\\f"); break;
-          case '\n': out_->append("\\n"); break;
-          case '\r': out_->append("\\r"); break;
-          case '\t': out_->append("\\t"); break;
-          default:
-            if (c < 0x20) {
-              char buf[8];
-              std::snprintf(buf, sizeof buf, "\\u%04x", c);
-              out_->append(buf);
-            } else {
-              out_->push_back(static_cast<char>(c));
-            }
+          case '"': Copy("\\\""); break;
+          case '\\': Copy("\\\\"); break;
+          case '\b': Copy("\\b"); break;
+          case '\f': Copy("\\f"); break;
+          case '\n': Copy("\\n"); break;
+          case '\r': Copy("\\r"); break;
+          case '\t': Copy("\\t"); break;
+          default: {  // another control character (DEL is plain above)
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\u%04x", c);
+            Copy(std::string_view(buf, 6));
+          }
         }
         ++i;
         continue;
@@ -148,20 +227,22 @@ class LineWriter {
       size_t len = 0;
       char32_t cp = DecodeUtf8(s, i, &len);
       if (cp == 0xFFFD && len == 1) {
-        out_->append("\xEF\xBF\xBD");
+        Copy("\xEF\xBF\xBD");
       } else {
-        out_->append(s.substr(i, len));
+        Copy(s.substr(i, len));
       }
       i += len;
     }
   }
 
   std::string* out_;
+  char* p_;
+  char* end_;
   bool need_comma_ = false;
 };
 
 void WriteSpan(LineWriter& w, uint32_t start, uint32_t end, const std::string& text,
-               const std::string& field, const char* text_key) {
+               const std::string& field, std::string_view text_key) {
   w.Open('{');
   w.Key("start");
   w.UInt(start);
@@ -179,9 +260,11 @@ void WriteSpan(LineWriter& w, uint32_t start, uint32_t end, const std::string& t
 }  // namespace
 
 std::string RecordToJsonLine(const ExtractionRecord& r) {
-  std::string out;
-  out.reserve(4096);
-  LineWriter w(&out);
+  // A per-thread buffer that keeps its size: no record pays for allocating
+  // and zeroing a fresh one; the line is then copied out once.
+  thread_local std::string scratch;
+  if (scratch.size() < 8192) scratch.resize(8192);
+  LineWriter w(&scratch);
   w.Open('{');
   w.Key("doc");
   w.Open('{');
@@ -239,7 +322,7 @@ std::string RecordToJsonLine(const ExtractionRecord& r) {
   }
   w.Close(']');
   w.Close('}');
-  return out;
+  return std::string(w.Written());
 }
 
 bool IsExtractionRecord(const nlohmann::json& value) {

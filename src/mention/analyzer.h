@@ -25,9 +25,18 @@ struct Atom {
   int index = -1;  // dictionary actor, title or organ index
 };
 
+// Per-sentence buffers, kept by the caller across sentences so that each
+// sentence reuses their memory instead of allocating its own.
+struct AnalyzerScratch {
+  std::vector<Atom> atoms;
+  std::vector<uint32_t> atom_at;
+  std::vector<uint8_t> used;
+};
+
 class SentenceAnalyzer {
  public:
-  SentenceAnalyzer(DocState* state, const Segmentation& seg, int sentence, SentenceRefs* out);
+  SentenceAnalyzer(DocState* state, const Segmentation& seg, int sentence, SentenceRefs* out,
+                   AnalyzerScratch* scratch);
   void Run();
 
  private:
@@ -76,7 +85,7 @@ class SentenceAnalyzer {
   }
   bool Free(uint32_t first, uint32_t last) const;
   const Token& Tok(uint32_t i) const { return seg_.tokens[i]; }
-  bool TokIs(uint32_t i, const char* lower) const {
+  bool TokIs(uint32_t i, std::string_view lower) const {
     return i >= begin_ && i < end_ && seg_.tokens[i].lower == lower;
   }
   size_t AtomAt(uint32_t token) const;  // index of the atom starting at token, or npos
@@ -86,9 +95,9 @@ class SentenceAnalyzer {
   int sentence_;
   SentenceRefs* out_;
   uint32_t begin_, end_;
-  std::vector<Atom> atoms_;
-  std::vector<uint32_t> atom_at_;  // per token: the atom starting there, or -1
-  std::vector<uint8_t> used_;  // per token of the sentence
+  std::vector<Atom>& atoms_;
+  std::vector<uint32_t>& atom_at_;  // per token: the atom starting there, or -1
+  std::vector<uint8_t>& used_;  // per token of the sentence
   bool have_subject_ = false;
   bool prepass_ = false;  // emitting phrases found before the main pass
 };

@@ -1,8 +1,10 @@
 // The look-up side of Dictionary: keys from token spans, built once.
 #include <algorithm>
+#include <unordered_map>
 
 #include "diplograph/core/strings.h"
 #include "diplograph/mention/dictionary.h"
+#include "diplograph/segment/word_class.h"
 
 namespace diplograph {
 
@@ -84,26 +86,66 @@ void Dictionary::Finish() {
   for (size_t i = 0; i < organs_.size(); ++i) {
     AddKey(organs_[i].name, Cue::kOrgan, static_cast<uint32_t>(i));
   }
-  prefixes_.clear();
-  prefixes_.reserve(keys_.size() * 2);
+  // Each key and its proper prefixes at token boundaries ("foreign" for
+  // "foreign ministry"), hashed the way FindSpan() hashes token spans.
+  std::unordered_map<std::string, std::pair<const std::vector<GazetteerEntry>*, bool>> all;
+  all.reserve(keys_.size() * 2);
   for (const auto& [key, entries] : keys_) {
-    auto& slot = prefixes_[key];
-    slot.first = &entries;
+    all[key].first = &entries;
     for (size_t sp = key.find(' '); sp != std::string::npos; sp = key.find(' ', sp + 1)) {
-      prefixes_[key.substr(0, sp)].second = true;
+      all[key.substr(0, sp)].second = true;
     }
+  }
+  prefixes_.clear();
+  prefixes_.reserve(all.size());
+  size_t slots = 16;
+  while (slots < all.size() * 2) slots *= 2;
+  prefix_index_.assign(slots, 0);
+  for (auto& [key, value] : all) {
+    uint64_t h = kSpanSeed;
+    for (std::string_view word : Split(key, ' ')) h = SpanHash(h, WordHash(word));
+    prefixes_.push_back({h, key, value.first, value.second});
+    size_t i = h & (slots - 1);
+    while (prefix_index_[i] != 0) i = (i + 1) & (slots - 1);
+    prefix_index_[i] = static_cast<uint32_t>(prefixes_.size());
   }
 }
 
-const std::vector<GazetteerEntry>* Dictionary::FindPrefix(const std::string& key,
-                                                          bool* longer) const {
-  auto it = prefixes_.find(key);
-  if (it == prefixes_.end()) {
-    *longer = false;
-    return nullptr;
+namespace {
+
+// Whether `key` is the lower-case tokens [first, first + len) joined by ' '
+// (tokens never contain a space, so the join is unambiguous).
+bool KeyIsSpan(std::string_view key, const std::vector<Token>& tokens, uint32_t first,
+               uint32_t len) {
+  size_t pos = 0;
+  for (uint32_t k = 0; k < len; ++k) {
+    if (k > 0) {
+      if (pos >= key.size() || key[pos] != ' ') return false;
+      ++pos;
+    }
+    const std::string& w = tokens[first + k].lower;
+    if (key.size() - pos < w.size() || key.compare(pos, w.size(), w) != 0) return false;
+    pos += w.size();
   }
-  *longer = it->second.second;
-  return it->second.first;
+  return pos == key.size();
+}
+
+}  // namespace
+
+const std::vector<GazetteerEntry>* Dictionary::FindSpan(const std::vector<Token>& tokens,
+                                                        uint32_t first, uint32_t len,
+                                                        uint64_t hash, bool* longer) const {
+  *longer = false;
+  if (prefix_index_.empty()) return nullptr;
+  size_t mask = prefix_index_.size() - 1;
+  for (size_t i = hash & mask; prefix_index_[i] != 0; i = (i + 1) & mask) {
+    const Prefix& p = prefixes_[prefix_index_[i] - 1];
+    if (p.hash == hash && KeyIsSpan(p.key, tokens, first, len)) {
+      *longer = p.longer;
+      return p.entries;
+    }
+  }
+  return nullptr;
 }
 
 const std::vector<GazetteerEntry>* Dictionary::Find(const std::string& key) const {

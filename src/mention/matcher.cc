@@ -4,18 +4,21 @@
 
 #include "diplograph/core/strings.h"
 #include "mention/analyzer.h"
-#include "mention/lexicon_words.h"
+#include "diplograph/segment/word_class.h"
 
 using namespace std::string_view_literals;
 
 namespace diplograph {
 
 SentenceAnalyzer::SentenceAnalyzer(DocState* state, const Segmentation& seg, int sentence,
-                                   SentenceRefs* out)
-    : st_(state), seg_(seg), sentence_(sentence), out_(out) {
+                                   SentenceRefs* out, AnalyzerScratch* scratch)
+    : st_(state), seg_(seg), sentence_(sentence), out_(out), atoms_(scratch->atoms),
+      atom_at_(scratch->atom_at), used_(scratch->used) {
   const Sentence& s = seg.sentences[static_cast<size_t>(sentence)];
   begin_ = s.first;
   end_ = s.last;
+  atoms_.clear();
+  atom_at_.clear();  // AtomAt() finds nothing until Label() has run
   used_.assign(end_ - begin_, 0);
 }
 
@@ -129,12 +132,11 @@ int SentenceAnalyzer::MatchDictionary(uint32_t i, Atom* atom) const {
   constexpr uint32_t kMaxSpan = 24;
   const std::vector<GazetteerEntry>* hits[kMaxSpan + 1] = {};
   uint32_t reach = 0;
-  std::string key;
+  uint64_t span = Dictionary::kSpanSeed;
   for (uint32_t len = 1; len <= max_len && len <= kMaxSpan; ++len) {
-    if (len > 1) key.push_back(' ');
-    key += Tok(i + len - 1).lower;
+    span = Dictionary::SpanHash(span, Tok(i + len - 1).hash);
     bool longer = false;
-    hits[len] = dict.FindPrefix(key, &longer);
+    hits[len] = dict.FindSpan(seg_.tokens, i, len, span, &longer);
     if (hits[len] != nullptr) reach = len;
     if (!longer) break;
   }
@@ -149,28 +151,28 @@ int SentenceAnalyzer::MatchDictionary(uint32_t i, Atom* atom) const {
         if (surface.empty()) surface = TokenSurface(seg_.tokens, i, i + len);
         if (surface != e.surface) continue;
       } else if (e.cue == Cue::kTitle || e.cue == Cue::kOrgan) {
-        if (len == 1 && !t0.Is(kCapitalized) && !words::IsRoleNoun(t0.lower) &&
+        if (len == 1 && !t0.Is(kCapitalized) && !t0.Has(kWcRoleNoun) &&
             e.cue == Cue::kTitle) {
           continue;
         }
       } else if (!t0.Is(kCapitalized) &&
-                 !(len > 2 && words::IsNameParticle(t0.lower) && Tok(i + 2).Is(kCapitalized))) {
+                 !(len > 2 && t0.Has(kWcNameParticle) && Tok(i + 2).Is(kCapitalized))) {
         continue;  // names are capitalised ("al-Shabaab" after its particle)
       }
       if (e.cue == Cue::kName && len == 1 &&
           dict.actors()[e.index].kind == ActorKind::kPerson && i > begin_ &&
           Tok(i - 1).Is(kCapitalized) && Tok(i - 1).Is(kAlpha) &&
-          !words::IsNameStop(Tok(i - 1).lower)) {
+          !Tok(i - 1).Has(kWcNameStop)) {
         continue;  // "Wang Dong": a surname inside another name
       }
       if (e.cue == Cue::kName && len == 1 &&
           dict.actors()[e.index].kind == ActorKind::kPerson && i + 1 < end_ &&
           Tok(i + 1).Is(kCapitalized) && Tok(i + 1).Is(kAlpha) &&
-          !words::IsNameStop(Tok(i + 1).lower) && !words::IsVerbLike(Tok(i + 1).lower)) {
+          !Tok(i + 1).Has(kWcNameStop) && !Tok(i + 1).Has(kWcVerbLike)) {
         continue;  // "Zhou Dongming": a longer name that starts like a known surname
       }
       if (e.cue == Cue::kName && len == 1 &&
-          dict.actors()[e.index].kind == ActorKind::kPerson && words::IsMonth(t0.lower)) {
+          dict.actors()[e.index].kind == ActorKind::kPerson && t0.Has(kWcMonth)) {
         bool after_time = i > begin_ && IsTimePreposition(Tok(i - 1).lower);
         bool before_num = i + 1 < end_ && Tok(i + 1).Is(kNumeric);
         if (after_time || before_num) continue;
@@ -189,8 +191,8 @@ int SentenceAnalyzer::MatchDictionary(uint32_t i, Atom* atom) const {
 
 bool SentenceAnalyzer::ProperStart(uint32_t i) const {
   const Token& t = Tok(i);
-  if (!t.Is(kCapitalized) || !t.Is(kAlpha) || words::IsNameStop(t.lower) ||
-      words::IsNumberWord(t.lower) || words::IsVerbLike(t.lower)) {
+  if (!t.Is(kCapitalized) || !t.Is(kAlpha) || t.Has(kWcNameStop) ||
+      t.Has(kWcNumberWord) || t.Has(kWcVerbLike)) {
     return false;
   }
   const Sentence& s = seg_.sentences[static_cast<size_t>(sentence_)];
@@ -198,7 +200,7 @@ bool SentenceAnalyzer::ProperStart(uint32_t i) const {
   if (i == begin_ || (i > begin_ && Tok(i - 1).Is(kQuote) && i - 1 == begin_)) {
     // A capitalised first word is only a name when another follows it.
     if (!(i + 1 < end_ && Tok(i + 1).Is(kCapitalized) && Tok(i + 1).Is(kAlpha) &&
-          !words::IsNameStop(Tok(i + 1).lower))) {
+          !Tok(i + 1).Has(kWcNameStop))) {
       // "Tuya met ...": a surname of someone named earlier.
       return st_->PersonBySurname(t.text) >= 0;
     }
@@ -212,7 +214,7 @@ bool SentenceAnalyzer::ProperStart(uint32_t i) const {
 uint32_t SentenceAnalyzer::ExtendProper(uint32_t i) const {
   auto name_word = [&](uint32_t j) {
     const Token& t = Tok(j);
-    return t.Is(kCapitalized) && t.Is(kAlpha) && !words::IsNameStop(t.lower);
+    return t.Is(kCapitalized) && t.Is(kAlpha) && !t.Has(kWcNameStop);
   };
   uint32_t j = i + 1;
   while (j < end_) {
@@ -233,7 +235,7 @@ uint32_t SentenceAnalyzer::ExtendProper(uint32_t i) const {
       j += 2;
       continue;
     }
-    if ((words::IsNameParticle(t.lower) && j + 1 < end_ && name_word(j + 1))) {
+    if ((t.Has(kWcNameParticle) && j + 1 < end_ && name_word(j + 1))) {
       j += 1;
       continue;
     }
@@ -247,7 +249,7 @@ uint32_t SentenceAnalyzer::ExtendProper(uint32_t i) const {
       if (m > k) {
         bool head = false;
         for (uint32_t q = i; q < m; ++q) {
-          if (words::IsOrgHead(Tok(q).lower) || !words::OccasionFamily(Tok(q).lower).empty()) {
+          if (Tok(q).Has(kWcOrgHead | kWcOccasionHead)) {
             head = true;
           }
         }
@@ -350,7 +352,7 @@ void SentenceAnalyzer::Emit(uint32_t first, uint32_t last, std::vector<int> enti
   if (note && kind != RefKind::kModifier && kind != RefKind::kApposition) {
     std::string surface = kind == RefKind::kPronoun ? "" : TokenSurface(seg_.tokens, first, last);
     bool at_start = first == begin_ || (first == begin_ + 1 && Tok(begin_).lower == "the"sv);
-    bool speaker = last < end_ && words::IsSpeechVerb(Tok(last).lower);
+    bool speaker = last < end_ && Tok(last).Has(kWcSpeechVerb);
     bool early = first <= begin_ + 3 || (first > begin_ && Tok(first - 1).text == ","sv);
     bool subject = (!have_subject_ && !r.locative && early && (!prepass_ || at_start)) || speaker;
     for (int e : entities) st_->Note(e, sentence_, first, subject, surface);
@@ -387,10 +389,10 @@ void FinalizeOccasion(DocState* st, Entity* e) {
   }
   // A multilateral forum ("the G20 summit") has members, not two parties;
   // it recurs yearly, so its year tells one meeting from the next.
-  static const char* const kForums[] = {"g20", "g7", "g8", "nato", "brics", "asean", "apec",
+  static constexpr std::string_view kForums[] = {"g20", "g7", "g8", "nato", "brics", "asean", "apec",
                                         "sco", "opec", "commonwealth", "eu", "au", "un"};
   bool forum = false;
-  for (const char* f : kForums) forum = forum || e->topic == f;
+  for (std::string_view f : kForums) forum = forum || e->topic == f;
   if (isos.size() < 2 && !forum) {
     for (int c : st->TopCountries(2)) {
       const std::string& iso = st->entities()[static_cast<size_t>(c)].country;
@@ -449,8 +451,9 @@ DocumentMentions FindMentions(const Dictionary& dict, const Segmentation& seg,
   DocState state(dict, doc_id, date);
   DocumentMentions out;
   out.sentences.resize(seg.sentences.size());
+  thread_local AnalyzerScratch scratch;
   for (size_t s = 0; s < seg.sentences.size(); ++s) {
-    SentenceAnalyzer(&state, seg, static_cast<int>(s), &out.sentences[s]).Run();
+    SentenceAnalyzer(&state, seg, static_cast<int>(s), &out.sentences[s], &scratch).Run();
   }
   Finalize(&state);
   out.entities = std::move(state.entities());

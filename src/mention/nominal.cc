@@ -4,7 +4,7 @@
 
 #include "diplograph/core/strings.h"
 #include "mention/analyzer.h"
-#include "mention/lexicon_words.h"
+#include "diplograph/segment/word_class.h"
 
 using namespace std::string_view_literals;
 
@@ -73,7 +73,7 @@ size_t SentenceAnalyzer::Pronoun(size_t k) {
   } else if (w == "it"sv || w == "its"sv || w == "itself"sv) {
     // "it" after a verb is an object: the nearest antecedent that is not the
     // sentence's subject; a subject "it" prefers earlier subjects.
-    const std::string& before = a.first > begin_ ? Tok(a.first - 1).lower : "";
+    std::string_view before = a.first > begin_ ? std::string_view(Tok(a.first - 1).lower) : "";
     bool object = w == "it"sv && a.first > begin_ && Tok(a.first - 1).Is(kAlpha) &&
                   before != "that"sv && before != "and"sv && before != "but"sv &&
                   before != "because"sv && before != "as"sv && before != "if"sv && before != "when"sv &&
@@ -162,7 +162,7 @@ size_t SentenceAnalyzer::Pronoun(size_t k) {
   EmitOne(a.first, a.last, e, RefKind::kPronoun);
   if (w == "his"sv || w == "her"sv || w == "its"sv) {
     // "her" is also an object ("met her"); possessive before a noun or adjective.
-    bool before_noun = a.last < end_ && Tok(a.last).Is(kAlpha) && !words::IsVerbLike(Tok(a.last).lower);
+    bool before_noun = a.last < end_ && Tok(a.last).Is(kAlpha) && !Tok(a.last).Has(kWcVerbLike);
     out_->refs.back().possessive = w != "her"sv || before_noun;
   }
   return k + 1;
@@ -206,17 +206,10 @@ std::vector<int> SentenceAnalyzer::CounterpartPair(const std::string& plural) co
 // The end of a plural word for office-holders starting at token i
 // ("ministers", "foreign ministers", "leaders"), or i when there is none.
 uint32_t SentenceAnalyzer::PluralPeopleNoun(uint32_t i) const {
-  static const char* const kNouns[] = {"ministers", "leaders", "presidents", "premiers",
-                                       "chancellors", "envoys", "counterparts"};
-  auto is_noun = [&](uint32_t t) {
-    for (const char* n : kNouns) {
-      if (t < end_ && Tok(t).lower == n) return true;
-    }
-    return false;
-  };
+  auto is_noun = [&](uint32_t t) { return t < end_ && Tok(t).Has(kWcOfficePlural); };
   if (is_noun(i)) return i + 1;
   if (i + 1 < end_ && Tok(i).Is(kAlpha) && !Tok(i).Is(kCapitalized) &&
-      words::IsTitleAdjective(Tok(i).lower) && is_noun(i + 1)) {
+      Tok(i).Has(kWcTitleAdjective) && is_noun(i + 1)) {
     return i + 2;  // "foreign ministers", "two leaders" is handled by "the two"
   }
   return i;
@@ -261,7 +254,7 @@ size_t SentenceAnalyzer::Description(size_t k) {
     const std::string& w = t.lower;
     int e = -1;
     bool more = h + 1 < end_ && Tok(h + 1).Is(kAlpha) && !Tok(h + 1).Is(kCapitalized) &&
-                (Tok(h + 1).lower == "of"sv || words::IsOrgHead(Tok(h + 1).lower));
+                (Tok(h + 1).lower == "of"sv || Tok(h + 1).Has(kWcOrgHead));
     if (more) continue;
     if (w == "ministry"sv) {
       e = st_->Recent([](const Entity& x) { return Contains(x.name, "ministry"); }, false);
@@ -298,7 +291,7 @@ size_t SentenceAnalyzer::Description(size_t k) {
       }, w == "government"sv);
     } else if (w == "administration"sv || (w == "team"sv && h > n && Tok(h - 1).lower == "administration"sv)) {
       e = st_->last_admin_country;
-    } else if (words::IsRoleNoun(w) && !t.Is(kCapitalized)) {
+    } else if (t.Has(kWcRoleNoun) && !t.Is(kCapitalized)) {
       e = st_->Recent([&](const Entity& x) {
         if (x.kind != ActorKind::kPerson) return false;
         for (const auto& r : x.roles) {
@@ -315,7 +308,7 @@ size_t SentenceAnalyzer::Description(size_t k) {
       return next == static_cast<size_t>(-1) ? atoms_.size() : next;
     }
     bool hyphen = t.text == "-"sv && !t.Is(kSpaceBefore);  // "the pan-African body"
-    if ((!t.Is(kAlpha) && !hyphen) || words::IsNameStop(w)) return k;
+    if ((!t.Is(kAlpha) && !hyphen) || t.Has(kWcNameStop)) return k;
   }
   return k;
 }
@@ -374,13 +367,13 @@ size_t SentenceAnalyzer::Apposition(uint32_t after, int person) {
   if (after >= end_ || Tok(after).text != ","sv) return static_cast<size_t>(-1);
   uint32_t m = after + 1;
   bool role = false;
-  const std::string& first = m < end_ ? Tok(m).lower : "";
+  std::string_view first = m < end_ ? std::string_view(Tok(m).lower) : "";
   bool relative = first == "who"sv || first == "whose"sv;
   while (m < end_ && m < after + 18 && Tok(m).text != ","sv && Tok(m).text != "."sv &&
          Tok(m).text != ";"sv) {
     size_t ai = AtomAt(m);
     if (ai != static_cast<size_t>(-1) && atoms_[ai].type == AtomType::kTitle) role = true;
-    if (words::IsRoleNoun(Tok(m).lower)) role = true;
+    if (Tok(m).Has(kWcRoleNoun)) role = true;
     if (!used_[m - begin_] && (Tok(m).lower == "said"sv || Tok(m).lower == "says"sv)) return static_cast<size_t>(-1);
     ++m;
   }

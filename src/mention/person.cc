@@ -4,7 +4,7 @@
 
 #include "diplograph/core/strings.h"
 #include "mention/analyzer.h"
-#include "mention/lexicon_words.h"
+#include "diplograph/segment/word_class.h"
 
 using namespace std::string_view_literals;
 
@@ -16,7 +16,7 @@ constexpr size_t kNone = static_cast<size_t>(-1);
 
 bool HasOrgHead(const std::vector<Token>& toks, uint32_t first, uint32_t last) {
   for (uint32_t i = first; i < last; ++i) {
-    if (words::IsOrgHead(toks[i].lower) || !words::OccasionFamily(toks[i].lower).empty()) {
+    if (toks[i].Has(kWcOrgHead | kWcOccasionHead)) {
       return true;
     }
   }
@@ -45,6 +45,9 @@ size_t SentenceAnalyzer::Nominal(size_t k) {
     static const std::string kEmpty;
     return i < atoms_.size() ? Tok(atoms_[i].first).lower : kEmpty;
   };
+  auto atom_has = [&](size_t i, uint32_t word_class) {
+    return i < atoms_.size() && Tok(atoms_[i].first).Has(word_class);
+  };
   auto free_atom = [&](size_t i) { return i < atoms_.size() && Free(atoms_[i].first, atoms_[i].last); };
   // 1. A modifier: country (or capital, demonym) or organisation, maybe possessive.
   int mod_country = CountryEntityOf(atoms_[p]);
@@ -65,7 +68,7 @@ size_t SentenceAnalyzer::Nominal(size_t k) {
   // 2. An organ of that country: "China's foreign ministry".
   // "U.S. federal prosecutors": an adjective between the state and its organ.
   if (mod_country >= 0 && q + 1 < atoms_.size() && free_atom(q) && atoms_[q].type == AtomType::kWord &&
-      words::IsTitleAdjective(atom_word(q)) && !Tok(atoms_[q].first).Is(kCapitalized) &&
+      atom_has(q, kWcTitleAdjective) && !Tok(atoms_[q].first).Is(kCapitalized) &&
       atoms_[q + 1].type == AtomType::kOrgan) {
     ++q;
   }
@@ -84,11 +87,11 @@ size_t SentenceAnalyzer::Nominal(size_t k) {
   }
   // 3. The state itself: "the Chinese government", "the US side".
   bool people_noun = free_atom(q) && atoms_[q].type == AtomType::kWord &&
-                     words::IsGroupNoun(atom_word(q)) && !poss &&
+                     atom_has(q, kWcGroupNoun) && !poss &&
                      !(q + 1 < atoms_.size() && IsPossessiveToken(Tok(atoms_[q + 1].first)));
   if (mod_country >= 0 && free_atom(q) &&
       (state_organ || people_noun ||
-       (atoms_[q].type == AtomType::kWord && words::IsStateNoun(atom_word(q))))) {
+       (atoms_[q].type == AtomType::kWord && atom_has(q, kWcStateNoun)))) {
     uint32_t last = atoms_[q].last;
     if (Tok(last - 1).lower == "administration"sv && last < end_ && Tok(last).lower == "team"sv) ++last;
     EmitOne(start, last, mod_country, RefKind::kName);
@@ -108,7 +111,7 @@ size_t SentenceAnalyzer::Nominal(size_t k) {
     } else if (a.type == AtomType::kProper && a.last - a.first == 1 && r + 1 < atoms_.size() &&
                atoms_[r + 1].type == AtomType::kTitle) {
       ++r;  // "Defence Cabinet Secretary": a portfolio before a title
-    } else if (a.type == AtomType::kWord && words::IsRoleNoun(w)) {
+    } else if (a.type == AtomType::kWord && Tok(a.first).Has(kWcRoleNoun)) {
       tr.titles.push_back(-1);
       tr.texts.push_back(Tok(a.first).text);
       tr.honorific_only = false;
@@ -116,14 +119,14 @@ size_t SentenceAnalyzer::Nominal(size_t k) {
       ++r;
     } else if (a.type == AtomType::kWord && !tr.titles.empty() && w == "and"sv && r + 1 < atoms_.size() &&
                (atoms_[r + 1].type == AtomType::kTitle ||
-                (atoms_[r + 1].type == AtomType::kWord && words::IsRoleNoun(atom_word(r + 1))))) {
+                (atoms_[r + 1].type == AtomType::kWord && atom_has(r + 1, kWcRoleNoun)))) {
       ++r;
     } else if (a.type == AtomType::kWord && Tok(a.first).Is(kAlpha) && !Tok(a.first).Is(kCapitalized) &&
-               words::IsTitleAdjective(w) && r + 1 < atoms_.size() && (r + 1 - q) <= 2 &&
-               ((atoms_[r + 1].type == AtomType::kWord && words::IsRoleNoun(atom_word(r + 1))) ||
+               Tok(a.first).Has(kWcTitleAdjective) && r + 1 < atoms_.size() && (r + 1 - q) <= 2 &&
+               ((atoms_[r + 1].type == AtomType::kWord && atom_has(r + 1, kWcRoleNoun)) ||
                 (atoms_[r + 1].type == AtomType::kTitle && !Tok(atoms_[r + 1].first).Is(kCapitalized)) ||
                 (r + 2 < atoms_.size() && atoms_[r + 2].type == AtomType::kWord &&
-                 words::IsRoleNoun(atom_word(r + 2)) && atoms_[r + 1].type == AtomType::kWord))) {
+                 atom_has(r + 2, kWcRoleNoun) && atoms_[r + 1].type == AtomType::kWord))) {
       ++r;  // "national security adviser", "top diplomacy official"
     } else {
       break;
@@ -285,16 +288,16 @@ size_t SentenceAnalyzer::Nominal(size_t k) {
     bool adjective = m.type == AtomType::kAdjective;
     uint32_t after = m.last;
     bool noun_follows = after < end_ && Tok(after).Is(kAlpha) && !Tok(after).Is(kCapitalized) &&
-                        !poss && !words::IsVerbLike(Tok(after).lower) &&
-                        words::IsTitleAdjective(Tok(after).lower);
-    if (noun_follows && !adjective_atom(m)) noun_follows = words::IsLikelyNoun(Tok(after).lower);
+                        !poss && !Tok(after).Has(kWcVerbLike) &&
+                        Tok(after).Has(kWcTitleAdjective);
+    if (noun_follows && !adjective_atom(m)) noun_follows = Tok(after).Has(kWcLikelyNoun);
     if (adjective) {
       bool the_people = p > k && !noun_follows;  // "the Chinese are ..."
       // "Chinese and US officials": the state noun after a coordination.
       bool coordinated = after + 1 < end_ && (Tok(after).text == ","sv || Tok(after).lower == "and"sv) &&
                          Tok(after + 1).Is(kCapitalized);
       for (uint32_t i = after; !coordinated && i < end_ && i < after + 5; ++i) {
-        if (words::IsStateNoun(Tok(i).lower)) {
+        if (Tok(i).Has(kWcStateNoun)) {
           coordinated = Tok(after).lower == "and"sv || Tok(after).text == ","sv;
           break;
         }
@@ -343,7 +346,7 @@ size_t SentenceAnalyzer::ProperName(size_t k) {
   if (a.type != AtomType::kProper) return k;
   uint32_t len = a.last - a.first;
   std::string surface = TokenSurface(seg_.tokens, a.first, a.last);
-  if (HasOrgHead(seg_.tokens, a.first, a.last) && words::IsOrgHead(Tok(a.last - 1).lower)) {
+  if (HasOrgHead(seg_.tokens, a.first, a.last) && Tok(a.last - 1).Has(kWcOrgHead)) {
     Entity e;
     e.kind = ActorKind::kOrganization;
     e.name = surface;
@@ -365,7 +368,7 @@ size_t SentenceAnalyzer::ProperName(size_t k) {
     }
     return k;
   }
-  if (len > 4 || words::IsPlaceHead(Tok(a.last - 1).lower)) return k;
+  if (len > 4 || Tok(a.last - 1).Has(kWcPlaceHead)) return k;
   // "... Carlos Gomes Junior and Raimundo Pereira": coordinated with a person.
   bool coordinated = false;
   if (a.first >= 2 && Tok(a.first - 1).lower == "and"sv && !out_->refs.empty()) {
@@ -376,8 +379,8 @@ size_t SentenceAnalyzer::ProperName(size_t k) {
   bool apposition = a.last + 1 < end_ && Tok(a.last).text == ","sv &&
                     (Tok(a.last + 1).lower == "a"sv || Tok(a.last + 1).lower == "an"sv ||
                      Tok(a.last + 1).lower == "the"sv || Tok(a.last + 1).lower == "who"sv ||
-                     words::IsRoleNoun(Tok(a.last + 1).lower));
-  bool speaks = a.last < end_ && words::IsSpeechVerb(Tok(a.last).lower);
+                     Tok(a.last + 1).Has(kWcRoleNoun));
+  bool speaks = a.last < end_ && Tok(a.last).Has(kWcSpeechVerb);
   bool quoted_by = a.first >= 2 && Tok(a.first - 1).lower == "said"sv ;
   if (!apposition && !speaks && !quoted_by && !coordinated) return k;
   int person = PersonFromName(a, -1, {});

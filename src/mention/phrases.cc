@@ -4,7 +4,7 @@
 
 #include "diplograph/core/strings.h"
 #include "mention/analyzer.h"
-#include "mention/lexicon_words.h"
+#include "diplograph/segment/word_class.h"
 
 using namespace std::string_view_literals;
 
@@ -12,18 +12,7 @@ namespace diplograph {
 
 namespace {
 
-// Modifiers that single out a set of people ("renegade soldiers").
-bool IsMarkedModifier(std::string_view w) {
-  static const char* const kMarked[] = {"coup", "renegade", "mutinous", "rebel", "armed",
-                                        "masked", "unidentified", "suspected", "alleged",
-                                        "undeclared", "militant"};
-  for (const char* m : kMarked) {
-    if (w == m) return true;
-  }
-  return false;
-}
-
-bool IsTopic(std::string_view lower) { return words::OccasionTopic(lower) != "\x01"sv; }
+bool IsTopic(const Token& t) { return t.Has(kWcOccasionTopic); }
 
 bool IsYear(const Token& t) {
   if (t.text.size() != 4 || !t.Is(kNumeric)) return false;
@@ -33,13 +22,13 @@ bool IsYear(const Token& t) {
 
 // Words allowed after "on" in an occasion's name ("on fighting cyber crimes").
 bool IsOccasionTail(const Token& t) {
-  static const char* const kTail[] = {"fighting", "combating", "countering", "and", "related",
+  static constexpr std::string_view kTail[] = {"fighting", "combating", "countering", "and", "related",
                                       "issues", "crimes", "crime", "matters", "cooperation",
                                       "terrorism", "affairs", "relations"};
-  if (words::IsWeekday(t.lower) || words::IsMonth(t.lower)) return false;
+  if (t.Has(kWcWeekday) || t.Has(kWcMonth)) return false;
   if (t.Is(kCapitalized) && t.Is(kAlpha)) return true;
-  if (IsTopic(t.lower)) return true;
-  for (const char* w : kTail) {
+  if (IsTopic(t)) return true;
+  for (std::string_view w : kTail) {
     if (t.lower == w) return true;
   }
   return false;
@@ -49,16 +38,16 @@ bool IsOccasionTail(const Token& t) {
 
 void SentenceAnalyzer::FindOccasions() {
   for (uint32_t j = begin_; j < end_; ++j) {
-    if (!used_[j - begin_] && !words::OccasionFamily(Tok(j).lower).empty()) Occasion(j);
+    if (!used_[j - begin_] && Tok(j).Has(kWcOccasionHead)) Occasion(j);
   }
 }
 
 bool SentenceAnalyzer::Occasion(uint32_t head) {
   const Token& h = Tok(head);
   std::string family(words::OccasionFamily(h.lower));
-  auto prev_is = [&](const char* w) { return head > begin_ && Tok(head - 1).lower == w; };
+  auto prev_is = [&](std::string_view w) { return head > begin_ && Tok(head - 1).lower == w; };
   if (h.lower == "group"sv && !prev_is("working") &&
-      !(h.Is(kCapitalized) && head > begin_ && IsTopic(Tok(head - 1).lower))) {
+      !(h.Is(kCapitalized) && head > begin_ && IsTopic(Tok(head - 1)))) {
     return false;
   }
   if (h.lower == "mechanism"sv && !prev_is("dialogue")) return false;
@@ -86,7 +75,7 @@ bool SentenceAnalyzer::Occasion(uint32_t head) {
       left = k;
       continue;
     }
-    if (IsTopic(t.lower)) {
+    if (IsTopic(t)) {
       std::string_view tp = words::OccasionTopic(t.lower);
       if (!tp.empty()) {
         strong = true;
@@ -102,11 +91,11 @@ bool SentenceAnalyzer::Occasion(uint32_t head) {
       left = k;
       continue;
     }
-    if (words::IsOrdinal(t.lower) || t.lower == "high"sv || t.lower == "level"sv ||
+    if (t.Has(kWcOrdinal) || t.lower == "high"sv || t.lower == "level"sv ||
         t.lower == "inter"sv || t.lower == "annual"sv || t.lower == "day"sv ||
         (t.Is(kNumeric) && k + 1 < head && Tok(k + 1).text == "-"sv) ||
-        !words::OccasionFamily(t.lower).empty() || words::IsNumberWord(t.lower)) {
-      if (words::IsOrdinal(t.lower) && round) strong = true;
+        t.Has(kWcOccasionHead) || t.Has(kWcNumberWord)) {
+      if (t.Has(kWcOrdinal) && round) strong = true;
       left = k;
       continue;
     }
@@ -115,7 +104,7 @@ bool SentenceAnalyzer::Occasion(uint32_t head) {
     for (const Atom& a : atoms_) {
       if (a.first <= k && k < a.last && !CountryIsoOf(a).empty()) in_country = true;
     }
-    if (t.Is(kCapitalized) && t.Is(kAlpha) && !words::IsNameStop(t.lower) &&
+    if (t.Is(kCapitalized) && t.Is(kAlpha) && !t.Has(kWcNameStop) &&
         (!title_case || in_country) && !(k == begin_ && !title_case)) {
       strong = true;
       left = k;
@@ -129,9 +118,9 @@ bool SentenceAnalyzer::Occasion(uint32_t head) {
     ++left;
   }
   // Numbers and ordinals alone do not start the name.
-  while (left < head && (words::IsNumberWord(Tok(left).lower) || Tok(left).text == "-"sv) &&
+  while (left < head && (Tok(left).Has(kWcNumberWord) || Tok(left).text == "-"sv) &&
          !(Tok(left).Is(kCapitalized) && left + 1 < head && Tok(left + 1).text == "-"sv)) {
-    if (words::IsOrdinal(Tok(left).lower)) break;
+    if (Tok(left).Has(kWcOrdinal)) break;
     ++left;
   }
   uint32_t right = head + 1;
@@ -154,7 +143,7 @@ bool SentenceAnalyzer::Occasion(uint32_t head) {
     while (m > right + 1 && Tok(m - 1).lower == "and"sv) --m;
     if (m > right + 1) {
       for (uint32_t q = right + 1; q < m; ++q) {
-        std::string_view tp = IsTopic(Tok(q).lower) ? words::OccasionTopic(Tok(q).lower) : "";
+        std::string_view tp = IsTopic(Tok(q)) ? words::OccasionTopic(Tok(q).lower) : "";
         if (!tp.empty() && (topic.empty() || topic == "security"sv)) topic = std::string(tp);
       }
       right = m;
@@ -217,9 +206,9 @@ bool SentenceAnalyzer::Occasion(uint32_t head) {
     for (const auto& s : isos) e.country += (e.country.empty() ? "" : "+") + s;
     uint32_t name_first = left;
     while (name_first < head &&
-           (words::IsOrdinal(Tok(name_first).lower) || Tok(name_first).lower == "round"sv ||
+           (Tok(name_first).Has(kWcOrdinal) || Tok(name_first).lower == "round"sv ||
             Tok(name_first).lower == "of"sv || Tok(name_first).lower == "day"sv ||
-            Tok(name_first).text == "-"sv || words::IsNumberWord(Tok(name_first).lower))) {
+            Tok(name_first).text == "-"sv || Tok(name_first).Has(kWcNumberWord))) {
       ++name_first;
     }
     e.name = TokenSurface(seg_.tokens, name_first, right);
@@ -232,7 +221,7 @@ bool SentenceAnalyzer::Occasion(uint32_t head) {
     char last_initial = e.name.empty() ? 'a' : e.name[space == std::string::npos ? 0 : space + 1];
     if (proper && !(last_initial >= 'A' && last_initial <= 'Z')) {
       uint32_t name_first = left;
-      while (name_first < head && (words::IsOrdinal(Tok(name_first).lower) ||
+      while (name_first < head && (Tok(name_first).Has(kWcOrdinal) ||
                                    Tok(name_first).lower == "round"sv || Tok(name_first).lower == "of"sv)) {
         ++name_first;
       }
@@ -334,7 +323,7 @@ bool SentenceAnalyzer::BareNumberGroup(uint32_t num) {
   if (next + 1 < end_ && Tok(next).lower == "of"sv) {
     for (uint32_t g = next + 1; g < end_ && g < next + 6; ++g) {
       if (Tok(g).Is(kPunct) && !IsPossessiveToken(Tok(g))) break;
-      if (words::IsGroupNoun(Tok(g).lower) && !(g + 1 < end_ && IsPossessiveToken(Tok(g + 1)))) {
+      if (Tok(g).Has(kWcGroupNoun) && !(g + 1 < end_ && IsPossessiveToken(Tok(g + 1)))) {
         if (!Free(num, g + 1)) return false;
         Entity proto;
         proto.kind = ActorKind::kGroup;
@@ -356,7 +345,7 @@ bool SentenceAnalyzer::BareNumberGroup(uint32_t num) {
   if (!ends || !Free(num, num + 1)) return false;
   bool definite = num > begin_ && (Tok(num - 1).lower == "the"sv || Tok(num - 1).lower == "all"sv);
   bool object = num > begin_ && Tok(num - 1).Is(kAlpha) && !definite &&
-                !words::IsNameStop(Tok(num - 1).lower);
+                !Tok(num - 1).Has(kWcNameStop);
   if (!definite && !object) return false;
   st_->limit_sentence = sentence_;
   st_->limit_token = num;
@@ -380,16 +369,8 @@ bool SentenceAnalyzer::BareNumberGroup(uint32_t num) {
 
 // "Guinea-Bissau's coup leaders", "renegade soldiers", "mutinous troops".
 bool SentenceAnalyzer::UnnumberedGroup(uint32_t start) {
-  static const char* const kMarked[] = {"coup", "renegade", "mutinous", "rebel", "armed",
-                                        "masked", "unidentified", "suspected", "alleged",
-                                        "undeclared", "militant"};
-  (void)kMarked;
   if (used_[start - begin_]) return false;
-  if (!Tok(start).Is(kCapitalized)) {
-    bool marked_start = false;
-    for (const char* m : kMarked) marked_start = marked_start || Tok(start).lower == m;
-    if (!marked_start) return false;
-  }
+  if (!Tok(start).Is(kCapitalized) && !Tok(start).Has(kWcMarkedModifier)) return false;
   uint32_t j = start;
   std::vector<std::pair<int, const Atom*>> inner;
   std::string country;
@@ -403,11 +384,11 @@ bool SentenceAnalyzer::UnnumberedGroup(uint32_t start) {
   bool marked = false;
   uint32_t h = j;
   while (h < end_ && h < j + 2 && Tok(h).Is(kAlpha) && !Tok(h).Is(kCapitalized) &&
-         !words::IsGroupNoun(Tok(h).lower)) {
-    for (const char* m : kMarked) marked = marked || Tok(h).lower == m;
+         !Tok(h).Has(kWcGroupNoun)) {
+    marked = marked || Tok(h).Has(kWcMarkedModifier);
     ++h;
   }
-  if (h >= end_ || h == j || !words::IsGroupNoun(Tok(h).lower) || words::IsStateNoun(Tok(h).lower)) {
+  if (h >= end_ || h == j || !Tok(h).Has(kWcGroupNoun) || Tok(h).Has(kWcStateNoun)) {
     return false;
   }
   if (!marked && country.empty()) return false;
@@ -437,7 +418,7 @@ bool SentenceAnalyzer::UnnumberedGroup(uint32_t start) {
 void SentenceAnalyzer::FindOrganizations() {
   for (size_t k = 0; k < atoms_.size(); ++k) {
     const Atom& a = atoms_[k];
-    if (a.type != AtomType::kProper || !words::IsOrgHead(Tok(a.last - 1).lower)) continue;
+    if (a.type != AtomType::kProper || !Tok(a.last - 1).Has(kWcOrgHead)) continue;
     if (!Free(a.first, a.last)) continue;
     size_t first_atom = k;
     std::vector<std::string> countries;
@@ -468,7 +449,7 @@ void SentenceAnalyzer::FindGroups() {
   for (uint32_t j = begin_; j < end_; ++j) {
     if (used_[j - begin_]) continue;
     const Token& t = Tok(j);
-    if (words::IsNumberWord(t.lower) && !IsYear(t)) {
+    if (t.Has(kWcNumberWord) && !IsYear(t)) {
       Group(j);
       continue;
     }
@@ -476,15 +457,15 @@ void SentenceAnalyzer::FindGroups() {
     if (t.lower == "these"sv || t.lower == "those"sv || t.lower == "the"sv) {
       uint32_t h = j + 1;
       bool lower_mods = false;
-      while (h < end_ && h < j + 5 && !words::IsGroupNoun(Tok(h).lower) &&
+      while (h < end_ && h < j + 5 && !Tok(h).Has(kWcGroupNoun) &&
              (Tok(h).Is(kCapitalized) || Tok(h).text == "-"sv ||
-              (Tok(h).Is(kAlpha) && words::IsTitleAdjective(Tok(h).lower)) ||
+              (Tok(h).Is(kAlpha) && Tok(h).Has(kWcTitleAdjective)) ||
               (Tok(h).lower == "and"sv && h > j + 1)) &&
              Free(h, h + 1)) {
         if (!Tok(h).Is(kCapitalized) && Tok(h).text != "-"sv) lower_mods = true;
         ++h;
       }
-      if (h >= end_ || !words::IsGroupNoun(Tok(h).lower) || !Free(j + 1, h + 1)) continue;
+      if (h >= end_ || !Tok(h).Has(kWcGroupNoun) || !Free(j + 1, h + 1)) continue;
       if (h + 1 < end_ && IsPossessiveToken(Tok(h + 1))) continue;
       const std::string& head = Tok(h).lower;
       bool demonstrative = t.lower != "the"sv;
@@ -495,8 +476,8 @@ void SentenceAnalyzer::FindGroups() {
       }, false);
       if (g >= 0) {
         EmitOne(j, h + 1, g, RefKind::kDescription);
-      } else if (lower_mods && !words::IsStateNoun(head) && t.lower == "the"sv &&
-                 (h >= j + 3 || IsMarkedModifier(Tok(h - 1).lower))) {
+      } else if (lower_mods && !Tok(h).Has(kWcStateNoun) && t.lower == "the"sv &&
+                 (h >= j + 3 || Tok(h - 1).Has(kWcMarkedModifier))) {
         // "the political and military figures": a new, described group.
         Entity proto;
         proto.kind = ActorKind::kGroup;
@@ -520,7 +501,7 @@ bool SentenceAnalyzer::Group(uint32_t num) {
   for (uint32_t steps = 0; k < end_ && steps < 8; ++k, ++steps) {
     const Token& t = Tok(k);
     if (used_[k - begin_]) return false;
-    if (words::IsGroupNoun(t.lower) && !(k + 1 < end_ && IsPossessiveToken(Tok(k + 1)))) {
+    if (t.Has(kWcGroupNoun) && !(k + 1 < end_ && IsPossessiveToken(Tok(k + 1)))) {
       g = k;
       break;
     }
@@ -529,12 +510,12 @@ bool SentenceAnalyzer::Group(uint32_t num) {
       g = k;  // "two Canadians", "Thirteen Russians"
       break;
     }
-    static const char* const kStops[] = {"of", "and", "the", "to", "in", "on", "at", "for",
+    static constexpr std::string_view kStops[] = {"of", "and", "the", "to", "in", "on", "at", "for",
                                          "with", "by", "from", "a", "an", "was", "were", "is",
                                          "are", "have", "has", "had", "said", "years", "days",
                                          "percent", "per", "million", "billion", "hours"};
     bool stop = t.Is(kPunct) && t.text != "-"sv && t.lower != "'s"sv && !t.Is(kQuote);
-    for (const char* w : kStops) stop = stop || t.lower == w;
+    for (std::string_view w : kStops) stop = stop || t.lower == w;
     if (stop) break;
   }
   if (g == 0) return BareNumberGroup(num);

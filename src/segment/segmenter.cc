@@ -5,6 +5,7 @@
 #include <unordered_set>
 
 #include "diplograph/core/strings.h"
+#include "diplograph/segment/word_class.h"
 
 using namespace std::string_view_literals;
 
@@ -14,13 +15,13 @@ namespace {
 
 enum class CharClass { kSpace, kWord, kApostrophe, kPeriod, kHyphen, kComma, kOther };
 
-bool IsSpaceCp(char32_t cp) {
+constexpr bool IsSpaceCp(char32_t cp) {
   return cp == ' ' || cp == '\t' || cp == '\r' || cp == '\n' || cp == '\f' || cp == '\v' ||
          cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F || cp == 0x205F ||
          cp == 0x3000 || cp == 0xFEFF;
 }
 
-CharClass Classify(char32_t cp) {
+constexpr CharClass ClassifySlow(char32_t cp) {
   if (IsSpaceCp(cp)) return CharClass::kSpace;
   if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9')) {
     return CharClass::kWord;
@@ -40,6 +41,18 @@ CharClass Classify(char32_t cp) {
   }
   return CharClass::kWord;
 }
+
+// The classes of the 128 ASCII characters, computed once at compile time:
+// nearly every character of a news text is ASCII.
+struct AsciiClasses {
+  CharClass cls[128];
+  constexpr AsciiClasses() : cls() {
+    for (char32_t c = 0; c < 128; ++c) cls[c] = ClassifySlow(c);
+  }
+};
+constexpr AsciiClasses kAsciiClasses;
+
+CharClass Classify(char32_t cp) { return cp < 128 ? kAsciiClasses.cls[cp] : ClassifySlow(cp); }
 
 bool IsLetterAscii(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool IsDigitAscii(char c) { return c >= '0' && c <= '9'; }
@@ -63,6 +76,11 @@ struct Cursor {
       *len = 0;
       return 0;
     }
+    unsigned char c = static_cast<unsigned char>(text[at]);
+    if (c < 0x80) {  // no call out for ASCII
+      *len = 1;
+      return c;
+    }
     return DecodeUtf8(text, at, len);
   }
 };
@@ -70,11 +88,21 @@ struct Cursor {
 void FinishToken(std::string_view text, uint32_t b, uint32_t e, bool space_before,
                  std::vector<Token>* out) {
   if (e <= b) return;
-  Token t;
+  Token& t = out->emplace_back();  // built in place: no move of two strings
   t.begin = b;
   t.end = e;
-  t.text = FoldToAscii(text.substr(b, e - b));
-  t.lower = AsciiLower(t.text);
+  std::string_view raw = text.substr(b, e - b);
+  bool ascii = true;
+  for (char c : raw) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+  if (ascii) {
+    t.text.assign(raw);  // nothing to fold
+  } else {
+    t.text = FoldToAscii(raw);
+  }
+  t.lower = t.text;
+  for (char& c : t.lower) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
   uint16_t f = space_before ? kSpaceBefore : 0;
   int letters = 0, uppers = 0;
   bool any_alnum = false;
@@ -94,7 +122,8 @@ void FinishToken(std::string_view text, uint32_t b, uint32_t e, bool space_befor
   if (!any_alnum) f |= kPunct;
   if (t.text == "'"sv || t.text == "\""sv || t.text == "''"sv || t.text == "``"sv) f |= kQuote;
   t.flags = f;
-  out->push_back(std::move(t));
+  t.hash = WordHash(t.lower);
+  t.classes = WordClassesOf(t.lower, t.hash);
 }
 
 }  // namespace
@@ -313,9 +342,14 @@ void SplitLine(std::string_view text, const LineSpan& line, Segmentation* seg) {
 
 Segmentation Segment(std::string_view text, const std::vector<LineSpan>& lines) {
   Segmentation seg;
-  seg.tokens.reserve(text.size() / 5 + 8);
-  for (const LineSpan& line : lines) SplitLine(text, line, &seg);
+  AppendSegments(text, lines, &seg);
   return seg;
+}
+
+void AppendSegments(std::string_view text, const std::vector<LineSpan>& lines,
+                    Segmentation* seg) {
+  seg->tokens.reserve(seg->tokens.size() + text.size() / 5 + 8);
+  for (const LineSpan& line : lines) SplitLine(text, line, seg);
 }
 
 Segmentation SegmentAll(std::string_view text) {

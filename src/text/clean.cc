@@ -2,6 +2,9 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
+#include <string>
+
 #include "diplograph/core/strings.h"
 
 namespace diplograph {
@@ -17,12 +20,32 @@ const RE2& FurnitureRe() {
       "follow us.*|related(?: articles| stories)?(?::.*)?|also read:?.*|continue reading.*|"
       "skip to .*|all rights reserved.*|copyright .*|\\x{00A9}.*|"
       "this article (?:appeared|was first published|first appeared) .*|"
-      ".*contributed (?:to )?(?:this|the) report(?:ing)?\\.?|"
       "(?:reporting|additional reporting|editing|writing) by .*|"
       "you may also like.*|recommended(?: for you| stories| articles| reading)?(?::.*)?|"
       "trending.*|watch:.*|listen:.*|"
       "(?:updated|published)(?::.*| (?:on |at )?[0-9].*)|last updated .*)$");
   return re;
+}
+
+// "Jane Doe contributed to this report": the one furniture pattern that may
+// start anywhere, kept apart so that FurnitureRe() fails on a line's first
+// letters and this one runs only on lines that end like it.
+const RE2& ContributedRe() {
+  static const RE2 re("(?i)^.*contributed (?:to )?(?:this|the) report(?:ing)?\\.?$");
+  return re;
+}
+
+// Whether `line` may end as ContributedRe() requires: "report", "reporting",
+// either with a full stop, in any case. A line ending in non-ASCII goes to the
+// regex, which knows Unicode case folding.
+bool MayEndInReport(std::string_view line) {
+  if (!line.empty() && line.back() == '.') line.remove_suffix(1);
+  std::string tail(line.substr(line.size() - std::min<size_t>(line.size(), 9)));
+  for (char c : tail) {
+    if (static_cast<unsigned char>(c) >= 0x80) return true;
+  }
+  tail = AsciiLower(tail);
+  return EndsWith(tail, "report") || EndsWith(tail, "reporting");
 }
 
 // Captions end in a picture credit: "... Photo: Reuters", "(Photo: AFP)".
@@ -38,7 +61,11 @@ bool IsFurniture(std::string_view line) {
   line = Trim(line);
   if (line.empty()) return true;
   re2::StringPiece sp(line.data(), line.size());
-  return RE2::FullMatch(sp, FurnitureRe()) || RE2::PartialMatch(sp, CaptionRe());
+  if (RE2::FullMatch(sp, FurnitureRe())) return true;
+  if (MayEndInReport(line) && RE2::FullMatch(sp, ContributedRe())) return true;
+  // A caption's credit has a colon ("Photo: AFP"); most lines have none and
+  // need no scan for one.
+  return line.find(':') != std::string_view::npos && RE2::PartialMatch(sp, CaptionRe());
 }
 
 std::vector<LineSpan> BodyLines(std::string_view text) {

@@ -49,6 +49,23 @@ TEST_CASE("Record: the fast writer equals the JSON library's output") {
         RecordToJson(empty).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
+TEST_CASE("Record: the fast writer escapes every byte at every position") {
+  // The writer copies eight plain bytes at a time; each special byte must be
+  // caught wherever it falls in such a word, and long records must grow.
+  const std::string specials[] = {"\"", "\\", "\x01", "\x1f", "\n", "\x7f", "\xC3\xA9",
+                                  "\xE2\x80\x9C", "\xFF", "\xC3", " ", "~"};
+  for (const std::string& sp : specials) {
+    for (size_t pos = 0; pos < 17; ++pos) {
+      ExtractionRecord r;
+      r.doc.id = std::string(pos, 'a') + sp + std::string(20, 'b');
+      r.doc.title = std::string(9000, 'c') + sp;
+      CAPTURE(pos);
+      CHECK(RecordToJsonLine(r) ==
+            RecordToJson(r).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    }
+  }
+}
+
 TEST_CASE("Record: a written record reads back the same") {
   ExtractionRecord r = NastyRecord();
   r.entities[0].name = "Guo Shengkun";

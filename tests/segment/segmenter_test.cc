@@ -414,5 +414,32 @@ TEST_CASE("Deterministic") {
           "The talks \xE2\x80\x94 the first since 2018 \xE2\x80\x94 ended."});
 }
 
+TEST_CASE("AppendSegments continues a segmentation as a separate one would start") {
+  std::string title = "Ministers Meet In Geneva";
+  std::string body = "Guo met Johnson. They agreed.\n\nTalks went on.";
+  Segmentation alone = SegmentAll(body);
+  Segmentation seg = SegmentAll(title);
+  size_t title_tokens = seg.tokens.size();
+  size_t title_sentences = seg.sentences.size();
+  std::vector<LineSpan> lines = {{0, 29, true}, {31, static_cast<uint32_t>(body.size()), true}};
+  Segmentation direct = Segment(body, lines);
+  AppendSegments(body, lines, &seg);
+  REQUIRE(seg.tokens.size() == title_tokens + direct.tokens.size());
+  REQUIRE(seg.sentences.size() == title_sentences + direct.sentences.size());
+  for (size_t i = 0; i < direct.tokens.size(); ++i) {
+    CHECK(seg.tokens[title_tokens + i].text == direct.tokens[i].text);
+    CHECK(seg.tokens[title_tokens + i].begin == direct.tokens[i].begin);
+  }
+  for (size_t i = 0; i < direct.sentences.size(); ++i) {
+    const Sentence& a = seg.sentences[title_sentences + i];
+    const Sentence& b = direct.sentences[i];
+    CHECK(a.first == b.first + title_tokens);
+    CHECK(a.last == b.last + title_tokens);
+    CHECK(a.begin == b.begin);
+    CHECK(a.paragraph_start == b.paragraph_start);
+  }
+  CHECK(alone.sentences.size() == direct.sentences.size());
+}
+
 }  // namespace
 }  // namespace diplograph

@@ -217,6 +217,53 @@ TEST_CASE("ParseTxtArticle") {
   }
 }
 
+TEST_CASE("ParseJsonRecords: every line's value is the one nlohmann builds") {
+  // Flat objects of strings take a faster reader; the rest the full parser.
+  // Either way a record must be exactly what nlohmann::json::parse makes.
+  const std::vector<std::string> lines = {
+      R"({"id": "a", "text": "Plain."})",
+      R"({"id": "n", "url": null, "text": "A null.", "title":null})",
+      R"({"text": "nul", "url": nul})",
+      R"({"text": "nullx", "url": nullx})",
+      R"(  { "text" : "Tabs\tand\nnew lines, \"quotes\", \\ and \/" }  )",
+      R"({"text": "\u00e9l\u00C9e \ud83d\ude00 \u2019s", "title": "Café — ok"})",
+      R"({"text": "first", "text": "second wins"})",
+      R"({})",
+      R"({"id": 7, "text": "A number."})",
+      R"({"text": "Nested.", "meta": {"a": [1, 2, null, true]}})",
+      R"({"text": "\u0000 a NUL"})",
+      R"({"text": "x\u0041\u00"})",
+      R"({"text": "lone \udc00 low surrogate"})",
+      R"({"text": "high \ud800 alone"})",
+      R"({"text": "bad \q escape"})",
+      R"({"text": "tab	raw"})",
+      R"({"text": "trailing comma",})",
+      R"({"text": "after"} x)",
+      R"({"text": "huge", "n": 1e999})",
+  };
+  for (const std::string& line : lines) {
+    CAPTURE(line);
+    Diagnostics d;
+    auto recs = ReadJson(line + "\n", &d);
+    nlohmann::json expected;
+    bool valid = true;
+    try {
+      expected = nlohmann::json::parse(line);
+    } catch (const nlohmann::json::exception&) {
+      valid = false;
+    }
+    if (valid) {
+      CHECK(d.empty());
+      REQUIRE(recs.size() == 1);
+      CHECK(recs[0].value == expected);
+      CHECK(recs[0].value.dump() == expected.dump());
+    } else {
+      CHECK(recs.empty());
+      CHECK(d.items().size() == 1);
+    }
+  }
+}
+
 TEST_CASE("ParseJsonRecords") {
   SUBCASE("JSON Lines") {
     Diagnostics d;

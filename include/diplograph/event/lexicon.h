@@ -32,6 +32,13 @@ struct TriggerMatch {
 
 class Lexicon {
  public:
+  Lexicon() = default;
+  // by_hash_ points into by_head_'s nodes: a move keeps them, a copy would not.
+  Lexicon(const Lexicon&) = delete;
+  Lexicon& operator=(const Lexicon&) = delete;
+  Lexicon(Lexicon&&) = default;
+  Lexicon& operator=(Lexicon&&) = default;
+
   // Adds a trigger file; reports bad JSON or patterns with file and entry.
   bool AddFile(std::string_view name, std::string_view content, Diagnostics* diags);
 
@@ -50,7 +57,13 @@ class Lexicon {
     std::string frame;
   };
   void AddPattern(const std::string& type, const std::string& frame, std::string_view pattern);
-  std::unordered_map<std::string, std::vector<Entry>> by_head_;
+  using Heads = std::unordered_map<std::string, std::vector<Entry>>;
+  // The patterns of a head word, or nullptr; `hash` is WordHash(head), which
+  // tokens carry, so that scanning a sentence hashes no string.
+  const std::vector<Entry>* FindHead(const std::string& head, uint64_t hash) const;
+  Heads by_head_;
+  // The same heads by WordHash (collisions are told apart by the key).
+  std::unordered_multimap<uint64_t, const Heads::value_type*> by_hash_;
   size_t count_ = 0;
 };
 

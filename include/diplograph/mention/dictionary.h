@@ -87,9 +87,19 @@ class Dictionary {
 
   // Entries whose key is `key` (lower-case tokens joined by ' '), or nullptr.
   const std::vector<GazetteerEntry>* Find(const std::string& key) const;
-  // Like Find(), and tells whether some longer key starts with `key` plus a
-  // space, so a caller can stop extending a token span early.
-  const std::vector<GazetteerEntry>* FindPrefix(const std::string& key, bool* longer) const;
+  // Entries for the token span [first, first + len) of `tokens`, whose
+  // SpanHash() is `hash`, or nullptr; *longer tells whether some longer key
+  // starts with the span, so a caller can stop extending it early. No key
+  // string is built: a span is hashed token by token as it grows.
+  const std::vector<GazetteerEntry>* FindSpan(const std::vector<Token>& tokens, uint32_t first,
+                                              uint32_t len, uint64_t hash, bool* longer) const;
+  // The hash of a span, from its tokens' hashes (Token::hash):
+  // SpanHash(SpanHash(kSpanSeed, WordHash("foreign")), WordHash("ministry")).
+  static constexpr uint64_t kSpanSeed = 0x2545F4914F6CDD1Dull;
+  static uint64_t SpanHash(uint64_t span, uint64_t word_hash) {
+    span = (span ^ word_hash) * 0x9E3779B97F4A7C15ull;
+    return span ^ (span >> 31);
+  }
   int max_tokens() const { return max_tokens_; }
 
   // -1 when absent.
@@ -113,9 +123,17 @@ class Dictionary {
   std::unordered_map<std::string, int> by_id_;
   std::unordered_map<std::string, int> by_iso_;
   std::unordered_map<std::string, std::vector<GazetteerEntry>> keys_;
-  // Every key and every proper prefix of a key at a token boundary ->
-  // (its entries or nullptr, whether a longer key extends it).
-  std::unordered_map<std::string, std::pair<const std::vector<GazetteerEntry>*, bool>> prefixes_;
+  // Every key and every proper prefix of a key at a token boundary, with its
+  // entries (or nullptr) and whether a longer key extends it; found through
+  // an open-addressing index on the span hash.
+  struct Prefix {
+    uint64_t hash;
+    std::string key;
+    const std::vector<GazetteerEntry>* entries;
+    bool longer;
+  };
+  std::vector<Prefix> prefixes_;
+  std::vector<uint32_t> prefix_index_;  // 1 + index into prefixes_, or 0; size a power of two
   std::unordered_map<std::string, int> national_organs_;
   int max_tokens_ = 1;
 };

@@ -35,8 +35,12 @@ struct Token {
   std::string text;
   std::string lower;
   uint16_t flags = 0;
+  uint32_t classes = 0;  // WordClass bits of `lower` (segment/word_class.h)
+  uint64_t hash = 0;     // WordHash(lower)
 
   bool Is(uint16_t f) const { return (flags & f) != 0; }
+  // True when the word is in one of the classes `word_class` (WordClass bits).
+  bool Has(uint32_t word_class) const { return (classes & word_class) != 0; }
 };
 
 struct Sentence {
@@ -56,6 +60,12 @@ struct Segmentation {
 
 // Tokenizes `text` in the given line spans, then splits sentences.
 Segmentation Segment(std::string_view text, const std::vector<LineSpan>& lines);
+
+// Like Segment(), appending to `seg`: the new sentences' token ranges
+// continue its token list (a title and then a body, as one segmentation),
+// while token offsets stay offsets into `text`.
+void AppendSegments(std::string_view text, const std::vector<LineSpan>& lines,
+                    Segmentation* seg);
 
 // Convenience: segments the whole of `text` as if every non-empty line were
 // a body line (used for titles, dictionary entries and tests).
