@@ -4,6 +4,7 @@
 #include <type_traits>
 
 #include "diplograph/core/date.h"
+#include "diplograph/core/json_dom.h"
 #include "diplograph/core/strings.h"
 
 namespace diplograph {
@@ -104,140 +105,36 @@ class QuietDomParser : public nlohmann::detail::json_sax_dom_parser<nlohmann::js
   bool overflow = false;
 };
 
-// Reads the JSON most corpora consist of, one flat object of strings (or
-// nulls) a line, into the very value nlohmann's parser builds, without its
-// per-character token buffer. Anything else (numbers, nesting, arrays, any
-// syntax error, a lone surrogate) makes Parse() return false, and the caller
-// runs the full parser, which also words every error. The caller has
-// checked that the text is valid UTF-8.
-class FlatObjectParser {
- public:
-  explicit FlatObjectParser(std::string_view s) : s_(s) {}
-
-  bool Parse(nlohmann::json* out) {
-    SkipSpace();
-    if (!Eat('{')) return false;
-    nlohmann::json obj = nlohmann::json::object();
-    SkipSpace();
-    if (!Eat('}')) {
-      std::string key, value;
-      while (true) {
-        SkipSpace();
-        if (!String(&key)) return false;
-        SkipSpace();
-        if (!Eat(':')) return false;
-        SkipSpace();
-        // A repeated key: the last value wins, as in nlohmann.
-        if (s_.substr(pos_, 4) == "null") {  // "url": null is common in scraped corpora
-          pos_ += 4;
-          obj[key] = nullptr;
-        } else if (String(&value)) {
-          obj[key] = std::move(value);
-        } else {
-          return false;
-        }
-        SkipSpace();
-        if (Eat(',')) continue;
-        if (Eat('}')) break;
-        return false;
-      }
-    }
-    SkipSpace();
-    if (pos_ != s_.size()) return false;
-    *out = std::move(obj);
-    return true;
-  }
-
- private:
-  void SkipSpace() {
-    while (pos_ < s_.size() &&
-           (s_[pos_] == ' ' || s_[pos_] == '\t' || s_[pos_] == '\n' || s_[pos_] == '\r')) {
-      ++pos_;
+// The JSON most corpora consist of, one flat object of strings (or nulls) a
+// line, read by the arena parser (core/json_dom.h) into the very value
+// nlohmann's parser builds, without its per-character token buffer.
+// Anything else (numbers, nesting, arrays, any syntax error) returns false,
+// and the caller runs the full parser, which also words every error.
+bool ParseFlatObject(std::string_view text, nlohmann::json* out) {
+  thread_local JsonArena arena;
+  arena.Reset();
+  JsonParser p(text);
+  const JsonValue* v = p.ParseValue(&arena);
+  if (v == nullptr || !p.End() || !v->is_object()) return false;
+  nlohmann::json obj = nlohmann::json::object();
+  for (const JsonMember& m : v->members()) {  // a repeated key: the last wins, as in nlohmann
+    if (m.value.is_string()) {
+      obj[std::string(m.key)] = std::string(m.value.str());
+    } else if (m.value.is_null()) {
+      obj[std::string(m.key)] = nullptr;
+    } else {
+      return false;
     }
   }
-  bool Eat(char c) {
-    if (pos_ >= s_.size() || s_[pos_] != c) return false;
-    ++pos_;
-    return true;
-  }
-  bool Hex4(uint32_t* v) {
-    if (pos_ + 4 > s_.size()) return false;
-    *v = 0;
-    for (int k = 0; k < 4; ++k) {
-      char c = s_[pos_++];
-      uint32_t d;
-      if (c >= '0' && c <= '9') {
-        d = static_cast<uint32_t>(c - '0');
-      } else if (c >= 'a' && c <= 'f') {
-        d = static_cast<uint32_t>(c - 'a' + 10);
-      } else if (c >= 'A' && c <= 'F') {
-        d = static_cast<uint32_t>(c - 'A' + 10);
-      } else {
-        return false;
-      }
-      *v = (*v << 4) | d;
-    }
-    return true;
-  }
-  bool String(std::string* out) {
-    if (!Eat('"')) return false;
-    out->clear();
-    size_t run = pos_;  // start of the bytes not yet copied
-    while (pos_ < s_.size()) {
-      unsigned char c = static_cast<unsigned char>(s_[pos_]);
-      if (c == '"') {
-        out->append(s_.data() + run, pos_ - run);
-        ++pos_;
-        return true;
-      }
-      if (c < 0x20) return false;  // raw control characters are not JSON
-      if (c != '\\') {
-        ++pos_;
-        continue;
-      }
-      out->append(s_.data() + run, pos_ - run);
-      if (++pos_ >= s_.size()) return false;
-      char e = s_[pos_++];
-      switch (e) {
-        case '"': out->push_back('"'); break;
-        case '\\': out->push_back('\\'); break;
-        case '/': out->push_back('/'); break;
-        case 'b': out->push_back('\b'); break;
-        case 'f': out->push_back('\f'); break;
-        case 'n': out->push_back('\n'); break;
-        case 'r': out->push_back('\r'); break;
-        case 't': out->push_back('\t'); break;
-        case 'u': {
-          uint32_t cp = 0;
-          if (!Hex4(&cp)) return false;
-          if (cp >= 0xDC00 && cp <= 0xDFFF) return false;  // a low surrogate first
-          if (cp >= 0xD800 && cp <= 0xDBFF) {
-            uint32_t low = 0;
-            if (!Eat('\\') || !Eat('u') || !Hex4(&low) || low < 0xDC00 || low > 0xDFFF) {
-              return false;
-            }
-            cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
-          }
-          AppendUtf8(static_cast<char32_t>(cp), out);
-          break;
-        }
-        default:
-          return false;
-      }
-      run = pos_;
-    }
-    return false;  // unterminated
-  }
-
-  std::string_view s_;
-  size_t pos_ = 0;
-};
+  *out = std::move(obj);
+  return true;
+}
 
 bool ParseOneJson(std::string_view text, std::string_view path, int first_line,
                   std::string_view whole, size_t base, const ReaderOptions& options,
                   Diagnostics* diags, nlohmann::json* out) {
   // A flat object has depth 1, within any limit (--max-json-depth is >= 1).
-  if (options.max_json_depth >= 1 && FlatObjectParser(text).Parse(out)) return true;
+  if (options.max_json_depth >= 1 && ParseFlatObject(text, out)) return true;
   if (JsonDepth(text, options.max_json_depth) > options.max_json_depth) {
     diags->Error(path, first_line, 0,
                  "JSON nested deeper than " + std::to_string(options.max_json_depth) + " levels");
