@@ -1,7 +1,9 @@
 #include "diplograph/export/gexf.h"
 
+#include <algorithm>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "common.h"
@@ -80,9 +82,13 @@ void AppendAttValues(std::string* out, const AttrDef* defs,
   *out += "      <attvalues>\n" + body + "      </attvalues>\n";
 }
 
-void AppendSpells(std::string* out, const std::vector<std::string>& dates) {
+// `dates` may repeat a date many times (a country's node gets one a
+// document), so each distinct date is expanded once.
+void AppendSpells(std::string* out, std::vector<std::string_view> dates) {
+  std::sort(dates.begin(), dates.end());
+  dates.erase(std::unique(dates.begin(), dates.end()), dates.end());
   std::vector<DayRange> ranges;
-  for (const std::string& d : dates) {
+  for (std::string_view d : dates) {
     if (auto r = export_internal::ExpandDate(d)) ranges.push_back(std::move(*r));
   }
   ranges = export_internal::MergeRanges(std::move(ranges));
@@ -99,11 +105,25 @@ void AppendColor(std::string* out, Rgb c) {
           "\" b=\"" + std::to_string(c.b) + "\"/>\n";
 }
 
+using DocDates = std::unordered_map<std::string_view, std::string_view>;
+
+// The date of every document, by id (one hash lookup a node's document).
+DocDates DocumentDates(const KnowledgeGraph& graph) {
+  DocDates out;
+  out.reserve(graph.document_count());
+  graph.ForEachDocument([&](const DocumentEntry& d) { out.emplace(d.id, d.date); });
+  return out;
+}
+
 // The dates a node lives on: its documents' dates and its edges' dates.
-std::vector<std::string> NodeDates(const KnowledgeGraph& graph, const ActorNode& n) {
-  std::vector<std::string> dates;
+// Views into the graph, valid while it is unchanged.
+std::vector<std::string_view> NodeDates(const KnowledgeGraph& graph, const DocDates& doc_dates,
+                                        const ActorNode& n) {
+  std::vector<std::string_view> dates;
+  dates.reserve(n.documents.size());
   for (const std::string& doc : n.documents) {
-    if (const DocumentEntry* d = graph.FindDocument(doc)) dates.push_back(d->date);
+    auto it = doc_dates.find(doc);
+    if (it != doc_dates.end()) dates.push_back(it->second);
   }
   graph.ForEachIncidentEdge(n.id, [&](const RelationEdge& e) {
     dates.insert(dates.end(), e.dates.begin(), e.dates.end());
@@ -111,8 +131,8 @@ std::vector<std::string> NodeDates(const KnowledgeGraph& graph, const ActorNode&
   return dates;
 }
 
-void WriteNode(const KnowledgeGraph& graph, const ActorNode& n, const GexfOptions& options,
-               std::string* buf) {
+void WriteNode(const KnowledgeGraph& graph, const DocDates& doc_dates, const ActorNode& n,
+               const GexfOptions& options, std::string* buf) {
   buf->assign("      <node");
   AppendAttr(buf, "id", n.id);
   std::string label = CollapseWhitespace(n.label);
@@ -121,7 +141,7 @@ void WriteNode(const KnowledgeGraph& graph, const ActorNode& n, const GexfOption
   AppendAttValues(buf, kNodeAttrs,
                   {n.type, n.country, n.cameo, Join(n.aliases, "; "), Join(n.roles, "; "),
                    std::to_string(n.mentions), std::to_string(n.documents.size())});
-  if (options.spells) AppendSpells(buf, NodeDates(graph, n));
+  if (options.spells) AppendSpells(buf, NodeDates(graph, doc_dates, n));
   if (options.colors) AppendColor(buf, export_internal::NodeTypeColor(n.type));
   *buf += "      </node>\n";
 }
@@ -142,7 +162,7 @@ void WriteEdge(const RelationEdge& e, const GexfOptions& options, std::string* b
       buf, kEdgeAttrs,
       {e.key.type, std::to_string(e.mentions), e.cameo, FormatDouble(e.goldstein), e.first_date,
        e.last_date, Join(e.documents, "; "), e.evidence, e.symmetric ? "true" : "false"});
-  if (options.spells) AppendSpells(buf, e.dates);
+  if (options.spells) AppendSpells(buf, {e.dates.begin(), e.dates.end()});
   if (options.colors) AppendColor(buf, export_internal::GoldsteinColor(e.goldstein));
   *buf += "      </edge>\n";
 }
@@ -151,9 +171,10 @@ void WriteEdge(const RelationEdge& e, const GexfOptions& options, std::string* b
 
 bool WriteGexf(const KnowledgeGraph& graph, std::ostream& out, const GexfOptions& options) {
   WriteHeader(graph, options, out);
+  const DocDates doc_dates = options.spells ? DocumentDates(graph) : DocDates();
   std::string buf;
   graph.ForEachNode([&](const ActorNode& n) {
-    WriteNode(graph, n, options, &buf);
+    WriteNode(graph, doc_dates, n, options, &buf);
     out << buf;
   });
   out << "    </nodes>\n    <edges count=\"" << graph.edge_count() << "\">\n";
