@@ -414,25 +414,18 @@ const JsonValue* JsonParser::ParseValue(JsonArena* arena) {
   return v;
 }
 
-bool JsonParser::BeginObject(bool* is) {
+bool JsonParser::Begin(char open, bool* is) {
   SkipWs();
-  *is = pos_ < text_.size() && text_[pos_] == '{';
+  *is = pos_ < text_.size() && text_[pos_] == open;
   if (*is) {
     ++pos_;
-    frames_.push_back({true, true});
+    frames_.push_back({open == '{', true});
   }
   return !failed();
 }
 
-bool JsonParser::BeginArray(bool* is) {
-  SkipWs();
-  *is = pos_ < text_.size() && text_[pos_] == '[';
-  if (*is) {
-    ++pos_;
-    frames_.push_back({false, true});
-  }
-  return !failed();
-}
+bool JsonParser::BeginObject(bool* is) { return Begin('{', is); }
+bool JsonParser::BeginArray(bool* is) { return Begin('[', is); }
 
 // Before the next member or element: the closing bracket (`*more` false),
 // or, after the first one, a comma.
@@ -472,8 +465,8 @@ bool JsonParser::NextElement(bool* more) {
 }
 
 bool JsonParser::SkipValue() {
-  JsonArena scratch;
-  return ParseValue(&scratch) != nullptr;
+  skip_arena_.Reset();
+  return ParseValue(&skip_arena_) != nullptr;
 }
 
 bool JsonParser::End() {

@@ -62,6 +62,7 @@ class SavedGraphReader {
   void SyntaxError(const JsonParser& p);
   void Reset();
 
+  bool ReadGraphSection(const JsonValue* graph);
   bool ReadHeader(const JsonValue* graph);
   void ReadDocuments(const JsonValue& list, const Where& at);
   void ReadNode(const JsonValue& n, const Where& at);
@@ -332,6 +333,18 @@ bool SavedGraphReader::ReadHeader(const JsonValue* graph) {
   return true;
 }
 
+// The top-level "graph" object: its header, then its document table.
+// False if the header rules the file out.
+bool SavedGraphReader::ReadGraphSection(const JsonValue* graph) {
+  if (!ReadHeader(graph)) return false;
+  const Where root;
+  const Where at = root.Key("graph");
+  if (const JsonValue* docs = Container(*graph, at, "documents", true)) {
+    ReadDocuments(*docs, at.Key("documents"));
+  }
+  return true;
+}
+
 void SavedGraphReader::ReadDocuments(const JsonValue& list, const Where& at) {
   std::span<const JsonValue> items = list.items();
   for (size_t i = 0; i < items.size(); ++i) {
@@ -515,12 +528,7 @@ SavedGraphReader::Outcome SavedGraphReader::ReadPiecewise(JsonParser* p) {
       graph_seen = true;
       const JsonValue* graph = p->ParseValue(&graph_arena);
       if (graph == nullptr) return Outcome::kSyntaxError;
-      header_ok = ReadHeader(graph);
-      if (!header_ok) continue;  // the rest is only checked for syntax
-      const Where at = root.Key("graph");
-      if (const JsonValue* docs = Container(*graph, at, "documents", true)) {
-        ReadDocuments(*docs, at.Key("documents"));
-      }
+      header_ok = ReadGraphSection(graph);  // if not, the rest is only checked for syntax
     } else if (key == "nodes" || key == "links") {
       const bool nodes = key == "nodes";
       if (!graph_seen || (nodes ? nodes_seen || links_seen : !nodes_seen || links_seen)) {
@@ -569,12 +577,7 @@ bool SavedGraphReader::ReadWhole() {
     Error(root, std::string("a saved graph must be a JSON object, not ") + doc->type_name());
     return true;
   }
-  const JsonValue* graph = doc->Find("graph");
-  if (!ReadHeader(graph)) return true;
-  const Where graph_at = root.Key("graph");
-  if (const JsonValue* docs = Container(*graph, graph_at, "documents", true)) {
-    ReadDocuments(*docs, graph_at.Key("documents"));
-  }
+  if (!ReadGraphSection(doc->Find("graph"))) return true;
   if (const JsonValue* nodes = Container(*doc, root, "nodes", true)) {
     std::span<const JsonValue> items = nodes->items();
     for (size_t i = 0; i < items.size(); ++i) ReadNode(items[i], root.Key("nodes").Index(i));

@@ -25,8 +25,8 @@ import time
 import xml.etree.ElementTree as ET
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import (Suite, check, check_equal, fail, leftover_temporaries, listing,  # noqa: E402
-                    short, skip, writing_output)
+from common import (GOOD_A, GOOD_B, GOOD_C, Suite, check, check_equal, fail,  # noqa: E402
+                    leftover_temporaries, listing, record_ids, short, skip, writing_output)
 
 # Known bugs outside src/cli: subtest name -> what is wrong. These subtests
 # report XFAIL instead of failing the suite; take a name off when it is fixed.
@@ -75,18 +75,6 @@ def generate_articles(s, directory, count, paragraphs=None):
 
 def jsonl(*objects):
     return "".join(json.dumps(o) + "\n" for o in objects)
-
-
-GOOD_A = {"id": "good-a", "date": "2025-03-11",
-          "text": "Japanese Foreign Minister Takeshi Iwaya met Cho Tae-yul in Geneva on Tuesday."}
-GOOD_B = {"id": "good-b", "date": "2025-05-20",
-          "text": "Poland expelled three Russian diplomats on Tuesday, Radoslaw Sikorski said."}
-GOOD_C = {"id": "good-c", "date": "2025-04-23",
-          "text": "The Philippines suspended talks with China on Wednesday."}
-
-
-def record_ids(data):
-    return [json.loads(line)["doc"]["id"] for line in data.decode("utf-8").splitlines()]
 
 
 def saved_graph(s):

@@ -13,6 +13,7 @@ longer shows: take it off the list). The exit code is 1 if anything failed,
 77 (CTest's SKIP_RETURN_CODE) if every subtest skipped, else 0.
 """
 
+import json
 import os
 import shutil
 import subprocess
@@ -250,3 +251,19 @@ def writing_output(process, directory):
         if target.startswith(unnamed) and target.endswith(" (deleted)"):
             return True
     return False
+
+
+# Three small articles that extract cleanly, shared by the CLI suites as the
+# good documents around bad ones.
+GOOD_A = {"id": "good-a", "date": "2025-03-11",
+          "text": "Japanese Foreign Minister Takeshi Iwaya met Cho Tae-yul in Geneva on Tuesday."}
+GOOD_B = {"id": "good-b", "date": "2025-05-20",
+          "text": "Poland expelled three Russian diplomats on Tuesday, Radoslaw Sikorski said."}
+GOOD_C = {"id": "good-c", "date": "2025-04-23",
+          "text": "The Philippines suspended talks with China on Wednesday."}
+
+
+def record_ids(data):
+    """The document ids of extraction records (JSON Lines bytes), in order."""
+    return [json.loads(l)["doc"]["id"] for l in data.decode("utf-8").splitlines()]
+

@@ -34,8 +34,8 @@ import time
 import xml.etree.ElementTree as ET
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import (Suite, check, check_equal, fail, leftover_temporaries, listing,  # noqa: E402
-                    short, skip, writing_output)
+from common import (GOOD_A, GOOD_B, GOOD_C, Suite, check, check_equal, fail,  # noqa: E402
+                    leftover_temporaries, listing, record_ids, short, skip, writing_output)
 
 # Known limitations: subtest name -> why. They report XFAIL, not FAIL.
 EXPECTED_FAILURES = {}
@@ -43,21 +43,11 @@ EXPECTED_FAILURES = {}
 suite = Suite(__doc__, EXPECTED_FAILURES)
 test = suite.test
 
-GOOD_A = {"id": "good-a", "date": "2025-03-11",
-          "text": "Japanese Foreign Minister Takeshi Iwaya met Cho Tae-yul in Geneva on Tuesday."}
-GOOD_B = {"id": "good-b", "date": "2025-05-20",
-          "text": "Poland expelled three Russian diplomats on Tuesday, Radoslaw Sikorski said."}
-GOOD_C = {"id": "good-c", "date": "2025-04-23",
-          "text": "The Philippines suspended talks with China on Wednesday."}
 GOOD_TXT = "Id: good-txt\nDate: 2025-03-11\n\nPoland expelled three Russian diplomats.\n"
 
 
 def line(obj):
     return json.dumps(obj).encode("utf-8") + b"\n"
-
-
-def record_ids(data):
-    return [json.loads(l)["doc"]["id"] for l in data.decode("utf-8").splitlines()]
 
 
 def graph_doc_ids(s, name):

@@ -61,26 +61,18 @@ std::string Status(const char* key) {
   return "?";
 }
 
-// Actor i: 200 countries (the hubs), 4,800 organisations, the rest people.
-std::string ActorId(uint32_t i) {
+// Actor i: 200 countries (the hubs), 4,800 organisations, the rest people;
+// its id ("country-007") or its name ("Country 007").
+std::string Actor(uint32_t i, bool name) {
+  static const char* const kFormats[2][3] = {{"country-%03u", "agency-%05u", "actor-%06u"},
+                                             {"Country %03u", "Agency %05u", "Actor %06u"}};
   char buf[32];
-  std::snprintf(buf, sizeof(buf),
-                i < 200    ? "country-%03u"
-                : i < 5000 ? "agency-%05u"
-                           : "actor-%06u",
-                i);
+  std::snprintf(buf, sizeof(buf), kFormats[name][i < 200 ? 0 : i < 5000 ? 1 : 2], i);
   return buf;
 }
 
-std::string ActorName(uint32_t i) {
-  char buf[32];
-  std::snprintf(buf, sizeof(buf),
-                i < 200    ? "Country %03u"
-                : i < 5000 ? "Agency %05u"
-                           : "Actor %06u",
-                i);
-  return buf;
-}
+std::string ActorId(uint32_t i) { return Actor(i, false); }
+std::string ActorName(uint32_t i) { return Actor(i, true); }
 
 const char* ActorType(uint32_t i) {
   return i < 200 ? "country" : i < 5000 ? "organization" : "person";

@@ -152,6 +152,7 @@ class JsonParser {
     bool object;
     bool first;
   };
+  bool Begin(char open, bool* is);
   bool Fail(size_t at, std::string message);
   void SkipWs();
   bool Literal(std::string_view word);
@@ -168,7 +169,8 @@ class JsonParser {
   std::vector<Frame> frames_;          // containers begun piecewise
   std::vector<JsonValue> value_stack_;  // children of containers being parsed
   std::vector<JsonMember> member_stack_;
-  std::string scratch_;  // decoding escaped strings
+  std::string scratch_;    // decoding escaped strings
+  JsonArena skip_arena_;  // values parsed only to be skipped
 };
 
 }  // namespace diplograph
