@@ -4,12 +4,20 @@
 #include "cli/commands.h"
 #include "cli/graph_output.h"
 #include "cli/runner.h"
+#include "diplograph/graph/external_build.h"
 #include "diplograph/graph/saved_graph.h"
 
 namespace diplograph::cli {
 
 std::vector<OptionSpec> BuildOptions() {
-  std::vector<OptionSpec> specs = {{"--output", "-o", true, "The graph file to write."}};
+  std::vector<OptionSpec> specs = {
+      {"--output", "-o", true, "The graph file to write."},
+      {"--low-memory", nullptr, false,
+       "Build a saved graph (json) in bounded memory, sorting on disk: for corpora "
+       "whose graph does not fit in memory. Same output."},
+      {"--temp-dir", nullptr, true,
+       "Folder for --low-memory's temporary files (default $TMPDIR, else /tmp)."},
+  };
   for (const OptionSpec& s : GraphOutputSpecs()) specs.push_back(s);
   for (const OptionSpec& s : RunOptionSpecs()) specs.push_back(s);
   return specs;
@@ -21,6 +29,46 @@ std::vector<OptionSpec> MergeOptions() {
   return specs;
 }
 
+namespace {
+
+// build --low-memory: the same saved graph through ExternalGraphBuilder.
+int RunExternalBuild(const Args& args, const RunOptions& options, const std::string& out) {
+  ExternalBuildOptions external;
+  external.temp_dir = args.Get("--temp-dir");
+  ExternalGraphBuilder builder(external);
+  std::string error;
+  if (!builder.Open(&error)) {
+    std::cerr << "diplograph build: " << error << "\n";
+    return kInputErrors;
+  }
+  Diagnostics diags;
+  bool loaded = StreamRecords(
+      options, &diags, [&](ExtractionRecord r) { builder.AddRecord(r); },
+      [&](const std::string& path, std::string content) {
+        auto g = ReadSavedGraph(content, path, &diags);
+        if (!g) return;
+        g->ForEachDocument(
+            [&](const DocumentEntry& d) { builder.AddContribution(g->ContributionOf(d.id)); });
+      });
+  PrintDiagnostics(diags);
+  if (!loaded) return kInputErrors;
+  if (diags.HasErrors() && builder.document_count() == 0) {
+    std::cerr << "diplograph build: no input could be read; " << out << " not written\n";
+    return kInputErrors;
+  }
+  std::string build_error;
+  bool written = WriteOutput(out, &error, [&](std::ostream& o) {
+    return builder.Write(o, &build_error);
+  });
+  if (!written) {
+    std::cerr << "diplograph build: " << (build_error.empty() ? error : build_error) << "\n";
+    return kInputErrors;
+  }
+  return diags.HasErrors() ? kInputErrors : kOk;
+}
+
+}  // namespace
+
 int RunBuild(const Args& args) {
   const Command& cmd = *FindCommand("build");
   RunOptions options;
@@ -30,6 +78,15 @@ int RunBuild(const Args& args) {
   if (out.empty()) return UsageError(cmd, "needs -o GRAPH");
   std::string format = OutputFormat(args, out, &error);
   if (format.empty()) return UsageError(cmd, error);
+  if (args.Has("--temp-dir") && !args.Has("--low-memory")) {
+    return UsageError(cmd, "--temp-dir goes with --low-memory");
+  }
+  if (args.Has("--low-memory")) {
+    if (format != "json") {
+      return UsageError(cmd, "--low-memory writes saved graphs only (json); export the result");
+    }
+    return RunExternalBuild(args, options, out);
+  }
   KnowledgeGraph& graph = GraphForCommand();
   Diagnostics diags;
   bool loaded = StreamRecords(options, &diags, [&](ExtractionRecord r) { graph.AddRecord(r); },

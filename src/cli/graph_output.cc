@@ -57,8 +57,10 @@ bool WriteTemporary(AtomicFile* file, const std::string& path, std::string* erro
   return true;
 }
 
-bool WriteOne(const std::string& path, std::string* error,
-              const std::function<bool(std::ostream&)>& write) {
+}  // namespace
+
+bool WriteOutput(const std::string& path, std::string* error,
+                 const std::function<bool(std::ostream&)>& write) {
   if (path == "-") {
     bool ok = write(std::cout) && static_cast<bool>(std::cout.flush());
     if (!ok) *error = "cannot write to stdout";
@@ -68,17 +70,15 @@ bool WriteOne(const std::string& path, std::string* error,
   return WriteTemporary(&file, path, error, write) && file.Commit(error);
 }
 
-}  // namespace
-
 bool WriteGraph(const KnowledgeGraph& graph, const std::string& path, const std::string& format,
                 const Args& args, std::string* error) {
   if (format == "json") {
-    return WriteOne(path, error, [&](std::ostream& o) { return WriteSavedGraph(graph, o); });
+    return WriteOutput(path, error, [&](std::ostream& o) { return WriteSavedGraph(graph, o); });
   }
   if (format == "graphml") {
     GraphMlOptions opt;
     opt.gephi = args.Has("--gephi");
-    return WriteOne(path, error, [&](std::ostream& o) { return WriteGraphMl(graph, o, opt); });
+    return WriteOutput(path, error, [&](std::ostream& o) { return WriteGraphMl(graph, o, opt); });
   }
   if (format == "gexf") {
     GexfOptions opt;
@@ -90,10 +90,10 @@ bool WriteGraph(const KnowledgeGraph& graph, const std::string& path, const std:
       *error = "--gexf-version must be 1.3 or 1.2";
       return false;
     }
-    return WriteOne(path, error, [&](std::ostream& o) { return WriteGexf(graph, o, opt); });
+    return WriteOutput(path, error, [&](std::ostream& o) { return WriteGexf(graph, o, opt); });
   }
   if (format == "dot") {
-    return WriteOne(path, error, [&](std::ostream& o) { return WriteDot(graph, o); });
+    return WriteOutput(path, error, [&](std::ostream& o) { return WriteDot(graph, o); });
   }
   // csv: nodes to `path`, relationships beside it. Both are written out
   // before either replaces its target, so a failure keeps both earlier files.

@@ -2,6 +2,8 @@
 #ifndef DIPLOGRAPH_CLI_GRAPH_OUTPUT_H_
 #define DIPLOGRAPH_CLI_GRAPH_OUTPUT_H_
 
+#include <functional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -23,6 +25,11 @@ std::string OutputFormat(const Args& args, const std::string& path, std::string*
 // X.relationships.csv). Returns false with *error.
 bool WriteGraph(const KnowledgeGraph& graph, const std::string& path, const std::string& format,
                 const Args& args, std::string* error);
+
+// Writes `path` ("-" = stdout) atomically through `write`, which returns
+// false on failure. Returns false with *error ("cannot write PATH: ...").
+bool WriteOutput(const std::string& path, std::string* error,
+                 const std::function<bool(std::ostream&)>& write);
 
 // A graph that lives until the process exits and is never destroyed: a
 // command's graph is its largest structure, and taking millions of small

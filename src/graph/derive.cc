@@ -160,7 +160,7 @@ std::vector<std::string> KnowledgeGraph::Resolve(bool all) const {
   if (!UpdateProfiles(all) || resolution_->pinned) return renamed;
   std::vector<graph_internal::ResolveInput> actors;
   for (const auto& [id, profile] : resolution_->profiles) {
-    if (Resolvable(profile)) actors.push_back({&id, &profile, &raw_nodes_.at(id).contrib});
+    if (Resolvable(profile)) actors.push_back({&id, &profile, graph_internal::DocSet(&raw_nodes_.at(id).contrib)});
   }
   auto fresh = graph_internal::ResolveActors(actors);
   std::unordered_map<std::string, std::string>& node_of = resolution_->node_of;

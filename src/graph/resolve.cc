@@ -50,15 +50,6 @@ bool OneEditApart(std::string_view a, std::string_view b, size_t* where) {
          a.substr(i + 2) == b.substr(i + 2);
 }
 
-bool SharesDocument(const NodeContribMap& a, const NodeContribMap& b) {
-  const NodeContribMap& small = a.size() <= b.size() ? a : b;
-  const NodeContribMap& large = a.size() <= b.size() ? b : a;
-  for (const auto& [doc, c] : small) {
-    if (large.contains(doc)) return true;
-  }
-  return false;
-}
-
 bool SharesName(const std::vector<std::string>& a, const std::vector<std::string>& b) {
   auto i = a.begin();
   auto j = b.begin();
@@ -168,7 +159,7 @@ class CandidateFinder {
     if (p.type != q.type || !Resolvable(p)) return false;
     if (!p.country.empty() && !q.country.empty() && p.country != q.country) return false;
     if (SharesName(p.names, q.names)) return false;  // told apart on purpose
-    return !SharesDocument(*a.documents, *b.documents);
+    return !a.documents.Intersects(b.documents);
   }
 
   const std::vector<ResolveInput>& actors_;
@@ -236,7 +227,7 @@ class Joiner {
 
  private:
   const ResolveInput& Actor(int i) const { return actors_[static_cast<size_t>(i)]; }
-  const NodeContribMap& Docs(int i) const { return *Actor(i).documents; }
+  const DocSet& Docs(int i) const { return Actor(i).documents; }
 
   int Root(int i) {
     while (parent_[static_cast<size_t>(i)] != i) i = parent_[static_cast<size_t>(i)];
@@ -262,7 +253,7 @@ class Joiner {
     for (int x : a) {
       for (int y : b) {
         if (SharesName(Actor(x).profile->names, Actor(y).profile->names) ||
-            SharesDocument(Docs(x), Docs(y))) {
+            Docs(x).Intersects(Docs(y))) {
           return false;
         }
       }
@@ -321,21 +312,32 @@ bool Resolvable(const ActorProfile& profile) {
   return t == "person" || t == "organization" || t == "event" || t == "location";
 }
 
-ActorProfile ProfileOf(const NodeContribMap& contrib) {
-  std::map<std::string, int> types, countries;
-  ActorProfile p;
-  for (const auto& [doc, c] : contrib) {
-    ++types[c.type];
-    ++countries[c.country];
+bool DocSet::Intersects(const DocSet& other) const {
+  if (map_ != nullptr) {
+    const NodeContribMap& small = size() <= other.size() ? *map_ : *other.map_;
+    const NodeContribMap& large = size() <= other.size() ? *other.map_ : *map_;
+    for (const auto& [doc, c] : small) {
+      if (large.contains(doc)) return true;
+    }
+    return false;
   }
+  auto i = sorted_->begin();
+  auto j = other.sorted_->begin();
+  while (i != sorted_->end() && j != other.sorted_->end()) {
+    if (*i == *j) return true;
+    *i < *j ? ++i : ++j;
+  }
+  return false;
+}
+
+ActorProfile MakeProfile(const std::map<std::string, int>& types,
+                         const std::map<std::string, int>& countries,
+                         std::vector<std::string> names, std::vector<std::string> aliases) {
+  ActorProfile p;
   p.type = MostCommon(types);
   p.country = MostCommon(countries);
   if (!Resolvable(p)) return p;  // nothing else matters
-  std::vector<std::string> aliases;
-  for (const auto& [doc, c] : contrib) {
-    p.names.push_back(c.name);
-    aliases.insert(aliases.end(), c.aliases.begin(), c.aliases.end());
-  }
+  p.names = std::move(names);
   SortUnique(&p.names);
   SortUnique(&aliases);
   for (const std::string& name : p.names) {
@@ -349,6 +351,18 @@ ActorProfile ProfileOf(const NodeContribMap& contrib) {
   SortUnique(&p.keys);
   SortUnique(&p.alias_keys);
   return p;
+}
+
+ActorProfile ProfileOf(const NodeContribMap& contrib) {
+  std::map<std::string, int> types, countries;
+  std::vector<std::string> names, aliases;
+  for (const auto& [doc, c] : contrib) {
+    ++types[c.type];
+    ++countries[c.country];
+    names.push_back(c.name);
+    aliases.insert(aliases.end(), c.aliases.begin(), c.aliases.end());
+  }
+  return MakeProfile(types, countries, std::move(names), std::move(aliases));
 }
 
 std::unordered_map<std::string, std::string> ResolveActors(

@@ -4,6 +4,7 @@
 #ifndef DIPLOGRAPH_GRAPH_RESOLVE_H_
 #define DIPLOGRAPH_GRAPH_RESOLVE_H_
 
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <string>
@@ -45,12 +46,36 @@ std::string MatchKey(std::string_view name);
 // no digit.
 bool OneEditVariant(std::string_view a, std::string_view b);
 
-// One raw actor id as resolution sees it. `documents` are the keys of its
-// contributions (the documents that use it).
+// The profile of counted contributions: `types` and `countries` count
+// each contribution's value (empty ones too), `names` and `aliases` are all
+// the names and aliases the contributions gave (any order, duplicates
+// allowed). ProfileOf() is MakeProfile() over a contribution map.
+ActorProfile MakeProfile(const std::map<std::string, int>& types,
+                         const std::map<std::string, int>& countries,
+                         std::vector<std::string> names, std::vector<std::string> aliases);
+
+// The documents that use one raw id: the keys of its contribution map, or
+// a sorted list of document numbers (external builds). All the inputs of
+// one ResolveActors() call hold the same kind.
+class DocSet {
+ public:
+  DocSet() = default;
+  explicit DocSet(const NodeContribMap* map) : map_(map) {}
+  explicit DocSet(const std::vector<uint32_t>* sorted) : sorted_(sorted) {}
+
+  size_t size() const { return map_ != nullptr ? map_->size() : sorted_->size(); }
+  bool Intersects(const DocSet& other) const;
+
+ private:
+  const NodeContribMap* map_ = nullptr;
+  const std::vector<uint32_t>* sorted_ = nullptr;
+};
+
+// One raw actor id as resolution sees it.
 struct ResolveInput {
   const std::string* id = nullptr;
   const ActorProfile* profile = nullptr;
-  const NodeContribMap* documents = nullptr;
+  DocSet documents;
 };
 
 // The node id of every raw id in `actors` that is joined under another id

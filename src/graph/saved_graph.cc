@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "diplograph/core/strings.h"
+#include "saved_graph_write.h"
 
 namespace diplograph {
 
@@ -125,14 +126,14 @@ void WriteNodeContribution(const NodeContribution& c, const std::string& raw_id,
   j.Close();
 }
 
-void WriteNode(const KnowledgeGraph& g, const ActorNode& n, JsonOut& j) {
+void WriteNode(const ActorNode& n, const graph_internal::EachNodeContrib& contributions,
+               JsonOut& j) {
   j.Open();
   j.Key("id").Str(n.id).Key("label").Str(n.label).Key("type").Str(n.type);
   j.Key("country").Str(n.country).Key("cameo").Str(n.cameo).Key("aliases").Strs(n.aliases);
   j.Key("roles").Strs(n.roles).Key("documents").Strs(n.documents);
   j.Key("mentions").Int(n.mentions).Key("contrib").Open();
-  g.ForEachContribution(n, [&](const std::string& doc, const std::string& raw,
-                               const NodeContribution& c) {
+  contributions([&](const std::string& doc, const std::string& raw, const NodeContribution& c) {
     WriteNodeContribution(c, raw, n.id, j.Key(doc));
   });
   j.Close().Close();
@@ -148,7 +149,8 @@ void WriteEdgeContribution(const EdgeContribution& c, JsonOut& j) {
   j.Close();
 }
 
-void WriteLink(const KnowledgeGraph& g, const RelationEdge& e, JsonOut& j) {
+void WriteLink(const RelationEdge& e, const graph_internal::EachEdgeContrib& contributions,
+               JsonOut& j) {
   j.Open();
   j.Key("source").Str(e.key.source).Key("target").Str(e.key.target);
   j.Key("key").Str(e.key.type).Key("type").Str(e.key.type).Key("label").Str(e.key.type);
@@ -158,55 +160,84 @@ void WriteLink(const KnowledgeGraph& g, const RelationEdge& e, JsonOut& j) {
   j.Key("evidence").Str(e.evidence).Key("evidence_doc").Str(e.evidence_doc);
   j.Key("goldstein").Num(e.goldstein).Key("cameo").Str(e.cameo);
   j.Key("symmetric").Bool(e.symmetric).Key("contrib").Open();
-  g.ForEachContribution(e, [&](const std::string& doc, const EdgeKey&,
-                               const EdgeContribution& c) {
+  contributions([&](const std::string& doc, const EdgeContribution& c) {
     WriteEdgeContribution(c, j.Key(doc));
   });
   j.Close().Close();
 }
 
-// Writes "\n" before the first element and ",\n" before the others, one
-// element at a time through a reused buffer.
-class ListWriter {
- public:
-  explicit ListWriter(std::ostream& out) : out_(out) {}
-  template <typename Fn>
-  void Add(Fn&& write) {
-    line_.assign(first_ ? "\n" : ",\n");
-    JsonOut j(&line_);
-    write(j);
-    out_.write(line_.data(), static_cast<std::streamsize>(line_.size()));
-    first_ = false;
-  }
-
- private:
-  std::ostream& out_;
-  std::string line_;
-  bool first_ = true;
-};
-
 }  // namespace
 
+namespace graph_internal {
+
+SavedGraphWriter::SavedGraphWriter(std::ostream& out) : out_(out) {
+  out_ << "{\"directed\":true,\"multigraph\":true,\"graph\":{\"format\":\"" << kSavedGraphFormat
+       << "\",\"version\":" << kSavedGraphVersion
+       << ",\"generator\":\"diplograph\",\"documents\":[";
+}
+
+// Each element on its own line: "\n" before the first of a list, ",\n"
+// before the others.
+void SavedGraphWriter::StartLine() { line_.assign(first_ ? "\n" : ",\n"); }
+
+void SavedGraphWriter::EndLine() {
+  out_.write(line_.data(), static_cast<std::streamsize>(line_.size()));
+  first_ = false;
+}
+
+void SavedGraphWriter::Document(const DocumentEntry& d) {
+  StartLine();
+  JsonOut j(&line_);
+  WriteDocument(d, j);
+  EndLine();
+}
+
+void SavedGraphWriter::StartNodes() {
+  out_ << "\n]},\n\"nodes\":[";
+  first_ = true;
+}
+
+void SavedGraphWriter::Node(const ActorNode& n, const EachNodeContrib& contributions) {
+  StartLine();
+  JsonOut j(&line_);
+  WriteNode(n, contributions, j);
+  EndLine();
+}
+
+void SavedGraphWriter::StartLinks() {
+  out_ << "\n],\n\"links\":[";
+  first_ = true;
+}
+
+void SavedGraphWriter::Link(const RelationEdge& e, const EachEdgeContrib& contributions) {
+  StartLine();
+  JsonOut j(&line_);
+  WriteLink(e, contributions, j);
+  EndLine();
+}
+
+bool SavedGraphWriter::Finish() {
+  out_ << "\n]}\n";
+  return static_cast<bool>(out_);
+}
+
+}  // namespace graph_internal
+
 bool WriteSavedGraph(const KnowledgeGraph& graph, std::ostream& out) {
-  out << "{\"directed\":true,\"multigraph\":true,\"graph\":{\"format\":\"" << kSavedGraphFormat
-      << "\",\"version\":" << kSavedGraphVersion
-      << ",\"generator\":\"diplograph\",\"documents\":[";
-  ListWriter docs(out);
-  graph.ForEachDocument([&](const DocumentEntry& d) {
-    docs.Add([&](JsonOut& j) { WriteDocument(d, j); });
-  });
-  out << "\n]},\n\"nodes\":[";
-  ListWriter nodes(out);
+  graph_internal::SavedGraphWriter w(out);
+  graph.ForEachDocument([&](const DocumentEntry& d) { w.Document(d); });
+  w.StartNodes();
   graph.ForEachNode([&](const ActorNode& n) {
-    nodes.Add([&](JsonOut& j) { WriteNode(graph, n, j); });
+    w.Node(n, [&](const graph_internal::NodeContribFn& fn) { graph.ForEachContribution(n, fn); });
   });
-  out << "\n],\n\"links\":[";
-  ListWriter links(out);
+  w.StartLinks();
   graph.ForEachEdge([&](const RelationEdge& e) {
-    links.Add([&](JsonOut& j) { WriteLink(graph, e, j); });
+    w.Link(e, [&](const graph_internal::EdgeContribFn& fn) {
+      graph.ForEachContribution(
+          e, [&](const std::string& doc, const EdgeKey&, const EdgeContribution& c) { fn(doc, c); });
+    });
   });
-  out << "\n]}\n";
-  return static_cast<bool>(out);
+  return w.Finish();
 }
 
 std::string SavedGraphToString(const KnowledgeGraph& graph) {

@@ -8,6 +8,7 @@
 #include <random>
 #include <sstream>
 
+#include "diplograph/graph/external_build.h"
 #include "diplograph/graph/graph.h"
 #include "diplograph/graph/saved_graph.h"
 #include "sample_records.h"
@@ -401,6 +402,55 @@ TEST_CASE("Resolution.SubgraphKeepsTheParentsNodes") {
             .NodeIdOf("wang-dong") == "wang-dongg");
   KnowledgeGraph copy = sub;
   CHECK(SavedGraphToString(copy) == SavedGraphToString(sub));
+}
+
+}  // namespace
+}  // namespace diplograph
+
+namespace diplograph {
+namespace {
+
+// The external builder writes the graph's bytes: joined ids, replaced
+// documents, occasions' rounds, any input order, one sort run or many.
+TEST_CASE("ExternalBuild.WritesTheSavedGraphOfTheSameDocuments") {
+  for (unsigned seed = 1; seed <= 12; ++seed) {
+    CAPTURE(seed);
+    RandomCorpus rc(seed);
+    std::vector<ExtractionRecord> all = rc.Records(60, seed % 2 == 0);
+    EntityRecord odd = Entity(std::string("nul\0id", 6), "organization", "Odd\nName");
+    all.push_back(Record("odd", "2016-05-04", {odd}, {}));
+    const std::string bytes = SavedGraphToString(Build(all));
+    for (size_t buffer : {size_t{1}, size_t{4096}, size_t{1} << 26}) {
+      CAPTURE(buffer);
+      std::vector<ExtractionRecord> shuffled = all;
+      std::shuffle(shuffled.begin(), shuffled.end(), rc.rng());
+      KnowledgeGraph g;
+      ExternalGraphBuilder b({.temp_dir = "", .sort_buffer_bytes = buffer});
+      std::string error;
+      REQUIRE(b.Open(&error));
+      for (const ExtractionRecord& r : shuffled) CHECK(b.AddRecord(r) == g.AddRecord(r));
+      CHECK(b.document_count() == g.document_count());
+      std::ostringstream out;
+      REQUIRE(b.Write(out, &error));
+      CHECK(out.str() == bytes);
+    }
+  }
+}
+
+TEST_CASE("ExternalBuild.ReportsAnUnusableFolder") {
+  ExternalGraphBuilder b({.temp_dir = "/nonexistent/folder"});
+  std::string error;
+  CHECK_FALSE(b.Open(&error));
+  CHECK(error.find("/nonexistent/folder") != std::string::npos);
+}
+
+TEST_CASE("ExternalBuild.EmptyInputWritesAnEmptyGraph") {
+  ExternalGraphBuilder b;
+  std::string error;
+  REQUIRE(b.Open(&error));
+  std::ostringstream out;
+  REQUIRE(b.Write(out, &error));
+  CHECK(out.str() == SavedGraphToString(KnowledgeGraph()));
 }
 
 }  // namespace
