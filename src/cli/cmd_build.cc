@@ -9,51 +9,48 @@
 
 namespace diplograph::cli {
 
-std::vector<OptionSpec> BuildOptions() {
-  std::vector<OptionSpec> specs = {
-      {"--output", "-o", true, "The graph file to write."},
+namespace {
+
+std::vector<OptionSpec> LowMemorySpecs() {
+  return {
       {"--low-memory", nullptr, false,
-       "Build a saved graph (json) in bounded memory, sorting on disk: for corpora "
-       "whose graph does not fit in memory. Same output."},
+       "Sort on disk: bounded memory for graphs larger than RAM (json output; same bytes)."},
       {"--temp-dir", nullptr, true,
        "Folder for --low-memory's temporary files (default $TMPDIR, else /tmp)."},
   };
-  for (const OptionSpec& s : GraphOutputSpecs()) specs.push_back(s);
-  for (const OptionSpec& s : RunOptionSpecs()) specs.push_back(s);
-  return specs;
 }
 
-std::vector<OptionSpec> MergeOptions() {
-  std::vector<OptionSpec> specs = {{"--output", "-o", true, "The graph file to write."}};
-  for (const OptionSpec& s : GraphOutputSpecs()) specs.push_back(s);
-  return specs;
+// Checks --low-memory and --temp-dir; "" when fine.
+std::string LowMemoryUsage(const Args& args, const std::string& format) {
+  if (args.Has("--temp-dir") && !args.Has("--low-memory")) {
+    return "--temp-dir goes with --low-memory";
+  }
+  if (args.Has("--low-memory") && format != "json") {
+    return "--low-memory writes saved graphs only (json); export the result";
+  }
+  return "";
 }
 
-namespace {
-
-// build --low-memory: the same saved graph through ExternalGraphBuilder.
-int RunExternalBuild(const Args& args, const RunOptions& options, const std::string& out) {
-  ExternalBuildOptions external;
-  external.temp_dir = args.Get("--temp-dir");
-  ExternalGraphBuilder builder(external);
+// The saved graph through ExternalGraphBuilder: `feed` hands it every
+// input (reporting problems to diags) and returns false when the inputs
+// could not be read at all.
+int RunLowMemory(const Args& args, const std::string& command, const std::string& out,
+                 const std::function<bool(ExternalGraphBuilder*, Diagnostics*)>& feed) {
+  ExternalBuildOptions options;
+  options.temp_dir = args.Get("--temp-dir");
+  ExternalGraphBuilder builder(options);
   std::string error;
   if (!builder.Open(&error)) {
-    std::cerr << "diplograph build: " << error << "\n";
+    std::cerr << "diplograph " << command << ": " << error << "\n";
     return kInputErrors;
   }
   Diagnostics diags;
-  bool loaded = StreamRecords(
-      options, &diags, [&](ExtractionRecord r) { builder.AddRecord(r); },
-      [&](const std::string& path, std::string content) {
-        auto g = ReadSavedGraph(content, path, &diags);
-        if (!g) return;
-        g->ForEachDocument(
-            [&](const DocumentEntry& d) { builder.AddContribution(g->ContributionOf(d.id)); });
-      });
+  bool loaded = feed(&builder, &diags);
   PrintDiagnostics(diags);
   if (!loaded) return kInputErrors;
   if (diags.HasErrors() && builder.document_count() == 0) {
-    std::cerr << "diplograph build: no input could be read; " << out << " not written\n";
+    std::cerr << "diplograph " << command << ": no input could be read; " << out
+              << " not written\n";
     return kInputErrors;
   }
   std::string build_error;
@@ -61,13 +58,40 @@ int RunExternalBuild(const Args& args, const RunOptions& options, const std::str
     return builder.Write(o, &build_error);
   });
   if (!written) {
-    std::cerr << "diplograph build: " << (build_error.empty() ? error : build_error) << "\n";
+    std::cerr << "diplograph " << command << ": " << (build_error.empty() ? error : build_error)
+              << "\n";
     return kInputErrors;
   }
   return diags.HasErrors() ? kInputErrors : kOk;
 }
 
+// Adds every document of a saved graph file to `builder`.
+void AddSavedGraph(const std::string& path, const std::string& content,
+                   ExternalGraphBuilder* builder, Diagnostics* diags) {
+  auto g = ReadSavedGraph(content, path, diags);
+  if (!g) return;
+  g->ForEachDocument(
+      [&](const DocumentEntry& d) { builder->AddContribution(g->ContributionOf(d.id)); });
+}
+
 }  // namespace
+
+std::vector<OptionSpec> BuildOptions() {
+  std::vector<OptionSpec> specs = {
+      {"--output", "-o", true, "The graph file to write."},
+  };
+  for (const OptionSpec& s : LowMemorySpecs()) specs.push_back(s);
+  for (const OptionSpec& s : GraphOutputSpecs()) specs.push_back(s);
+  for (const OptionSpec& s : RunOptionSpecs()) specs.push_back(s);
+  return specs;
+}
+
+std::vector<OptionSpec> MergeOptions() {
+  std::vector<OptionSpec> specs = {{"--output", "-o", true, "The graph file to write."}};
+  for (const OptionSpec& s : LowMemorySpecs()) specs.push_back(s);
+  for (const OptionSpec& s : GraphOutputSpecs()) specs.push_back(s);
+  return specs;
+}
 
 int RunBuild(const Args& args) {
   const Command& cmd = *FindCommand("build");
@@ -78,14 +102,17 @@ int RunBuild(const Args& args) {
   if (out.empty()) return UsageError(cmd, "needs -o GRAPH");
   std::string format = OutputFormat(args, out, &error);
   if (format.empty()) return UsageError(cmd, error);
-  if (args.Has("--temp-dir") && !args.Has("--low-memory")) {
-    return UsageError(cmd, "--temp-dir goes with --low-memory");
+  if (std::string usage = LowMemoryUsage(args, format); !usage.empty()) {
+    return UsageError(cmd, usage);
   }
   if (args.Has("--low-memory")) {
-    if (format != "json") {
-      return UsageError(cmd, "--low-memory writes saved graphs only (json); export the result");
-    }
-    return RunExternalBuild(args, options, out);
+    return RunLowMemory(args, "build", out, [&](ExternalGraphBuilder* b, Diagnostics* diags) {
+      return StreamRecords(
+          options, diags, [&](ExtractionRecord r) { b->AddRecord(r); },
+          [&](const std::string& path, std::string content) {
+            AddSavedGraph(path, content, b, diags);
+          });
+    });
   }
   KnowledgeGraph& graph = GraphForCommand();
   Diagnostics diags;
@@ -116,6 +143,19 @@ int RunMerge(const Args& args) {
   if (args.positional.empty()) return UsageError(cmd, "needs at least one graph or extraction file");
   std::string format = OutputFormat(args, out, &error);
   if (format.empty()) return UsageError(cmd, error);
+  if (std::string usage = LowMemoryUsage(args, format); !usage.empty()) {
+    return UsageError(cmd, usage);
+  }
+  if (args.Has("--low-memory")) {
+    return RunLowMemory(args, "merge", out, [&](ExternalGraphBuilder* b, Diagnostics* diags) {
+      ReadGraphInputs(
+          args.positional, diags, [&](ExtractionRecord r) { b->AddRecord(r); },
+          [&](const std::string& path, std::string content) {
+            AddSavedGraph(path, content, b, diags);
+          });
+      return true;
+    });
+  }
   KnowledgeGraph& graph = GraphForCommand();
   Diagnostics diags;
   LoadGraphInputs(args.positional, &graph, &diags);

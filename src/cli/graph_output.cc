@@ -116,22 +116,13 @@ KnowledgeGraph& GraphForCommand() {
   return *graphs->back();
 }
 
-bool LoadGraphInputs(const std::vector<std::string>& inputs, KnowledgeGraph* graph,
-                     Diagnostics* diags) {
+bool ReadGraphInputs(const std::vector<std::string>& inputs, Diagnostics* diags,
+                     const std::function<void(ExtractionRecord)>& on_record,
+                     const std::function<void(const std::string&, std::string)>& on_graph) {
   std::vector<InputFile> files = ExpandInputs(inputs, diags);
   InputHandlers h;
-  h.on_record = [&](ExtractionRecord r) { graph->AddRecord(r); };
-  h.on_graph = [&](const std::string& path, std::string content) {
-    auto g = ReadSavedGraph(content, path, diags);
-    if (!g) return;
-    // The first graph is taken as it is; merging it into an empty one would
-    // copy every contribution for the same result.
-    if (graph->empty()) {
-      *graph = std::move(*g);
-    } else {
-      graph->Merge(*g);
-    }
-  };
+  h.on_record = on_record;
+  h.on_graph = on_graph;
   h.on_document = [&](Document d) {
     diags->Error(d.origin, 0, 0, "is an article, not a graph or extraction record "
                                  "(use 'diplograph build')");
@@ -140,6 +131,23 @@ bool LoadGraphInputs(const std::vector<std::string>& inputs, KnowledgeGraph* gra
   options.max_document_bytes = static_cast<size_t>(1) << 40;
   for (const InputFile& f : files) ReadInput(f, options, diags, h);
   return !diags->HasErrors();
+}
+
+bool LoadGraphInputs(const std::vector<std::string>& inputs, KnowledgeGraph* graph,
+                     Diagnostics* diags) {
+  return ReadGraphInputs(
+      inputs, diags, [&](ExtractionRecord r) { graph->AddRecord(r); },
+      [&](const std::string& path, std::string content) {
+        auto g = ReadSavedGraph(content, path, diags);
+        if (!g) return;
+        // The first graph is taken as it is; merging it into an empty one
+        // would copy every contribution for the same result.
+        if (graph->empty()) {
+          *graph = std::move(*g);
+        } else {
+          graph->Merge(*g);
+        }
+      });
 }
 
 }  // namespace diplograph::cli

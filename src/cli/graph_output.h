@@ -37,6 +37,13 @@ bool WriteOutput(const std::string& path, std::string* error,
 // It stays reachable (for leak checkers) through a static list.
 KnowledgeGraph& GraphForCommand();
 
+// Reads saved graphs and extraction files, handing each record and each
+// graph file's content to the callbacks; articles are reported as errors.
+// Returns false if anything was reported.
+bool ReadGraphInputs(const std::vector<std::string>& inputs, Diagnostics* diags,
+                     const std::function<void(ExtractionRecord)>& on_record,
+                     const std::function<void(const std::string&, std::string)>& on_graph);
+
 // Reads saved graphs and extraction files into one graph.
 bool LoadGraphInputs(const std::vector<std::string>& inputs, KnowledgeGraph* graph,
                      Diagnostics* diags);

@@ -12,6 +12,9 @@ SHARED_DIR/eval/dev/articles.jsonl. Checks, byte for byte:
     step runs it), then `merge` of the shard outputs (in any order, and
     through per-shard graphs) == `build` of everything;
   - `merge G G` == G;
+  - `build --low-memory` and `merge --low-memory` (external sort) == `build`,
+    from articles, extraction records and saved graphs mixed; their usage
+    errors;
   - (dev only) the dev graph has exactly one node for each of China, the
     United States, Guo Shengkun, Jeh Johnson, Loretta Lynch, the US-China
     cybercrime dialogue and the People's Liberation Army. Skipped with a
@@ -131,6 +134,50 @@ def merging_a_graph_with_itself_changes_nothing(s):
     build(s, write_corpus(s, corpus_lines(s)), "-o", s.path("g.json"))
     s.run("merge", "g.json", "g.json", "-o", s.path("gg.json")).expect(0, stderr_empty=True)
     check(s.read("gg.json") == s.read("g.json"), "merge G G != G")
+
+
+@suite.test
+def low_memory_builds_equal_build(s):
+    lines = corpus_lines(s)
+    corpus = write_corpus(s, lines)
+    build(s, corpus, "-o", s.path("all.json"))
+    want = s.read("all.json")
+    build(s, corpus, "-o", s.path("low.json"), "--low-memory", "-j", "2")
+    check(s.read("low.json") == want, "build --low-memory != build")
+    # Half the corpus as extraction records, a quarter as a saved graph,
+    # the rest as articles; some documents come twice.
+    rng = random.Random(SEED)
+    shuffled = list(lines)
+    rng.shuffle(shuffled)
+    half, three_quarters = len(shuffled) // 2, 3 * len(shuffled) // 4
+    r = s.run("extract", "--no-progress", stdin=b"".join(x + b"\n" for x in shuffled[:half]))
+    r.expect(0, stderr_empty=True)
+    records = s.write("part/records.jsonl", r.stdout)
+    build(s, write_corpus(s, shuffled[half - 3:three_quarters], "part/q.jsonl"),
+          "-o", s.path("part/q.json"))
+    articles = write_corpus(s, shuffled[three_quarters:], "part/rest.jsonl")
+    os.makedirs(s.path("tmp"))
+    build(s, records, s.path("part/q.json"), articles, "-o", s.path("mixed.json"),
+          "--low-memory", "--temp-dir", s.path("tmp"))
+    check(s.read("mixed.json") == want, "build --low-memory of records, graph and articles != build")
+    check(os.listdir(s.path("tmp")) == [], "temporary files left behind")
+    s.run("merge", records, s.path("part/q.json"), s.path("all.json"), "--low-memory",
+          "-o", s.path("merged.json")).expect(0, stderr_empty=True)
+    check(s.read("merged.json") == want, "merge --low-memory != build")
+
+
+@suite.test
+def low_memory_usage_errors(s):
+    corpus = write_corpus(s, corpus_lines(s)[:2])
+    for args, message in [
+            (["-o", "g.graphml", "--low-memory"], "--low-memory writes saved graphs only"),
+            (["-o", "g.json", "--temp-dir", "."], "--temp-dir goes with --low-memory")]:
+        r = s.run("build", corpus, *args)
+        r.expect(2)
+        check(message.encode() in r.stderr, f"{args}: stderr {r.stderr!r}")
+    r = s.run("build", corpus, "-o", "g.json", "--low-memory", "--temp-dir", s.path("missing"))
+    check(r.returncode not in (0, 2) and b"missing" in r.stderr and not os.path.exists(s.path("g.json")),
+          f"a missing --temp-dir: exit {r.returncode}, stderr {r.stderr!r}")
 
 
 # (what, test on a node): each must match exactly one node of the dev graph.
