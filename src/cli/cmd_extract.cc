@@ -1,8 +1,11 @@
 // `diplograph extract` and the parallel runner it shares with `build`.
 #include <atomic>
 #include <cerrno>
+#include <condition_variable>
+#include <deque>
 #include <iostream>
 #include <limits>
+#include <mutex>
 #include <thread>
 
 #include "cli/commands.h"
@@ -91,6 +94,88 @@ bool ReadRunOptions(const Args& args, RunOptions* out, std::string* error) {
   return true;
 }
 
+namespace {
+
+// Hands extracted batches on to `on_record`, in order. With `threaded`, it
+// does so on a thread of its own, so that one batch is written (or added to
+// a graph) while the next is extracted; at most two batches wait.
+class RecordSink {
+ public:
+  struct Batch {
+    std::vector<std::string> ids;
+    std::vector<ExtractionRecord> records;
+    std::vector<std::string> traces;  // empty without --trace
+  };
+
+  RecordSink(bool threaded, const std::function<void(ExtractionRecord)>& on_record)
+      : on_record_(on_record) {
+    if (threaded) thread_ = std::thread([this] { Run(); });
+  }
+  ~RecordSink() {
+    if (!thread_.joinable()) return;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      closing_ = true;
+    }
+    changed_.notify_all();
+    thread_.join();
+  }
+
+  void Push(Batch batch) {
+    if (!thread_.joinable()) {
+      Deliver(batch);
+      return;
+    }
+    std::unique_lock<std::mutex> lock(mu_);
+    changed_.wait(lock, [&] { return queue_.size() < kMaxWaiting; });
+    queue_.push_back(std::move(batch));
+    changed_.notify_all();
+  }
+
+  // Returns once every batch pushed so far has been handed on.
+  void Drain() {
+    std::unique_lock<std::mutex> lock(mu_);
+    changed_.wait(lock, [&] { return queue_.empty() && !busy_; });
+  }
+
+ private:
+  static constexpr size_t kMaxWaiting = 2;
+
+  void Deliver(Batch& batch) {
+    for (size_t i = 0; i < batch.records.size(); ++i) {
+      if (!batch.traces.empty()) std::cerr << "== " << batch.ids[i] << "\n" << batch.traces[i];
+      on_record_(std::move(batch.records[i]));
+    }
+  }
+
+  void Run() {
+    std::unique_lock<std::mutex> lock(mu_);
+    while (true) {
+      changed_.wait(lock, [&] { return !queue_.empty() || closing_; });
+      if (queue_.empty()) return;
+      Batch batch = std::move(queue_.front());
+      queue_.pop_front();
+      busy_ = true;
+      changed_.notify_all();
+      lock.unlock();
+      Deliver(batch);
+      lock.lock();
+      busy_ = false;
+      changed_.notify_all();
+    }
+  }
+
+  const std::function<void(ExtractionRecord)>& on_record_;
+  std::thread thread_;
+  std::mutex mu_;
+  std::condition_variable changed_;
+  std::deque<Batch> queue_;
+  bool busy_ = false;
+  bool closing_ = false;
+};
+
+}  // namespace
+
 bool StreamRecords(const RunOptions& options, Diagnostics* diags,
                    const std::function<void(ExtractionRecord)>& on_record,
                    const std::function<void(const std::string&, std::string)>& on_graph) {
@@ -104,15 +189,17 @@ bool StreamRecords(const RunOptions& options, Diagnostics* diags,
   size_t done = 0;
   constexpr size_t kBatch = 256;
   std::vector<Document> batch;
-  std::vector<ExtractionRecord> results;
-  std::vector<std::string> traces;
+  // With several threads, records are handed on while the next batch is
+  // extracted; with -j 1 everything stays on one core.
+  RecordSink sink(options.jobs > 1, on_record);
   auto flush = [&] {
-    results.assign(batch.size(), ExtractionRecord());
-    traces.assign(batch.size(), std::string());
+    RecordSink::Batch out;
+    out.records.resize(batch.size());
+    if (options.trace) out.traces.resize(batch.size());
     std::atomic<size_t> next{0};
     auto work = [&] {
       for (size_t i = next++; i < batch.size(); i = next++) {
-        results[i] = extractor.Extract(batch[i], options.trace ? &traces[i] : nullptr);
+        out.records[i] = extractor.Extract(batch[i], options.trace ? &out.traces[i] : nullptr);
       }
     };
     int threads = std::min<int>(options.jobs, static_cast<int>(batch.size()));
@@ -120,13 +207,13 @@ bool StreamRecords(const RunOptions& options, Diagnostics* diags,
     for (int t = 1; t < threads; ++t) pool.emplace_back(work);
     work();
     for (auto& th : pool) th.join();
-    for (size_t i = 0; i < results.size(); ++i) {
-      if (options.trace) std::cerr << "== " << batch[i].id << "\n" << traces[i];
-      on_record(std::move(results[i]));
+    if (options.trace) {
+      for (const Document& d : batch) out.ids.push_back(d.id);
     }
     done += batch.size();
-    progress.Set(done, 0);
     batch.clear();
+    if (!out.records.empty()) sink.Push(std::move(out));
+    progress.Set(done, 0);
   };
   InputHandlers handlers;
   handlers.on_document = [&](Document d) {
@@ -135,14 +222,17 @@ bool StreamRecords(const RunOptions& options, Diagnostics* diags,
   };
   handlers.on_record = [&](ExtractionRecord r) {
     flush();
+    sink.Drain();
     on_record(std::move(r));
   };
   handlers.on_graph = [&](const std::string& path, std::string content) {
     flush();
+    sink.Drain();
     on_graph(path, std::move(content));
   };
   for (const InputFile& f : files) ReadInput(f, options.reader, diags, handlers);
   flush();
+  sink.Drain();
   progress.Finish();
   return true;
 }

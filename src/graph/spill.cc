@@ -161,12 +161,13 @@ std::vector<std::string> Decoder::Strs() {
 }
 
 void AppendKeyPart(std::string* key, std::string_view part) {
-  for (char c : part) {
-    key->push_back(c);
-    if (c == '\0') key->push_back('\xFF');
+  for (size_t nul = part.find('\0'); nul != std::string_view::npos; nul = part.find('\0')) {
+    key->append(part.substr(0, nul + 1));
+    key->push_back('\xFF');
+    part.remove_prefix(nul + 1);
   }
-  key->push_back('\0');
-  key->push_back('\x01');
+  key->append(part);
+  key->append("\0\x01", 2);
 }
 
 void ExternalSorter::Add(std::string key, std::string value) {
