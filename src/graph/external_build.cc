@@ -313,20 +313,26 @@ void ExternalGraphBuilder::State::Resolve() {
     ids.push_back(&id);
   }
   std::sort(ids.begin(), ids.end(), [](const auto* a, const auto* b) { return *a < *b; });
+  // Profiles of the resolvable ids only; names and aliases are not needed
+  // after this.
   std::vector<graph_internal::ActorProfile> profiles;
-  profiles.reserve(ids.size());
-  std::vector<size_t> resolvable;
-  for (size_t i = 0; i < ids.size(); ++i) {
-    const RawActor& a = actors.at(*ids[i]);
-    profiles.push_back(graph_internal::MakeProfile(Counts(a.types, values),
-                                                   Counts(a.countries, values), a.names,
-                                                   a.aliases));
-    if (graph_internal::Resolvable(profiles.back())) resolvable.push_back(i);
+  std::vector<const std::string*> resolvable;
+  for (const std::string* id : ids) {
+    RawActor& a = actors.at(*id);
+    graph_internal::ActorProfile p =
+        graph_internal::MakeProfile(Counts(a.types, values), Counts(a.countries, values),
+                                    std::move(a.names), std::move(a.aliases));
+    a.names = {};
+    a.aliases = {};
+    if (!graph_internal::Resolvable(p)) continue;
+    profiles.push_back(std::move(p));
+    resolvable.push_back(id);
   }
   std::vector<graph_internal::ResolveInput> inputs;
   inputs.reserve(resolvable.size());
-  for (size_t i : resolvable) {
-    inputs.push_back({ids[i], &profiles[i], graph_internal::DocSet(&actors.at(*ids[i]).docs)});
+  for (size_t i = 0; i < resolvable.size(); ++i) {
+    inputs.push_back({resolvable[i], &profiles[i],
+                      graph_internal::DocSet(&actors.at(*resolvable[i]).docs)});
   }
   std::unordered_map<std::string, std::string> node_of = graph_internal::ResolveActors(inputs);
   profiles.clear();
@@ -363,8 +369,6 @@ void ExternalGraphBuilder::State::Resolve() {
     a.types.clear();
     a.types.shrink_to_fit();
     a.countries = {};
-    a.names = {};
-    a.aliases = {};
     a.docs = {};
   }
 }

@@ -180,6 +180,32 @@ def low_memory_usage_errors(s):
           f"a missing --temp-dir: exit {r.returncode}, stderr {r.stderr!r}")
 
 
+# Runs the rest of argv with files limited to LIMIT bytes: a write past it
+# fails with EFBIG (SIGXFSZ ignored), as a full disk would fail.
+FILE_SIZE_LIMIT = ("import os, resource, signal, sys\n"
+                   "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
+                   "n = int(sys.argv[1])\n"
+                   "resource.setrlimit(resource.RLIMIT_FSIZE, (n, n))\n"
+                   "os.execv(sys.argv[2], sys.argv[2:])\n")
+
+
+@suite.test
+def low_memory_write_errors_are_reported(s):
+    corpus = write_corpus(s, corpus_lines(s)[:3])
+    os.makedirs(s.path("tmp"))
+    build(s, corpus, "-o", s.path("ok.json"), "--low-memory", "--temp-dir", s.path("tmp"))
+    size = os.path.getsize(s.path("ok.json"))
+    # The temporary files fail first (smaller limits), then the output.
+    for limit in (1000, size // 2):
+        r = s.run("build", corpus, "-o", "g.json", "--low-memory", "--temp-dir", s.path("tmp"),
+                  prefix=(sys.executable, "-c", FILE_SIZE_LIMIT, str(limit)))
+        check(r.returncode == 1 and b"File too large" in r.stderr,
+              f"limit {limit}: exit {r.returncode}, stderr {r.stderr!r}")
+        check(len(r.stderr.splitlines()) == 1, f"limit {limit}: want one line, got {r.stderr!r}")
+        check(not os.path.exists(s.path("g.json")), f"limit {limit}: a partial g.json was left")
+        check(os.listdir(s.path("tmp")) == [], f"limit {limit}: temporary files left behind")
+
+
 # (what, test on a node): each must match exactly one node of the dev graph.
 def named(name):
     def matches(node):
