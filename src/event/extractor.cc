@@ -38,7 +38,7 @@ struct Candidate {
 };
 
 // Verbs that carry a noun trigger's agent: "X held talks", "X launched an attack".
-bool IsLightVerb(const std::string& w) {
+bool IsLightVerb(std::string_view w) {
   static constexpr std::string_view kVerbs[] = {"held", "hold", "holds", "had", "has", "have", "launched",
                                        "launch", "launches", "staged", "conducted", "carried",
                                        "made", "make", "makes", "began", "said", "says",
@@ -59,7 +59,7 @@ bool PressureType(const std::string& type) {
          type == "sanctioned"sv || type == "attacked"sv || type == "indicted"sv;
 }
 
-bool IsSpeech(const std::string& w) {
+bool IsSpeech(std::string_view w) {
   return w == "said"sv || w == "says"sv || w == "wrote"sv || w == "claimed"sv || w == "alleged"sv ||
          w == "told"sv || w == "tweeted"sv || w == "insisted"sv || w == "stated"sv || w == "say"sv;
 }
@@ -140,7 +140,7 @@ class SentenceEvents {
       // "condemned the coup": the document's "coup leaders".
       for (size_t e = 0; e < ents_.size(); ++e) {
         if (ents_[e].kind == ActorKind::kGroup &&
-            AsciiLower(ents_[e].name).find(t[i].lower + " ") != std::string::npos) {
+            AsciiLower(ents_[e].name).find(std::string(t[i].lower) + " ") != std::string::npos) {
           g.entities = {static_cast<int>(e)};
           return g;
         }
@@ -202,7 +202,7 @@ class SentenceEvents {
     const auto& t = f_.toks();
     const Sentence& s = f_.sentence();
     for (uint32_t i = m.first; i-- > s.first;) {
-      const std::string& w = t[i].lower;
+      std::string_view w = t[i].lower;
       if (!(IsSpeech(w) || w == "described"sv || w == "calling"sv || w == "called"sv ||
             w == "terming"sv || w == "termed"sv || w == "describing"sv)) {
         continue;
@@ -269,7 +269,7 @@ class SentenceEvents {
     // "suspended military talks with Washington": the talks are what stops.
     if (m.type == "met_with"sv || m.type == "agreed"sv) {
       for (uint32_t b = m.first; b > s.first && b + 5 > m.first; --b) {
-        const std::string& w = t[b - 1].lower;
+        std::string_view w = t[b - 1].lower;
         if (w == "suspended"sv || w == "suspend"sv || w == "suspending"sv || w == "suspends"sv ||
             w == "halted"sv || w == "cancelled"sv || w == "canceled"sv || w == "postponed"sv ||
             w == "boycotted"sv || w == "ended"sv || w == "froze"sv || w == "broke"sv || w == "quit"sv ||
@@ -290,7 +290,7 @@ class SentenceEvents {
     }
     // A gerund after a preposition is a noun ("for threatening the lives").
     if (m.form == VerbForm::kIng && m.first > s.first) {
-      const std::string& p = t[m.first - 1].lower;
+      std::string_view p = t[m.first - 1].lower;
       if (p == "for"sv || p == "of"sv || p == "on"sv || p == "about"sv || p == "against"sv ||
           p == "without"sv) {
         return;
@@ -360,7 +360,7 @@ class SentenceEvents {
       // "Kenya stands with Somalia and is ready to work with ...": a second
       // verb phrase shares the first one's subject.
       for (uint32_t b = src.found() ? src.last : m.first; src.found() && b + 1 < m.first; ++b) {
-        const std::string& a = t[b + 1].lower;
+        std::string_view a = t[b + 1].lower;
         if (t[b].lower == "and"sv && (a == "is"sv || a == "was"sv || a == "are"sv || a == "were"sv ||
                                       a == "has"sv || a == "have"sv || a == "had"sv ||
                                       a == "will"sv || a == "would"sv)) {

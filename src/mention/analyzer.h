@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "mention/doc_state.h"
@@ -63,7 +64,7 @@ class SentenceAnalyzer {
   size_t Pronoun(size_t k);
   size_t Description(size_t k);
   uint32_t PluralPeopleNoun(uint32_t i) const;
-  std::vector<int> CounterpartPair(const std::string& plural) const;
+  std::vector<int> CounterpartPair(std::string_view plural) const;
   void FindPluralRoles();
   int HolderOf(const std::string& iso, uint32_t role_first, uint32_t role_last);
   size_t ProperName(size_t k);

@@ -123,7 +123,7 @@ bool KeyIsSpan(std::string_view key, const std::vector<Token>& tokens, uint32_t 
       if (pos >= key.size() || key[pos] != ' ') return false;
       ++pos;
     }
-    const std::string& w = tokens[first + k].lower;
+    std::string_view w = tokens[first + k].lower;
     if (key.size() - pos < w.size() || key.compare(pos, w.size(), w) != 0) return false;
     pos += w.size();
   }

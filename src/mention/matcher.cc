@@ -57,7 +57,7 @@ std::vector<int> SentenceAnalyzer::CoordinatedBefore(uint32_t pos) const {
       joined = refs[i - 1]->last <= refs[i]->first;
       bool saw = false;
       for (uint32_t t = refs[i - 1]->last; joined && t < refs[i]->first; ++t) {
-        const std::string& w = Tok(t).lower;
+        std::string_view w = Tok(t).lower;
         if (w == ","sv || w == "and"sv) saw = true;
         else if (w != "the"sv && w != "both"sv) joined = false;
       }
@@ -118,7 +118,7 @@ int SentenceAnalyzer::MatchDictionary(uint32_t i, Atom* atom) const {
   // "Presidents Obama and Xi": a plural title.
   if (t0.Is(kCapitalized) && t0.lower.size() > 3 && t0.lower.back() == 's' && i + 1 < end_ &&
       Tok(i + 1).Is(kCapitalized)) {
-    if (const auto* titles = dict.Find(t0.lower.substr(0, t0.lower.size() - 1))) {
+    if (const auto* titles = dict.Find(std::string(t0.lower.substr(0, t0.lower.size() - 1)))) {
       for (const GazetteerEntry& g : *titles) {
         if (g.cue == Cue::kTitle) {
           *atom = {i, i + 1, AtomType::kTitle, static_cast<int>(g.index)};
@@ -331,10 +331,10 @@ void SentenceAnalyzer::Emit(uint32_t first, uint32_t last, std::vector<int> enti
     r.possessive = true;
   }
   if (first > begin_) {
-    const std::string& p = Tok(first - 1).lower;
+    std::string_view p = Tok(first - 1).lower;
     uint32_t q = first - 1;
     if (p == "the"sv && q > begin_) q = q - 1;
-    const std::string& pp = Tok(q).lower;
+    std::string_view pp = Tok(q).lower;
     r.locative = pp == "in"sv || pp == "at"sv || pp == "from"sv || pp == "near"sv || pp == "outside"sv ||
                  pp == "inside"sv || pp == "across"sv || pp == "throughout"sv || pp == "within"sv ||
                  pp == "into"sv;

@@ -47,7 +47,7 @@ uint32_t WordClassesOf(std::string_view lower, uint64_t hash);
 
 // FNV-1a of a word: the tokenizer keeps it in Token::hash, so that look-ups
 // of words and of token spans (the gazetteer) never hash a token twice.
-inline uint64_t WordHash(std::string_view w) {
+constexpr uint64_t WordHash(std::string_view w) {
   uint64_t h = 14695981039346656037ull;
   for (char c : w) {
     h ^= static_cast<unsigned char>(c);
