@@ -100,14 +100,14 @@ void Dictionary::Finish() {
   prefixes_.reserve(all.size());
   size_t slots = 16;
   while (slots < all.size() * 2) slots *= 2;
-  prefix_index_.assign(slots, 0);
+  prefix_index_.assign(slots, PrefixSlot());
   for (auto& [key, value] : all) {
     uint64_t h = kSpanSeed;
     for (std::string_view word : Split(key, ' ')) h = SpanHash(h, WordHash(word));
     prefixes_.push_back({h, key, value.first, value.second});
     size_t i = h & (slots - 1);
-    while (prefix_index_[i] != 0) i = (i + 1) & (slots - 1);
-    prefix_index_[i] = static_cast<uint32_t>(prefixes_.size());
+    while (prefix_index_[i].prefix != 0) i = (i + 1) & (slots - 1);
+    prefix_index_[i] = {static_cast<uint32_t>(prefixes_.size()), static_cast<uint32_t>(h >> 32)};
   }
 }
 
@@ -138,8 +138,10 @@ const std::vector<GazetteerEntry>* Dictionary::FindSpan(const std::vector<Token>
   *longer = false;
   if (prefix_index_.empty()) return nullptr;
   size_t mask = prefix_index_.size() - 1;
-  for (size_t i = hash & mask; prefix_index_[i] != 0; i = (i + 1) & mask) {
-    const Prefix& p = prefixes_[prefix_index_[i] - 1];
+  uint32_t tag = static_cast<uint32_t>(hash >> 32);
+  for (size_t i = hash & mask; prefix_index_[i].prefix != 0; i = (i + 1) & mask) {
+    if (prefix_index_[i].tag != tag) continue;
+    const Prefix& p = prefixes_[prefix_index_[i].prefix - 1];
     if (p.hash == hash && KeyIsSpan(p.key, tokens, first, len)) {
       *longer = p.longer;
       return p.entries;

@@ -102,29 +102,37 @@ struct TokenSink {
   Segmentation* seg;
 };
 
-bool IsAscii(std::string_view s) {
-  unsigned char any = 0;
-  for (char c : s) any |= static_cast<unsigned char>(c);
-  return any < 0x80;
-}
+// What a byte tells of a token's shape, looked up rather than tested.
+enum ByteShape : uint8_t { kUpperByte = 1, kLetterByte = 2, kAlnumByte = 4, kNonAsciiByte = 8 };
 
-// What FlagsOf() needs to know of a token's (folded) text, in one pass.
+struct ByteShapes {
+  uint8_t bits[256];
+  constexpr ByteShapes() : bits() {
+    for (int c = 0; c < 256; ++c) {
+      bool upper = c >= 'A' && c <= 'Z';
+      bool letter = upper || (c >= 'a' && c <= 'z');
+      bool alnum = letter || (c >= '0' && c <= '9') || c >= 0x80;
+      bits[c] = static_cast<uint8_t>((upper ? kUpperByte : 0) | (letter ? kLetterByte : 0) |
+                                     (alnum ? kAlnumByte : 0) | (c >= 0x80 ? kNonAsciiByte : 0));
+    }
+  }
+};
+constexpr ByteShapes kByteShapes;
+
+// What FlagsOf() needs to know of a token's text, in one pass.
 struct Shape {
   int letters = 0;
   int uppers = 0;
-  bool alnum = false;  // a letter, digit or non-ASCII byte
+  uint8_t any = 0;  // the ByteShape bits of any byte
 };
 
 Shape ShapeOf(std::string_view s) {
   Shape sh;
-  for (char ch : s) {
-    unsigned char c = static_cast<unsigned char>(ch);
-    bool upper = static_cast<unsigned char>(c - 'A') < 26;
-    bool lower = static_cast<unsigned char>(c - 'a') < 26;
-    bool digit = static_cast<unsigned char>(c - '0') < 10;
-    sh.letters += upper || lower;
-    sh.uppers += upper;
-    sh.alnum = sh.alnum || upper || lower || digit || c >= 0x80;
+  for (char c : s) {
+    uint8_t b = kByteShapes.bits[static_cast<unsigned char>(c)];
+    sh.letters += (b & kLetterByte) != 0;
+    sh.uppers += b & kUpperByte;
+    sh.any = static_cast<uint8_t>(sh.any | b);
   }
   return sh;
 }
@@ -135,7 +143,7 @@ uint16_t FlagsOf(std::string_view text, const Shape& sh, bool space_before) {
   if (!text.empty() && IsDigitAscii(text[0])) f |= kNumeric;
   if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z') f |= kCapitalized;
   if (sh.letters >= 2 && sh.uppers == sh.letters) f |= kAllCaps;
-  if (!sh.alnum) f |= kPunct;
+  if (!(sh.any & kAlnumByte)) f |= kPunct;
   if (text == "'"sv || text == "\""sv || text == "''"sv || text == "``"sv) f |= kQuote;
   return f;
 }
@@ -158,12 +166,13 @@ void FinishToken(std::string_view text, uint32_t b, uint32_t e, bool space_befor
   t.begin = b;
   t.end = e;
   std::string_view raw = text.substr(b, e - b);
-  if (IsAscii(raw)) {
+  Shape sh = ShapeOf(raw);
+  if (!(sh.any & kNonAsciiByte)) {
     t.text = std::string_view(sink.copy + (b - sink.copy_begin), raw.size());  // nothing to fold
   } else {
     t.text = sink.seg->chars.Store(FoldToAscii(raw));
+    sh = ShapeOf(t.text);
   }
-  Shape sh = ShapeOf(t.text);
   t.lower = LowerOf(t.text, sh.uppers, &sink.seg->chars);
   t.flags = FlagsOf(t.text, sh, space_before);
   t.hash = WordHash(t.lower);

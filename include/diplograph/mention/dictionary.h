@@ -133,7 +133,14 @@ class Dictionary {
     bool longer;
   };
   std::vector<Prefix> prefixes_;
-  std::vector<uint32_t> prefix_index_;  // 1 + index into prefixes_, or 0; size a power of two
+  // A slot of the index: 1 + index into prefixes_ (0: free) and the high half
+  // of that prefix's hash. Most spans are no prefix, and the tag turns them
+  // away without touching prefixes_, which is large and read at random.
+  struct PrefixSlot {
+    uint32_t prefix = 0;
+    uint32_t tag = 0;
+  };
+  std::vector<PrefixSlot> prefix_index_;  // size a power of two
   std::unordered_map<std::string, int> national_organs_;
   int max_tokens_ = 1;
 };
