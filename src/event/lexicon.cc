@@ -174,18 +174,20 @@ void Lexicon::IndexHeads() {
   size_t slots = 16;
   while (slots < 2 * by_head_.size()) slots *= 2;
   head_index_.assign(slots, HeadSlot());
+  head_filter_ = HashFilter(by_head_.size());
   // Map nodes keep their address when the map grows, so the slots stay valid.
   for (const Heads::value_type& head : by_head_) {
     uint64_t hash = WordHash(head.first);
     size_t i = hash & (slots - 1);
     while (head_index_[i].head != nullptr) i = (i + 1) & (slots - 1);
     head_index_[i] = {hash, &head};
+    head_filter_.Add(hash);
   }
 }
 
 const std::vector<Lexicon::Entry>* Lexicon::FindHead(std::string_view head,
                                                       uint64_t hash) const {
-  if (head_index_.empty()) return nullptr;
+  if (head_index_.empty() || !head_filter_.MayContain(hash)) return nullptr;
   size_t mask = head_index_.size() - 1;
   for (size_t i = hash & mask; head_index_[i].head != nullptr; i = (i + 1) & mask) {
     const HeadSlot& slot = head_index_[i];

@@ -101,10 +101,12 @@ void Dictionary::Finish() {
   size_t slots = 16;
   while (slots < all.size() * 2) slots *= 2;
   prefix_index_.assign(slots, PrefixSlot());
+  prefix_filter_ = HashFilter(all.size());
   for (auto& [key, value] : all) {
     uint64_t h = kSpanSeed;
     for (std::string_view word : Split(key, ' ')) h = SpanHash(h, WordHash(word));
     prefixes_.push_back({h, key, value.first, value.second});
+    prefix_filter_.Add(h);
     size_t i = h & (slots - 1);
     while (prefix_index_[i].prefix != 0) i = (i + 1) & (slots - 1);
     prefix_index_[i] = {static_cast<uint32_t>(prefixes_.size()), static_cast<uint32_t>(h >> 32)};
@@ -136,7 +138,7 @@ const std::vector<GazetteerEntry>* Dictionary::FindSpan(const std::vector<Token>
                                                         uint32_t first, uint32_t len,
                                                         uint64_t hash, bool* longer) const {
   *longer = false;
-  if (prefix_index_.empty()) return nullptr;
+  if (prefix_index_.empty() || !prefix_filter_.MayContain(hash)) return nullptr;
   size_t mask = prefix_index_.size() - 1;
   uint32_t tag = static_cast<uint32_t>(hash >> 32);
   for (size_t i = hash & mask; prefix_index_[i].prefix != 0; i = (i + 1) & mask) {

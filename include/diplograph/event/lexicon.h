@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "diplograph/core/diagnostics.h"
+#include "diplograph/segment/hash_filter.h"
 #include "diplograph/segment/segmenter.h"
 
 namespace diplograph {
@@ -72,6 +73,7 @@ class Lexicon {
     const Heads::value_type* head = nullptr;  // nullptr: a free slot
   };
   std::vector<HeadSlot> head_index_;
+  HashFilter head_filter_;  // the hashes in head_index_, checked first
   size_t count_ = 0;
 };
 

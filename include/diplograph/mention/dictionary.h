@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "diplograph/core/diagnostics.h"
+#include "diplograph/segment/hash_filter.h"
 #include "diplograph/segment/segmenter.h"
 
 namespace diplograph {
@@ -141,6 +142,7 @@ class Dictionary {
     uint32_t tag = 0;
   };
   std::vector<PrefixSlot> prefix_index_;  // size a power of two
+  HashFilter prefix_filter_;              // the hashes of prefixes_, checked first
   std::unordered_map<std::string, int> national_organs_;
   int max_tokens_ = 1;
 };
