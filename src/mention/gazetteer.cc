@@ -28,6 +28,18 @@ std::string TokenSurface(const std::vector<Token>& tokens, uint32_t first, uint3
 
 namespace {
 
+// The SpanHash() of a key: its words joined by ' ', hashed one by one.
+uint64_t KeyHash(std::string_view key) {
+  uint64_t h = Dictionary::kSpanSeed;
+  size_t start = 0;
+  while (true) {
+    size_t sp = key.find(' ', start);
+    h = Dictionary::SpanHash(h, WordHash(key.substr(start, sp - start)));
+    if (sp == std::string_view::npos) return h;
+    start = sp + 1;
+  }
+}
+
 // Acronyms and dotted abbreviations must match in case: "US" is not "us".
 bool NeedsExactCase(const std::vector<Token>& tokens) {
   for (const Token& t : tokens) {
@@ -87,13 +99,15 @@ void Dictionary::Finish() {
     AddKey(organs_[i].name, Cue::kOrgan, static_cast<uint32_t>(i));
   }
   // Each key and its proper prefixes at token boundaries ("foreign" for
-  // "foreign ministry"), hashed the way FindSpan() hashes token spans.
-  std::unordered_map<std::string, std::pair<const std::vector<GazetteerEntry>*, bool>> all;
+  // "foreign ministry"), hashed the way FindSpan() hashes token spans. A
+  // prefix views the start of its key.
+  std::unordered_map<std::string_view, std::pair<const std::vector<GazetteerEntry>*, bool>> all;
   all.reserve(keys_.size() * 2);
   for (const auto& [key, entries] : keys_) {
-    all[key].first = &entries;
-    for (size_t sp = key.find(' '); sp != std::string::npos; sp = key.find(' ', sp + 1)) {
-      all[key.substr(0, sp)].second = true;
+    std::string_view k = key;
+    all[k].first = &entries;
+    for (size_t sp = k.find(' '); sp != std::string_view::npos; sp = k.find(' ', sp + 1)) {
+      all[k.substr(0, sp)].second = true;
     }
   }
   prefixes_.clear();
@@ -103,8 +117,7 @@ void Dictionary::Finish() {
   prefix_index_.assign(slots, PrefixSlot());
   prefix_filter_ = HashFilter(all.size());
   for (auto& [key, value] : all) {
-    uint64_t h = kSpanSeed;
-    for (std::string_view word : Split(key, ' ')) h = SpanHash(h, WordHash(word));
+    uint64_t h = KeyHash(key);
     prefixes_.push_back({h, key, value.first, value.second});
     prefix_filter_.Add(h);
     size_t i = h & (slots - 1);

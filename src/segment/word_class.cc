@@ -268,9 +268,13 @@ constexpr WordTable kTable;
 
 const WordTable& Table() { return kTable; }
 
-// `w` ends with `suffix` and is longer than it.
-bool EndsLonger(std::string_view w, std::string_view suffix) {
-  return w.size() > suffix.size() && w.substr(w.size() - suffix.size()) == suffix;
+// `w` ends in "-ed" or "-ing" after at least one more letter (the
+// characters are compared one by one: this runs for nearly every token).
+bool IsParticiple(std::string_view w) {
+  size_t n = w.size();
+  bool ed = n > 2 && w[n - 2] == 'e' && w[n - 1] == 'd';
+  bool ing = n > 3 && w[n - 3] == 'i' && w[n - 2] == 'n' && w[n - 1] == 'g';
+  return ed || ing;
 }
 
 // `w` ends in a noun suffix ("-tion", "-ment", "-ity", ...) after at least
@@ -312,7 +316,7 @@ uint32_t WordClassesOf(std::string_view w, uint64_t hash) {
   // A title adjective: no function word, verb or short word, and no
   // participle ("-ed", "-ing").
   if (!(c & (kNotTitleAdjective | kWcNameStop | kWcVerbLike)) && w.size() >= 3 &&
-      !EndsLonger(w, "ed") && !EndsLonger(w, "ing")) {
+      !IsParticiple(w)) {
     c |= kWcTitleAdjective;
   }
   return c & ~kNotTitleAdjective;

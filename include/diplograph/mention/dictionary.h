@@ -129,7 +129,7 @@ class Dictionary {
   // an open-addressing index on the span hash.
   struct Prefix {
     uint64_t hash;
-    std::string key;
+    std::string_view key;  // the start of a key in keys_, whose nodes never move
     const std::vector<GazetteerEntry>* entries;
     bool longer;
   };
