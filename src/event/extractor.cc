@@ -1,8 +1,9 @@
 #include "diplograph/event/extractor.h"
 
 #include <algorithm>
-#include <map>
 #include <set>
+#include <string_view>
+#include <unordered_map>
 
 #include "diplograph/core/date.h"
 #include "diplograph/core/strings.h"
@@ -518,13 +519,45 @@ class SentenceEvents {
 
 std::vector<std::string> UniqueIds(const std::vector<Entity>& ents) {
   std::vector<std::string> ids;
-  std::map<std::string, int> seen;
+  ids.reserve(ents.size());
+  std::unordered_map<std::string_view, int> seen;  // views of the entities' ids
   for (const Entity& e : ents) {
-    std::string id = e.id.empty() ? "actor" : e.id;
+    std::string_view id = e.id.empty() ? "actor"sv : std::string_view(e.id);
     int n = ++seen[id];
-    ids.push_back(n == 1 ? id : id + "-" + std::to_string(n));
+    ids.emplace_back(id);
+    if (n > 1) ids.back() += "-" + std::to_string(n);
   }
   return ids;
+}
+
+// The used entities as records, in the order of their ids. The entities'
+// names, aliases and roles are moved out, and the sort moves indices, not
+// records; it compares as sorting the records would, so ties keep the same
+// order.
+std::vector<EntityRecord> EntityRecords(std::vector<Entity>* ents,
+                                        const std::vector<std::string>& ids,
+                                        const std::vector<bool>& used,
+                                        std::vector<std::vector<MentionSpan>>* spans) {
+  std::vector<size_t> order;
+  for (size_t i = 0; i < ents->size(); ++i) {
+    if (used[i]) order.push_back(i);
+  }
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return ids[a] < ids[b]; });
+  std::vector<EntityRecord> out;
+  out.reserve(order.size());
+  for (size_t i : order) {
+    Entity& e = (*ents)[i];
+    EntityRecord& er = out.emplace_back();
+    er.id = ids[i];
+    er.type = std::string(ActorKindName(e.kind));
+    er.name = std::move(e.name);
+    er.aliases = std::move(e.aliases);
+    er.country = std::move(e.country);
+    er.cameo = std::move(e.cameo);
+    er.roles = std::move(e.roles);
+    er.mentions = std::move((*spans)[i]);
+  }
+  return out;
 }
 
 }  // namespace
@@ -711,22 +744,7 @@ ExtractionRecord Extractor::Extract(const Document& doc, std::string* trace) con
       used[i] = true;
     }
   }
-  for (size_t i = 0; i < dm.entities.size(); ++i) {
-    if (!used[i]) continue;
-    const Entity& e = dm.entities[i];
-    EntityRecord er;
-    er.id = ids[i];
-    er.type = std::string(ActorKindName(e.kind));
-    er.name = e.name;
-    er.aliases = e.aliases;
-    er.country = e.country;
-    er.cameo = e.cameo;
-    er.roles = e.roles;
-    er.mentions = std::move(spans[i]);
-    rec.entities.push_back(std::move(er));
-  }
-  std::sort(rec.entities.begin(), rec.entities.end(),
-            [](const EntityRecord& a, const EntityRecord& b) { return a.id < b.id; });
+  rec.entities = EntityRecords(&dm.entities, ids, used, &spans);
   return rec;
 }
 

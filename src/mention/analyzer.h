@@ -32,6 +32,8 @@ struct AnalyzerScratch {
   std::vector<Atom> atoms;
   std::vector<uint32_t> atom_at;
   std::vector<uint8_t> used;
+  std::vector<const Ref*> coordinated;  // CoordinatedBefore()'s candidates
+  std::vector<int> run;                 // and the run of actors it is joining
 };
 
 class SentenceAnalyzer {
@@ -99,6 +101,7 @@ class SentenceAnalyzer {
   std::vector<Atom>& atoms_;
   std::vector<uint32_t>& atom_at_;  // per token: the atom starting there, or -1
   std::vector<uint8_t>& used_;  // per token of the sentence
+  AnalyzerScratch& scratch_;    // buffers of helpers (the fields above are its own)
   bool have_subject_ = false;
   bool prepass_ = false;  // emitting phrases found before the main pass
 };

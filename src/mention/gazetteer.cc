@@ -18,7 +18,10 @@ std::string TokenKey(const std::vector<Token>& tokens, uint32_t first, uint32_t 
 }
 
 std::string TokenSurface(const std::vector<Token>& tokens, uint32_t first, uint32_t last) {
+  size_t size = 0;
+  for (uint32_t i = first; i < last; ++i) size += tokens[i].text.size() + 1;
   std::string s;
+  s.reserve(size);  // one allocation, not one per doubling
   for (uint32_t i = first; i < last; ++i) {
     if (i > first && tokens[i].Is(kSpaceBefore)) s.push_back(' ');
     s += tokens[i].text;

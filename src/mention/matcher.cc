@@ -13,7 +13,7 @@ namespace diplograph {
 SentenceAnalyzer::SentenceAnalyzer(DocState* state, const Segmentation& seg, int sentence,
                                    SentenceRefs* out, AnalyzerScratch* scratch)
     : st_(state), seg_(seg), sentence_(sentence), out_(out), atoms_(scratch->atoms),
-      atom_at_(scratch->atom_at), used_(scratch->used) {
+      atom_at_(scratch->atom_at), used_(scratch->used), scratch_(*scratch) {
   const Sentence& s = seg.sentences[static_cast<size_t>(sentence)];
   begin_ = s.first;
   end_ = s.last;
@@ -42,7 +42,8 @@ void SentenceAnalyzer::Run() {
 }
 
 std::vector<int> SentenceAnalyzer::CoordinatedBefore(uint32_t pos) const {
-  std::vector<const Ref*> refs;
+  std::vector<const Ref*>& refs = scratch_.coordinated;
+  refs.clear();
   for (const Ref& r : out_->refs) {
     if (r.last <= pos && !r.entities.empty() && !r.locative && !r.possessive &&
         (r.kind == RefKind::kName || r.kind == RefKind::kDescription)) {
@@ -50,7 +51,9 @@ std::vector<int> SentenceAnalyzer::CoordinatedBefore(uint32_t pos) const {
     }
   }
   std::sort(refs.begin(), refs.end(), [](const Ref* a, const Ref* b) { return a->first < b->first; });
-  std::vector<int> best, run;
+  std::vector<int> best;
+  std::vector<int>& run = scratch_.run;
+  run.clear();
   for (size_t i = 0; i < refs.size(); ++i) {
     bool joined = false;
     if (i > 0 && !run.empty()) {
@@ -361,6 +364,8 @@ void SentenceAnalyzer::Emit(uint32_t first, uint32_t last, std::vector<int> enti
     for (int e : entities) st_->Note(e, sentence_, first, false, "");
   }
   r.entities = std::move(entities);
+  // A sentence names a few actors: room for them at once, not by doubling.
+  if (out_->refs.empty()) out_->refs.reserve(8);
   out_->refs.push_back(std::move(r));
 }
 
