@@ -80,12 +80,15 @@ class SentenceEvents {
       // meeting"), a trigger word is a noun. (`prev` is a view: a conditional
       // between a token's string and a temporary would copy the string.)
       std::string_view prev = i > s.first ? std::string_view(f_.toks()[i - 1].lower) : "";
-      bool after_preposition = (prev == "for"sv || prev == "of"sv || prev == "at"sv ||
-                                prev == "after"sv || prev == "before"sv || prev == "during"sv) &&
-                               f_.toks()[i].lower.size() > 3 &&
-                               f_.toks()[i].lower.compare(f_.toks()[i].lower.size() - 3, 3, "ing") != 0;
+      // Tested last, and only when the cheaper tests fail.
+      auto after_preposition = [&] {
+        return (prev == "for"sv || prev == "of"sv || prev == "at"sv || prev == "after"sv ||
+                prev == "before"sv || prev == "during"sv) &&
+               f_.toks()[i].lower.size() > 3 &&
+               f_.toks()[i].lower.compare(f_.toks()[i].lower.size() - 3, 3, "ing") != 0;
+      };
       bool det = (i > s.first && f_.toks()[i - 1].Has(kWcDeterminer)) || f_.InOccasion(i) ||
-                 (i > s.first && f_.toks()[i - 1].text == "-"sv) || after_preposition;
+                 (i > s.first && f_.toks()[i - 1].text == "-"sv) || after_preposition();
       if (!lex_.MatchAt(f_.toks(), i, s.last, det, &m)) continue;
       Handle(m);
       if (m.last > i + 1) i = m.last - 1;

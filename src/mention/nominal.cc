@@ -58,6 +58,9 @@ size_t SentenceAnalyzer::Pronoun(size_t k) {
   if (a.type != AtomType::kWord) return k;
   st_->limit_sentence = sentence_;
   st_->limit_token = a.first;
+  // Most words start no pronoun phrase: one bit test instead of the word
+  // comparisons below, all of which would fail.
+  if (!Tok(a.first).Has(kWcPronounLead)) return k;
   std::string_view w = Tok(a.first).lower;
   auto& ents = st_->entities();
   auto person = [&](const char* not_gender) {

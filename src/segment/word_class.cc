@@ -151,6 +151,13 @@ constexpr std::string_view kDeterminerWords[] = {
 constexpr std::string_view kOfficePluralWords[] = {
     "ministers", "leaders", "presidents", "premiers", "chancellors", "envoys", "counterparts"};
 
+// Every word a pronoun phrase may start with: personal pronouns, "each
+// other", "one another", "the two sides", "both countries", "the two
+// ministers"; mention/nominal.cc reads these and tries no other word.
+constexpr std::string_view kPronounLeadWords[] = {
+    "he", "him", "his", "himself", "she", "her", "hers", "herself", "it", "its", "itself",
+    "they", "them", "their", "themselves", "each", "one", "the", "both"};
+
 // Modifiers that single out a set of people ("renegade soldiers",
 // "coup leaders"); mention/phrases.cc reads these.
 constexpr std::string_view kMarkedModifierWords[] = {
@@ -215,6 +222,7 @@ class WordTable {
     add_all(kDeterminerWords, kWcDeterminer);
     add_all(kOfficePluralWords, kWcOfficePlural);
     add_all(kMarkedModifierWords, kWcMarkedModifier);
+    add_all(kPronounLeadWords, kWcPronounLead);
     for (size_t i = 0; i < std::size(kOccasionFamilies); ++i) {
       Slot& s = Add(kOccasionFamilies[i].word, kWcOccasionHead);
       s.family = static_cast<uint8_t>(i + 1);

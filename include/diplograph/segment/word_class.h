@@ -38,6 +38,7 @@ enum WordClass : uint32_t {
   kWcDeterminer = 1u << 18,      // after these a trigger word is a noun ("the", "its")
   kWcOfficePlural = 1u << 19,    // plural office-holders ("ministers", "counterparts")
   kWcMarkedModifier = 1u << 20,  // modifiers singling out a set of people ("renegade")
+  kWcPronounLead = 1u << 21,     // words a pronoun phrase starts with ("he", "their", "both")
 };
 
 // The classes of `lower` (a lower-case word or token).
