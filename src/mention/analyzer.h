@@ -86,7 +86,14 @@ class SentenceAnalyzer {
   void EmitOne(uint32_t first, uint32_t last, int entity, RefKind kind) {
     Emit(first, last, {entity}, kind);
   }
-  bool Free(uint32_t first, uint32_t last) const;
+  // Whether tokens [first, last) are in the sentence and in no phrase yet.
+  // Inline: the phrase finders in every file of the module call it constantly.
+  bool Free(uint32_t first, uint32_t last) const {
+    for (uint32_t i = first; i < last; ++i) {
+      if (i < begin_ || i >= end_ || used_[i - begin_]) return false;
+    }
+    return true;
+  }
   const Token& Tok(uint32_t i) const { return seg_.tokens[i]; }
   bool TokIs(uint32_t i, std::string_view lower) const {
     return i >= begin_ && i < end_ && seg_.tokens[i].lower == lower;

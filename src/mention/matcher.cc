@@ -317,13 +317,6 @@ size_t SentenceAnalyzer::AtomAt(uint32_t token) const {
   return k == static_cast<uint32_t>(-1) ? static_cast<size_t>(-1) : k;
 }
 
-bool SentenceAnalyzer::Free(uint32_t first, uint32_t last) const {
-  for (uint32_t i = first; i < last; ++i) {
-    if (i < begin_ || i >= end_ || used_[i - begin_]) return false;
-  }
-  return true;
-}
-
 void SentenceAnalyzer::Emit(uint32_t first, uint32_t last, std::vector<int> entities,
                             RefKind kind, bool note) {
   Ref r;
