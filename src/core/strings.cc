@@ -1,7 +1,9 @@
 #include "diplograph/core/strings.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdlib>
+#include <cstring>
 
 namespace diplograph {
 
@@ -41,6 +43,14 @@ char32_t DecodeUtf8(std::string_view s, size_t i, size_t* len) {
 bool IsValidUtf8(std::string_view s, size_t* bad_offset) {
   size_t i = 0;
   while (i < s.size()) {
+    // Eight ASCII bytes at a time: nearly all of a news text.
+    while (i + 8 <= s.size()) {
+      uint64_t word;
+      std::memcpy(&word, s.data() + i, 8);
+      if ((word & 0x8080808080808080ull) != 0) break;
+      i += 8;
+    }
+    if (i == s.size()) break;
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
       ++i;

@@ -31,7 +31,7 @@ std::string Modality(const std::vector<Token>& toks, uint32_t first, uint32_t la
   bool declaration = m.type == "threatened"sv || m.type == "intends_to_cooperate"sv;
   if (last > first && toks[last - 1].text == "?"sv) return "question";
   for (uint32_t i = m.first; i > first && i + 4 > m.first; --i) {
-    const std::string& w = toks[i - 1].lower;
+    std::string_view w = toks[i - 1].lower;
     if (w == "not"sv || w == "n't"sv || w == "never"sv || w == "no"sv || w == "neither"sv || w == "nor"sv) {
       return "negated";
     }
@@ -43,7 +43,7 @@ std::string Modality(const std::vector<Token>& toks, uint32_t first, uint32_t la
       return "hypothetical";
     }
     if (w == "to"sv && i >= 2) {
-      const std::string& v = toks[i - 2].lower;
+      std::string_view v = toks[i - 2].lower;
       if (v == "plans"sv || v == "plan"sv || v == "planned"sv || v == "planning"sv || v == "expected"sv ||
           v == "set"sv || v == "likely"sv || v == "hopes"sv || v == "hope"sv || v == "wants"sv ||
           v == "want"sv || v == "going"sv || v == "due"sv || v == "seeks"sv || v == "sought"sv ||
@@ -55,7 +55,7 @@ std::string Modality(const std::vector<Token>& toks, uint32_t first, uint32_t la
   }
   // "is going to introduce a bill to end aid": a plan anywhere in the clause.
   for (uint32_t i = m.first; i > first && i + 16 > m.first; --i) {
-    const std::string& w = toks[i - 1].lower;
+    std::string_view w = toks[i - 1].lower;
     if (w == ","sv || w == ";"sv || w == "\""sv) break;
     bool plan_word = w == "plans"sv || w == "plan"sv || w == "planned"sv || w == "planning"sv ||
                      w == "going"sv || w == "intends"sv || w == "expected"sv || w == "hopes"sv;
@@ -70,7 +70,7 @@ std::string Modality(const std::vector<Token>& toks, uint32_t first, uint32_t la
     if (request && !declaration) return "hypothetical";
   }
   for (uint32_t i = first; i < m.first; ++i) {
-    const std::string& w = toks[i].lower;
+    std::string_view w = toks[i].lower;
     if (w == "whether"sv || w == "if"sv || w == "unless"sv) {
       bool clause_closed = false;
       for (uint32_t j = i + 1; j < m.first; ++j) {

@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <string>
+#include <string_view>
 
 #include "diplograph/segment/word_class.h"
 
@@ -11,7 +12,10 @@ namespace diplograph {
 
 namespace {
 
-int MonthOf(const std::string& w) {
+// std::atoi of a token (a view, so not NUL-terminated).
+int Atoi(std::string_view w) { return std::atoi(std::string(w).c_str()); }
+
+int MonthOf(std::string_view w) {
   static constexpr std::string_view kMonths[] = {"january", "february", "march", "april", "may", "june",
                                         "july", "august", "september", "october", "november",
                                         "december"};
@@ -24,7 +28,7 @@ int MonthOf(const std::string& w) {
   return 0;
 }
 
-int WeekdayOf(const std::string& w) {
+int WeekdayOf(std::string_view w) {
   static constexpr std::string_view kDays[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
                                       "saturday", "sunday"};
   for (int d = 0; d < 7; ++d) {
@@ -33,23 +37,23 @@ int WeekdayOf(const std::string& w) {
   return -1;
 }
 
-int NumberOf(const std::string& w) {
+int NumberOf(std::string_view w) {
   static constexpr std::string_view kWords[] = {"zero", "one", "two", "three", "four", "five", "six",
                                        "seven", "eight", "nine", "ten", "eleven", "twelve"};
   for (int n = 0; n <= 12; ++n) {
     if (w == kWords[n]) return n;
   }
-  if (!w.empty() && w[0] >= '0' && w[0] <= '9') return std::atoi(w.c_str());
+  if (!w.empty() && w[0] >= '0' && w[0] <= '9') return Atoi(w);
   if (w == "a"sv) return 1;
   return -1;
 }
 
-bool IsYear(const std::string& w, int* year) {
+bool IsYear(std::string_view w, int* year) {
   if (w.size() != 4 || w[0] < '1' || w[0] > '2') return false;
   for (char c : w) {
     if (c < '0' || c > '9') return false;
   }
-  *year = std::atoi(w.c_str());
+  *year = Atoi(w);
   return *year >= 1900 && *year <= 2100;
 }
 
@@ -58,15 +62,14 @@ bool IsYear(const std::string& w, int* year) {
 Date ResolveDate(const std::vector<Token>& t, uint32_t first, uint32_t last, const Date& anchor,
                  bool* found) {
   if (found != nullptr) *found = true;
-  auto w = [&](uint32_t i) -> const std::string& {
-    static const std::string kEmpty;
-    return i < last ? t[i].lower : kEmpty;
+  auto w = [&](uint32_t i) -> std::string_view {
+    return i < last ? t[i].lower : std::string_view();
   };
   bool full = anchor.known() && anchor.day != 0;
   for (uint32_t i = first; i < last; ++i) {
     // Tokens that cannot start a time expression are known from the tokenizer.
     if (!t[i].Has(kWcDateCue)) continue;
-    const std::string& x = w(i);
+    std::string_view x = w(i);
     int year = 0;
     // Most tokens name no time: skip them on their first letter.
     char c0 = x.empty() ? 0 : x[0];
@@ -86,7 +89,7 @@ Date ResolveDate(const std::vector<Token>& t, uint32_t first, uint32_t last, con
       Date d{anchor.known() ? anchor.year : 0, month, 0};
       uint32_t j = i + 1;
       if (j < last && t[j].Is(kNumeric) && !IsYear(w(j), &year)) {
-        int day = std::atoi(w(j).c_str());
+        int day = Atoi(w(j));
         if (day >= 1 && day <= 31) d.day = day;
         ++j;
         if (j < last && w(j) == ","sv) ++j;
@@ -116,7 +119,7 @@ Date ResolveDate(const std::vector<Token>& t, uint32_t first, uint32_t last, con
     if (x == "earlier"sv && w(i + 1) == "this"sv && w(i + 2) == "week"sv) return anchor;
     int n = NumberOf(x);
     if (n > 0 && i + 2 < last && w(i + 2) == "ago"sv) {
-      const std::string& unit = w(i + 1);
+      std::string_view unit = w(i + 1);
       if (unit == "years"sv || unit == "year"sv) return Date{anchor.year - n, 0, 0};
       if (unit == "months"sv || unit == "month"sv) return AddMonths(Date{anchor.year, anchor.month, 0}, -n);
       if ((unit == "days"sv || unit == "day"sv) && full) return AddDays(anchor, -n);

@@ -1,8 +1,9 @@
 #include "diplograph/event/extractor.h"
 
 #include <algorithm>
-#include <map>
 #include <set>
+#include <string_view>
+#include <unordered_map>
 
 #include "diplograph/core/date.h"
 #include "diplograph/core/strings.h"
@@ -38,7 +39,7 @@ struct Candidate {
 };
 
 // Verbs that carry a noun trigger's agent: "X held talks", "X launched an attack".
-bool IsLightVerb(const std::string& w) {
+bool IsLightVerb(std::string_view w) {
   static constexpr std::string_view kVerbs[] = {"held", "hold", "holds", "had", "has", "have", "launched",
                                        "launch", "launches", "staged", "conducted", "carried",
                                        "made", "make", "makes", "began", "said", "says",
@@ -59,7 +60,7 @@ bool PressureType(const std::string& type) {
          type == "sanctioned"sv || type == "attacked"sv || type == "indicted"sv;
 }
 
-bool IsSpeech(const std::string& w) {
+bool IsSpeech(std::string_view w) {
   return w == "said"sv || w == "says"sv || w == "wrote"sv || w == "claimed"sv || w == "alleged"sv ||
          w == "told"sv || w == "tweeted"sv || w == "insisted"sv || w == "stated"sv || w == "say"sv;
 }
@@ -79,12 +80,15 @@ class SentenceEvents {
       // meeting"), a trigger word is a noun. (`prev` is a view: a conditional
       // between a token's string and a temporary would copy the string.)
       std::string_view prev = i > s.first ? std::string_view(f_.toks()[i - 1].lower) : "";
-      bool after_preposition = (prev == "for"sv || prev == "of"sv || prev == "at"sv ||
-                                prev == "after"sv || prev == "before"sv || prev == "during"sv) &&
-                               f_.toks()[i].lower.size() > 3 &&
-                               f_.toks()[i].lower.compare(f_.toks()[i].lower.size() - 3, 3, "ing") != 0;
+      // Tested last, and only when the cheaper tests fail.
+      auto after_preposition = [&] {
+        return (prev == "for"sv || prev == "of"sv || prev == "at"sv || prev == "after"sv ||
+                prev == "before"sv || prev == "during"sv) &&
+               f_.toks()[i].lower.size() > 3 &&
+               f_.toks()[i].lower.compare(f_.toks()[i].lower.size() - 3, 3, "ing") != 0;
+      };
       bool det = (i > s.first && f_.toks()[i - 1].Has(kWcDeterminer)) || f_.InOccasion(i) ||
-                 (i > s.first && f_.toks()[i - 1].text == "-"sv) || after_preposition;
+                 (i > s.first && f_.toks()[i - 1].text == "-"sv) || after_preposition();
       if (!lex_.MatchAt(f_.toks(), i, s.last, det, &m)) continue;
       Handle(m);
       if (m.last > i + 1) i = m.last - 1;
@@ -140,7 +144,7 @@ class SentenceEvents {
       // "condemned the coup": the document's "coup leaders".
       for (size_t e = 0; e < ents_.size(); ++e) {
         if (ents_[e].kind == ActorKind::kGroup &&
-            AsciiLower(ents_[e].name).find(t[i].lower + " ") != std::string::npos) {
+            AsciiLower(ents_[e].name).find(std::string(t[i].lower) + " ") != std::string::npos) {
           g.entities = {static_cast<int>(e)};
           return g;
         }
@@ -202,7 +206,7 @@ class SentenceEvents {
     const auto& t = f_.toks();
     const Sentence& s = f_.sentence();
     for (uint32_t i = m.first; i-- > s.first;) {
-      const std::string& w = t[i].lower;
+      std::string_view w = t[i].lower;
       if (!(IsSpeech(w) || w == "described"sv || w == "calling"sv || w == "called"sv ||
             w == "terming"sv || w == "termed"sv || w == "describing"sv)) {
         continue;
@@ -269,7 +273,7 @@ class SentenceEvents {
     // "suspended military talks with Washington": the talks are what stops.
     if (m.type == "met_with"sv || m.type == "agreed"sv) {
       for (uint32_t b = m.first; b > s.first && b + 5 > m.first; --b) {
-        const std::string& w = t[b - 1].lower;
+        std::string_view w = t[b - 1].lower;
         if (w == "suspended"sv || w == "suspend"sv || w == "suspending"sv || w == "suspends"sv ||
             w == "halted"sv || w == "cancelled"sv || w == "canceled"sv || w == "postponed"sv ||
             w == "boycotted"sv || w == "ended"sv || w == "froze"sv || w == "broke"sv || w == "quit"sv ||
@@ -290,7 +294,7 @@ class SentenceEvents {
     }
     // A gerund after a preposition is a noun ("for threatening the lives").
     if (m.form == VerbForm::kIng && m.first > s.first) {
-      const std::string& p = t[m.first - 1].lower;
+      std::string_view p = t[m.first - 1].lower;
       if (p == "for"sv || p == "of"sv || p == "on"sv || p == "about"sv || p == "against"sv ||
           p == "without"sv) {
         return;
@@ -360,7 +364,7 @@ class SentenceEvents {
       // "Kenya stands with Somalia and is ready to work with ...": a second
       // verb phrase shares the first one's subject.
       for (uint32_t b = src.found() ? src.last : m.first; src.found() && b + 1 < m.first; ++b) {
-        const std::string& a = t[b + 1].lower;
+        std::string_view a = t[b + 1].lower;
         if (t[b].lower == "and"sv && (a == "is"sv || a == "was"sv || a == "are"sv || a == "were"sv ||
                                       a == "has"sv || a == "have"sv || a == "had"sv ||
                                       a == "will"sv || a == "would"sv)) {
@@ -518,13 +522,45 @@ class SentenceEvents {
 
 std::vector<std::string> UniqueIds(const std::vector<Entity>& ents) {
   std::vector<std::string> ids;
-  std::map<std::string, int> seen;
+  ids.reserve(ents.size());
+  std::unordered_map<std::string_view, int> seen;  // views of the entities' ids
   for (const Entity& e : ents) {
-    std::string id = e.id.empty() ? "actor" : e.id;
+    std::string_view id = e.id.empty() ? "actor"sv : std::string_view(e.id);
     int n = ++seen[id];
-    ids.push_back(n == 1 ? id : id + "-" + std::to_string(n));
+    ids.emplace_back(id);
+    if (n > 1) ids.back() += "-" + std::to_string(n);
   }
   return ids;
+}
+
+// The used entities as records, in the order of their ids. The entities'
+// names, aliases and roles are moved out, and the sort moves indices, not
+// records; it compares as sorting the records would, so ties keep the same
+// order.
+std::vector<EntityRecord> EntityRecords(std::vector<Entity>* ents,
+                                        const std::vector<std::string>& ids,
+                                        const std::vector<bool>& used,
+                                        std::vector<std::vector<MentionSpan>>* spans) {
+  std::vector<size_t> order;
+  for (size_t i = 0; i < ents->size(); ++i) {
+    if (used[i]) order.push_back(i);
+  }
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return ids[a] < ids[b]; });
+  std::vector<EntityRecord> out;
+  out.reserve(order.size());
+  for (size_t i : order) {
+    Entity& e = (*ents)[i];
+    EntityRecord& er = out.emplace_back();
+    er.id = ids[i];
+    er.type = std::string(ActorKindName(e.kind));
+    er.name = std::move(e.name);
+    er.aliases = std::move(e.aliases);
+    er.country = std::move(e.country);
+    er.cameo = std::move(e.cameo);
+    er.roles = std::move(e.roles);
+    er.mentions = std::move((*spans)[i]);
+  }
+  return out;
 }
 
 }  // namespace
@@ -711,22 +747,7 @@ ExtractionRecord Extractor::Extract(const Document& doc, std::string* trace) con
       used[i] = true;
     }
   }
-  for (size_t i = 0; i < dm.entities.size(); ++i) {
-    if (!used[i]) continue;
-    const Entity& e = dm.entities[i];
-    EntityRecord er;
-    er.id = ids[i];
-    er.type = std::string(ActorKindName(e.kind));
-    er.name = e.name;
-    er.aliases = e.aliases;
-    er.country = e.country;
-    er.cameo = e.cameo;
-    er.roles = e.roles;
-    er.mentions = std::move(spans[i]);
-    rec.entities.push_back(std::move(er));
-  }
-  std::sort(rec.entities.begin(), rec.entities.end(),
-            [](const EntityRecord& a, const EntityRecord& b) { return a.id < b.id; });
+  rec.entities = EntityRecords(&dm.entities, ids, used, &spans);
   return rec;
 }
 

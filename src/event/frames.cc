@@ -96,14 +96,14 @@ Group SentenceFrame::Extend(size_t index, int direction) const {
 
 namespace {
 
-bool IsFunctionWord(const std::string& w) {
+bool IsFunctionWord(std::string_view w) {
   return w == "the"sv || w == "a"sv || w == "an"sv || w == "it"sv || w == "they"sv ||
          w == "he"sv || w == "she"sv || w == "we"sv || w == "its"sv || w == "their"sv ||
          w == "his"sv || w == "her"sv || w == "this"sv || w == "these"sv || w == "there"sv ||
          w == "all"sv || w == "no"sv || w == "some"sv || w == "both"sv;
 }
 
-bool IsSpeechWord(const std::string& w) {
+bool IsSpeechWord(std::string_view w) {
   return w == "said"sv || w == "says"sv || w == "added"sv || w == "told"sv || w == "noted"sv ||
          w == "insisted"sv || w == "stressed"sv;
 }

@@ -113,10 +113,7 @@ void Lexicon::AddPattern(const std::string& type, const std::string& frame,
   // A hyphenated head ("co-chair") keeps its first part as the key.
   auto add = [&](const std::string& form_word, VerbForm form) {
     std::string head_word = AsciiLower(form_word);
-    auto [it, added] = by_head_.try_emplace(head_word);
-    it->second.push_back({type, form, rest, frame});
-    // Map nodes keep their address when the map grows.
-    if (added) by_hash_.emplace(WordHash(head_word), &*it);
+    by_head_[head_word].push_back({type, form, rest, frame});
     ++count_;
   };
   if (noun) {
@@ -160,6 +157,7 @@ bool Lexicon::AddFile(std::string_view name, std::string_view content, Diagnosti
         if (p.is_string()) AddPattern(t["type"].get<std::string>(), frame, p.get<std::string>());
       }
     }
+    IndexHeads();
     return !diags->HasErrors();
   } catch (const nlohmann::json::parse_error& e) {
     int line = 0, col = 0;
@@ -168,14 +166,32 @@ bool Lexicon::AddFile(std::string_view name, std::string_view content, Diagnosti
   } catch (const nlohmann::json::exception& e) {
     diags->Error(name, 0, 0, "trigger file must be an object with a \"triggers\" array");
   }
+  IndexHeads();  // the patterns added before the error stay usable
   return false;
 }
 
-const std::vector<Lexicon::Entry>* Lexicon::FindHead(const std::string& head,
+void Lexicon::IndexHeads() {
+  size_t slots = 16;
+  while (slots < 2 * by_head_.size()) slots *= 2;
+  head_index_.assign(slots, HeadSlot());
+  head_filter_ = HashFilter(by_head_.size());
+  // Map nodes keep their address when the map grows, so the slots stay valid.
+  for (const Heads::value_type& head : by_head_) {
+    uint64_t hash = WordHash(head.first);
+    size_t i = hash & (slots - 1);
+    while (head_index_[i].head != nullptr) i = (i + 1) & (slots - 1);
+    head_index_[i] = {hash, &head};
+    head_filter_.Add(hash);
+  }
+}
+
+const std::vector<Lexicon::Entry>* Lexicon::FindHead(std::string_view head,
                                                       uint64_t hash) const {
-  auto [first, last] = by_hash_.equal_range(hash);
-  for (auto it = first; it != last; ++it) {
-    if (it->second->first == head) return &it->second->second;
+  if (head_index_.empty() || !head_filter_.MayContain(hash)) return nullptr;
+  size_t mask = head_index_.size() - 1;
+  for (size_t i = hash & mask; head_index_[i].head != nullptr; i = (i + 1) & mask) {
+    const HeadSlot& slot = head_index_[i];
+    if (slot.hash == hash && slot.head->first == head) return &slot.head->second;
   }
   return nullptr;
 }
@@ -183,19 +199,20 @@ const std::vector<Lexicon::Entry>* Lexicon::FindHead(const std::string& head,
 bool Lexicon::MatchAt(const std::vector<Token>& tokens, uint32_t i, uint32_t end,
                       bool after_determiner, TriggerMatch* out) const {
   // Heads may be hyphenated in the text ("co-chaired" = co, -, chaired).
-  const std::string* key = &tokens[i].lower;
+  std::string_view key = tokens[i].lower;
+  uint64_t hash = tokens[i].hash;
   std::string joined;
   uint32_t head_end = i + 1;
   if (i + 2 < end && tokens[i + 1].text == "-"sv && !tokens[i + 1].Is(kSpaceBefore) &&
       !tokens[i + 2].Is(kSpaceBefore)) {
-    joined = *key + "-" + tokens[i + 2].lower;
+    joined = std::string(key) + "-" + std::string(tokens[i + 2].lower);
     if (by_head_.count(joined)) {
-      key = &joined;
+      key = joined;
+      hash = WordHash(joined);
       head_end = i + 3;
     }
   }
-  const std::vector<Entry>* entries =
-      FindHead(*key, key == &joined ? WordHash(joined) : tokens[i].hash);
+  const std::vector<Entry>* entries = FindHead(key, hash);
   if (entries == nullptr) return false;
   uint32_t best_end = 0;
   const Entry* best = nullptr;

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "mention/doc_state.h"
@@ -31,6 +32,8 @@ struct AnalyzerScratch {
   std::vector<Atom> atoms;
   std::vector<uint32_t> atom_at;
   std::vector<uint8_t> used;
+  std::vector<const Ref*> coordinated;  // CoordinatedBefore()'s candidates
+  std::vector<int> run;                 // and the run of actors it is joining
 };
 
 class SentenceAnalyzer {
@@ -63,7 +66,7 @@ class SentenceAnalyzer {
   size_t Pronoun(size_t k);
   size_t Description(size_t k);
   uint32_t PluralPeopleNoun(uint32_t i) const;
-  std::vector<int> CounterpartPair(const std::string& plural) const;
+  std::vector<int> CounterpartPair(std::string_view plural) const;
   void FindPluralRoles();
   int HolderOf(const std::string& iso, uint32_t role_first, uint32_t role_last);
   size_t ProperName(size_t k);
@@ -83,7 +86,14 @@ class SentenceAnalyzer {
   void EmitOne(uint32_t first, uint32_t last, int entity, RefKind kind) {
     Emit(first, last, {entity}, kind);
   }
-  bool Free(uint32_t first, uint32_t last) const;
+  // Whether tokens [first, last) are in the sentence and in no phrase yet.
+  // Inline: the phrase finders in every file of the module call it constantly.
+  bool Free(uint32_t first, uint32_t last) const {
+    for (uint32_t i = first; i < last; ++i) {
+      if (i < begin_ || i >= end_ || used_[i - begin_]) return false;
+    }
+    return true;
+  }
   const Token& Tok(uint32_t i) const { return seg_.tokens[i]; }
   bool TokIs(uint32_t i, std::string_view lower) const {
     return i >= begin_ && i < end_ && seg_.tokens[i].lower == lower;
@@ -98,6 +108,7 @@ class SentenceAnalyzer {
   std::vector<Atom>& atoms_;
   std::vector<uint32_t>& atom_at_;  // per token: the atom starting there, or -1
   std::vector<uint8_t>& used_;  // per token of the sentence
+  AnalyzerScratch& scratch_;    // buffers of helpers (the fields above are its own)
   bool have_subject_ = false;
   bool prepass_ = false;  // emitting phrases found before the main pass
 };

@@ -1,6 +1,5 @@
 #include <algorithm>
 
-#include "diplograph/core/strings.h"
 #include "mention/doc_state.h"
 
 namespace diplograph {
@@ -58,26 +57,25 @@ int DocState::KeyedEntity(const std::string& key, const Entity& proto) {
   return id;
 }
 
+namespace {
+
+// Whether `name` has two words or more, the first or the last of them `token`.
+bool FirstOrLastName(std::string_view name, std::string_view token) {
+  size_t first_space = name.find(' ');
+  if (first_space == std::string_view::npos) return false;
+  return name.substr(name.rfind(' ') + 1) == token || name.substr(0, first_space) == token;
+}
+
+}  // namespace
+
 int DocState::PersonBySurname(std::string_view token) const {
-  int found = -1;
   for (auto it = history_.rbegin(); it != history_.rend(); ++it) {
     const Entity& e = entities_[static_cast<size_t>(it->entity)];
-    if (e.kind != ActorKind::kPerson) continue;
-    std::vector<std::string_view> parts = Split(e.name, ' ');
-    if (parts.size() < 2) continue;
-    if (parts.back() == token || parts.front() == token) {
-      found = it->entity;
-      break;
-    }
+    if (e.kind == ActorKind::kPerson && FirstOrLastName(e.name, token)) return it->entity;
   }
-  if (found >= 0) return found;
   for (size_t i = 0; i < entities_.size(); ++i) {
     const Entity& e = entities_[i];
-    if (e.kind != ActorKind::kPerson) continue;
-    std::vector<std::string_view> parts = Split(e.name, ' ');
-    if (parts.size() >= 2 && (parts.back() == token || parts.front() == token)) {
-      return static_cast<int>(i);
-    }
+    if (e.kind == ActorKind::kPerson && FirstOrLastName(e.name, token)) return static_cast<int>(i);
   }
   return -1;
 }

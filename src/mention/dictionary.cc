@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "diplograph/core/json_dom.h"
 #include "diplograph/core/strings.h"
 
 using namespace std::string_view_literals;
@@ -24,34 +25,36 @@ namespace {
 
 using json = nlohmann::json;
 
+// Reads the fields of one entry. Objects are read as nlohmann reads them: of
+// a repeated key, the last.
 class EntryReader {
  public:
   EntryReader(std::string_view file, int index, Diagnostics* diags)
       : file_(file), index_(index), diags_(diags) {}
 
-  std::string Str(const json& obj, const char* key, bool required = false) {
-    auto it = obj.find(key);
-    if (it == obj.end() || it->is_null()) {
+  std::string Str(const JsonValue& obj, const char* key, bool required = false) {
+    const JsonValue* v = obj.Find(key);
+    if (v == nullptr || v->is_null()) {
       if (required) Fail(std::string("missing \"") + key + "\"");
       return "";
     }
-    if (!it->is_string()) {
+    if (!v->is_string()) {
       Fail(std::string("\"") + key + "\" must be a string");
       return "";
     }
-    return it->get<std::string>();
+    return std::string(v->str());
   }
 
-  std::vector<std::string> List(const json& obj, const char* key) {
+  std::vector<std::string> List(const JsonValue& obj, const char* key) {
     std::vector<std::string> out;
-    auto it = obj.find(key);
-    if (it == obj.end() || it->is_null()) return out;
-    if (!it->is_array()) {
+    const JsonValue* v = obj.Find(key);
+    if (v == nullptr || v->is_null()) return out;
+    if (!v->is_array()) {
       Fail(std::string("\"") + key + "\" must be an array of strings");
       return out;
     }
-    for (const auto& v : *it) {
-      if (v.is_string()) out.push_back(v.get<std::string>());
+    for (const JsonValue& item : v->items()) {
+      if (item.is_string()) out.emplace_back(item.str());
       else Fail(std::string("\"") + key + "\" must be an array of strings");
     }
     return out;
@@ -72,26 +75,44 @@ class EntryReader {
   bool ok_ = true;
 };
 
-bool ParseFile(std::string_view name, std::string_view content, const char* array_key,
-               Diagnostics* diags, json* out) {
+// Reports why `content` is no JSON, in nlohmann's words and positions, as
+// the dictionaries have always been reported. `parser` has failed on it;
+// the rare JSON it refuses that nlohmann takes (nested over
+// JsonParser::kMaxDepth) is reported at the parser's error.
+void ReportMalformed(std::string_view name, std::string_view content, const JsonParser& parser,
+                     Diagnostics* diags) {
+  size_t at = parser.error_offset();
   try {
-    json doc = json::parse(content.begin(), content.end());
-    if (!doc.is_object() || !doc.contains(array_key) || !doc[array_key].is_array()) {
-      diags->Error(name, 1, 1, std::string("expected an object with a \"") + array_key +
-                                   "\" array");
-      return false;
-    }
-    *out = std::move(doc[array_key]);
-    return true;
+    json accepted = json::parse(content.begin(), content.end());  // only its error counts
   } catch (const json::parse_error& e) {
-    int line = 0, col = 0;
-    LineColAt(content, e.byte > 0 ? e.byte - 1 : 0, &line, &col);
-    diags->Error(name, line, col, "malformed JSON in dictionary");
-    return false;
+    at = e.byte > 0 ? e.byte - 1 : 0;
   } catch (const json::out_of_range&) {  // a number such as 1e999
     diags->Error(name, 0, 0, "malformed JSON in dictionary: number out of range");
-    return false;
+    return;
   }
+  int line = 0, col = 0;
+  LineColAt(content, at, &line, &col);
+  diags->Error(name, line, col, "malformed JSON in dictionary");
+}
+
+// The array `array_key` of the dictionary file, parsed into `arena` (the
+// arena parser: dictionaries load at every start, and nlohmann's tree of
+// separately allocated values took most of that time), or nullptr.
+const JsonValue* ParseFile(std::string_view name, std::string_view content, const char* array_key,
+                           JsonArena* arena, Diagnostics* diags) {
+  JsonParser parser(content);
+  const JsonValue* doc = parser.ParseValue(arena);
+  if (doc == nullptr || !parser.End()) {
+    ReportMalformed(name, content, parser, diags);
+    return nullptr;
+  }
+  const JsonValue* items = doc->is_object() ? doc->Find(array_key) : nullptr;
+  if (items == nullptr || !items->is_array()) {
+    diags->Error(name, 1, 1, std::string("expected an object with a \"") + array_key +
+                                 "\" array");
+    return nullptr;
+  }
+  return items;
 }
 
 ActorKind KindFromString(const std::string& s, ActorKind fallback) {
@@ -133,11 +154,12 @@ bool Dictionary::AddFile(std::string_view name, std::string_view content, Diagno
                              "media, organs, titles or people *.json)");
     return false;
   }
-  json items;
-  if (!ParseFile(name, content, kind.c_str(), diags, &items)) return false;
+  JsonArena arena;
+  const JsonValue* items = ParseFile(name, content, kind.c_str(), &arena, diags);
+  if (items == nullptr) return false;
   bool all_ok = true;
-  for (size_t i = 0; i < items.size(); ++i) {
-    const json& obj = items[i];
+  for (size_t i = 0; i < items->size(); ++i) {
+    const JsonValue& obj = items->items()[i];
     EntryReader r(name, static_cast<int>(i), diags);
     if (!obj.is_object()) {
       r.Fail("must be an object");
@@ -176,9 +198,9 @@ bool Dictionary::AddFile(std::string_view name, std::string_view content, Diagno
         a.kind = ActorKind::kPerson;
         a.country = r.Str(obj, "country");
         a.gender = r.Str(obj, "gender");
-        auto roles = obj.find("roles");
-        if (roles != obj.end() && roles->is_array()) {
-          for (const auto& ro : *roles) {
+        const JsonValue* roles = obj.Find("roles");
+        if (roles != nullptr && roles->is_array()) {
+          for (const JsonValue& ro : roles->items()) {
             if (!ro.is_object()) continue;
             RoleSpell s{r.Str(ro, "title"), r.Str(ro, "role"), r.Str(ro, "country"),
                         r.Str(ro, "org"), r.Str(ro, "cameo"), r.Str(ro, "start"),

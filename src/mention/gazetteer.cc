@@ -18,7 +18,10 @@ std::string TokenKey(const std::vector<Token>& tokens, uint32_t first, uint32_t 
 }
 
 std::string TokenSurface(const std::vector<Token>& tokens, uint32_t first, uint32_t last) {
+  size_t size = 0;
+  for (uint32_t i = first; i < last; ++i) size += tokens[i].text.size() + 1;
   std::string s;
+  s.reserve(size);  // one allocation, not one per doubling
   for (uint32_t i = first; i < last; ++i) {
     if (i > first && tokens[i].Is(kSpaceBefore)) s.push_back(' ');
     s += tokens[i].text;
@@ -27,6 +30,18 @@ std::string TokenSurface(const std::vector<Token>& tokens, uint32_t first, uint3
 }
 
 namespace {
+
+// The SpanHash() of a key: its words joined by ' ', hashed one by one.
+uint64_t KeyHash(std::string_view key) {
+  uint64_t h = Dictionary::kSpanSeed;
+  size_t start = 0;
+  while (true) {
+    size_t sp = key.find(' ', start);
+    h = Dictionary::SpanHash(h, WordHash(key.substr(start, sp - start)));
+    if (sp == std::string_view::npos) return h;
+    start = sp + 1;
+  }
+}
 
 // Acronyms and dotted abbreviations must match in case: "US" is not "us".
 bool NeedsExactCase(const std::vector<Token>& tokens) {
@@ -87,27 +102,30 @@ void Dictionary::Finish() {
     AddKey(organs_[i].name, Cue::kOrgan, static_cast<uint32_t>(i));
   }
   // Each key and its proper prefixes at token boundaries ("foreign" for
-  // "foreign ministry"), hashed the way FindSpan() hashes token spans.
-  std::unordered_map<std::string, std::pair<const std::vector<GazetteerEntry>*, bool>> all;
+  // "foreign ministry"), hashed the way FindSpan() hashes token spans. A
+  // prefix views the start of its key.
+  std::unordered_map<std::string_view, std::pair<const std::vector<GazetteerEntry>*, bool>> all;
   all.reserve(keys_.size() * 2);
   for (const auto& [key, entries] : keys_) {
-    all[key].first = &entries;
-    for (size_t sp = key.find(' '); sp != std::string::npos; sp = key.find(' ', sp + 1)) {
-      all[key.substr(0, sp)].second = true;
+    std::string_view k = key;
+    all[k].first = &entries;
+    for (size_t sp = k.find(' '); sp != std::string_view::npos; sp = k.find(' ', sp + 1)) {
+      all[k.substr(0, sp)].second = true;
     }
   }
   prefixes_.clear();
   prefixes_.reserve(all.size());
   size_t slots = 16;
   while (slots < all.size() * 2) slots *= 2;
-  prefix_index_.assign(slots, 0);
+  prefix_index_.assign(slots, PrefixSlot());
+  prefix_filter_ = HashFilter(all.size());
   for (auto& [key, value] : all) {
-    uint64_t h = kSpanSeed;
-    for (std::string_view word : Split(key, ' ')) h = SpanHash(h, WordHash(word));
+    uint64_t h = KeyHash(key);
     prefixes_.push_back({h, key, value.first, value.second});
+    prefix_filter_.Add(h);
     size_t i = h & (slots - 1);
-    while (prefix_index_[i] != 0) i = (i + 1) & (slots - 1);
-    prefix_index_[i] = static_cast<uint32_t>(prefixes_.size());
+    while (prefix_index_[i].prefix != 0) i = (i + 1) & (slots - 1);
+    prefix_index_[i] = {static_cast<uint32_t>(prefixes_.size()), static_cast<uint32_t>(h >> 32)};
   }
 }
 
@@ -123,7 +141,7 @@ bool KeyIsSpan(std::string_view key, const std::vector<Token>& tokens, uint32_t 
       if (pos >= key.size() || key[pos] != ' ') return false;
       ++pos;
     }
-    const std::string& w = tokens[first + k].lower;
+    std::string_view w = tokens[first + k].lower;
     if (key.size() - pos < w.size() || key.compare(pos, w.size(), w) != 0) return false;
     pos += w.size();
   }
@@ -136,10 +154,12 @@ const std::vector<GazetteerEntry>* Dictionary::FindSpan(const std::vector<Token>
                                                         uint32_t first, uint32_t len,
                                                         uint64_t hash, bool* longer) const {
   *longer = false;
-  if (prefix_index_.empty()) return nullptr;
+  if (prefix_index_.empty() || !prefix_filter_.MayContain(hash)) return nullptr;
   size_t mask = prefix_index_.size() - 1;
-  for (size_t i = hash & mask; prefix_index_[i] != 0; i = (i + 1) & mask) {
-    const Prefix& p = prefixes_[prefix_index_[i] - 1];
+  uint32_t tag = static_cast<uint32_t>(hash >> 32);
+  for (size_t i = hash & mask; prefix_index_[i].prefix != 0; i = (i + 1) & mask) {
+    if (prefix_index_[i].tag != tag) continue;
+    const Prefix& p = prefixes_[prefix_index_[i].prefix - 1];
     if (p.hash == hash && KeyIsSpan(p.key, tokens, first, len)) {
       *longer = p.longer;
       return p.entries;

@@ -13,7 +13,7 @@ namespace diplograph {
 SentenceAnalyzer::SentenceAnalyzer(DocState* state, const Segmentation& seg, int sentence,
                                    SentenceRefs* out, AnalyzerScratch* scratch)
     : st_(state), seg_(seg), sentence_(sentence), out_(out), atoms_(scratch->atoms),
-      atom_at_(scratch->atom_at), used_(scratch->used) {
+      atom_at_(scratch->atom_at), used_(scratch->used), scratch_(*scratch) {
   const Sentence& s = seg.sentences[static_cast<size_t>(sentence)];
   begin_ = s.first;
   end_ = s.last;
@@ -42,7 +42,8 @@ void SentenceAnalyzer::Run() {
 }
 
 std::vector<int> SentenceAnalyzer::CoordinatedBefore(uint32_t pos) const {
-  std::vector<const Ref*> refs;
+  std::vector<const Ref*>& refs = scratch_.coordinated;
+  refs.clear();
   for (const Ref& r : out_->refs) {
     if (r.last <= pos && !r.entities.empty() && !r.locative && !r.possessive &&
         (r.kind == RefKind::kName || r.kind == RefKind::kDescription)) {
@@ -50,14 +51,16 @@ std::vector<int> SentenceAnalyzer::CoordinatedBefore(uint32_t pos) const {
     }
   }
   std::sort(refs.begin(), refs.end(), [](const Ref* a, const Ref* b) { return a->first < b->first; });
-  std::vector<int> best, run;
+  std::vector<int> best;
+  std::vector<int>& run = scratch_.run;
+  run.clear();
   for (size_t i = 0; i < refs.size(); ++i) {
     bool joined = false;
     if (i > 0 && !run.empty()) {
       joined = refs[i - 1]->last <= refs[i]->first;
       bool saw = false;
       for (uint32_t t = refs[i - 1]->last; joined && t < refs[i]->first; ++t) {
-        const std::string& w = Tok(t).lower;
+        std::string_view w = Tok(t).lower;
         if (w == ","sv || w == "and"sv) saw = true;
         else if (w != "the"sv && w != "both"sv) joined = false;
       }
@@ -118,7 +121,7 @@ int SentenceAnalyzer::MatchDictionary(uint32_t i, Atom* atom) const {
   // "Presidents Obama and Xi": a plural title.
   if (t0.Is(kCapitalized) && t0.lower.size() > 3 && t0.lower.back() == 's' && i + 1 < end_ &&
       Tok(i + 1).Is(kCapitalized)) {
-    if (const auto* titles = dict.Find(t0.lower.substr(0, t0.lower.size() - 1))) {
+    if (const auto* titles = dict.Find(std::string(t0.lower.substr(0, t0.lower.size() - 1)))) {
       for (const GazetteerEntry& g : *titles) {
         if (g.cue == Cue::kTitle) {
           *atom = {i, i + 1, AtomType::kTitle, static_cast<int>(g.index)};
@@ -314,13 +317,6 @@ size_t SentenceAnalyzer::AtomAt(uint32_t token) const {
   return k == static_cast<uint32_t>(-1) ? static_cast<size_t>(-1) : k;
 }
 
-bool SentenceAnalyzer::Free(uint32_t first, uint32_t last) const {
-  for (uint32_t i = first; i < last; ++i) {
-    if (i < begin_ || i >= end_ || used_[i - begin_]) return false;
-  }
-  return true;
-}
-
 void SentenceAnalyzer::Emit(uint32_t first, uint32_t last, std::vector<int> entities,
                             RefKind kind, bool note) {
   Ref r;
@@ -331,10 +327,10 @@ void SentenceAnalyzer::Emit(uint32_t first, uint32_t last, std::vector<int> enti
     r.possessive = true;
   }
   if (first > begin_) {
-    const std::string& p = Tok(first - 1).lower;
+    std::string_view p = Tok(first - 1).lower;
     uint32_t q = first - 1;
     if (p == "the"sv && q > begin_) q = q - 1;
-    const std::string& pp = Tok(q).lower;
+    std::string_view pp = Tok(q).lower;
     r.locative = pp == "in"sv || pp == "at"sv || pp == "from"sv || pp == "near"sv || pp == "outside"sv ||
                  pp == "inside"sv || pp == "across"sv || pp == "throughout"sv || pp == "within"sv ||
                  pp == "into"sv;
@@ -361,6 +357,8 @@ void SentenceAnalyzer::Emit(uint32_t first, uint32_t last, std::vector<int> enti
     for (int e : entities) st_->Note(e, sentence_, first, false, "");
   }
   r.entities = std::move(entities);
+  // A sentence names a few actors: room for them at once, not by doubling.
+  if (out_->refs.empty()) out_->refs.reserve(8);
   out_->refs.push_back(std::move(r));
 }
 

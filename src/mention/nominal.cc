@@ -58,7 +58,10 @@ size_t SentenceAnalyzer::Pronoun(size_t k) {
   if (a.type != AtomType::kWord) return k;
   st_->limit_sentence = sentence_;
   st_->limit_token = a.first;
-  const std::string& w = Tok(a.first).lower;
+  // Most words start no pronoun phrase: one bit test instead of the word
+  // comparisons below, all of which would fail.
+  if (!Tok(a.first).Has(kWcPronounLead)) return k;
+  std::string_view w = Tok(a.first).lower;
   auto& ents = st_->entities();
   auto person = [&](const char* not_gender) {
     return [&, not_gender](const Entity& e) {
@@ -129,7 +132,7 @@ size_t SentenceAnalyzer::Pronoun(size_t k) {
   } else if ((w == "the"sv && TokIs(a.first + 1, "two")) || w == "both"sv) {
     uint32_t n = w == "both"sv ? a.first + 1 : a.first + 2;
     if (n >= end_) return k;
-    const std::string& noun = Tok(n).lower;
+    std::string_view noun = Tok(n).lower;
     std::vector<int> set;
     if (noun == "sides"sv || noun == "countries"sv || noun == "nations"sv || noun == "governments"sv ||
         noun == "states"sv) {
@@ -171,8 +174,8 @@ size_t SentenceAnalyzer::Pronoun(size_t k) {
 // The two people "the ministers" / "the two leaders" refer to: people named
 // before with the same title from two different states (a bilateral
 // meeting's pair), else the two most recently named people.
-std::vector<int> SentenceAnalyzer::CounterpartPair(const std::string& plural) const {
-  std::string noun = plural;
+std::vector<int> SentenceAnalyzer::CounterpartPair(std::string_view plural) const {
+  std::string noun(plural);
   if (!noun.empty() && noun.back() == 's') noun.pop_back();
   const auto& ents = st_->entities();
   std::vector<int> recent;  // distinct people, most recent first
@@ -225,7 +228,7 @@ size_t SentenceAnalyzer::Description(size_t k) {
   uint32_t n = a.first + 1;
   if (n < end_ && (Tok(n).text == "North"sv || Tok(n).text == "South"sv) &&
       !(n + 1 < end_ && Tok(n + 1).Is(kCapitalized))) {
-    std::string prefix = Tok(n).text + " ";
+    std::string prefix = std::string(Tok(n).text) + " ";
     for (size_t i = 0; i < st_->entities().size(); ++i) {
       const Entity& e = st_->entities()[i];
       if (e.kind == ActorKind::kCountry && StartsWith(e.name, prefix)) {
@@ -251,7 +254,7 @@ size_t SentenceAnalyzer::Description(size_t k) {
       return k;
     }
     const Token& t = Tok(h);
-    const std::string& w = t.lower;
+    std::string_view w = t.lower;
     int e = -1;
     bool more = h + 1 < end_ && Tok(h + 1).Is(kAlpha) && !Tok(h + 1).Is(kCapitalized) &&
                 (Tok(h + 1).lower == "of"sv || Tok(h + 1).Has(kWcOrgHead));

@@ -41,9 +41,8 @@ size_t SentenceAnalyzer::Nominal(size_t k) {
       p + 1 < atoms_.size()) {
     ++p;
   }
-  auto atom_word = [&](size_t i) -> const std::string& {
-    static const std::string kEmpty;
-    return i < atoms_.size() ? Tok(atoms_[i].first).lower : kEmpty;
+  auto atom_word = [&](size_t i) -> std::string_view {
+    return i < atoms_.size() ? Tok(atoms_[i].first).lower : std::string_view();
   };
   auto atom_has = [&](size_t i, uint32_t word_class) {
     return i < atoms_.size() && Tok(atoms_[i].first).Has(word_class);
@@ -102,7 +101,7 @@ size_t SentenceAnalyzer::Nominal(size_t k) {
   size_t r = q;
   while (r < atoms_.size() && free_atom(r)) {
     const Atom& a = atoms_[r];
-    const std::string& w = atom_word(r);
+    std::string_view w = atom_word(r);
     if (a.type == AtomType::kTitle) {
       tr.titles.push_back(a.index);
       tr.texts.push_back(TokenSurface(seg_.tokens, a.first, a.last));
@@ -113,7 +112,7 @@ size_t SentenceAnalyzer::Nominal(size_t k) {
       ++r;  // "Defence Cabinet Secretary": a portfolio before a title
     } else if (a.type == AtomType::kWord && Tok(a.first).Has(kWcRoleNoun)) {
       tr.titles.push_back(-1);
-      tr.texts.push_back(Tok(a.first).text);
+      tr.texts.emplace_back(Tok(a.first).text);
       tr.honorific_only = false;
       tr.official = w == "official"sv || w == "officials"sv;
       ++r;

@@ -16,7 +16,7 @@ bool IsTopic(const Token& t) { return t.Has(kWcOccasionTopic); }
 
 bool IsYear(const Token& t) {
   if (t.text.size() != 4 || !t.Is(kNumeric)) return false;
-  int y = std::atoi(t.text.c_str());
+  int y = std::atoi(std::string(t.text).c_str());
   return y >= 1900 && y <= 2100;
 }
 
@@ -55,7 +55,7 @@ bool SentenceAnalyzer::Occasion(uint32_t head) {
     return false;
   }
   if (head + 1 < end_) {
-    const std::string& n = Tok(head + 1).lower;
+    std::string_view n = Tok(head + 1).lower;
     if (n == "mechanism"sv || n == "meeting"sv || (n == "group"sv && h.lower == "working"sv)) return false;
   }
   // Extend left over modifiers.
@@ -153,7 +153,7 @@ bool SentenceAnalyzer::Occasion(uint32_t head) {
   // "inter-Korean", "inter-American": the region names the topic.
   for (uint32_t q = left; q + 2 < head; ++q) {
     if (Tok(q).lower == "inter"sv && Tok(q + 1).text == "-"sv) {
-      topic = "inter-" + Tok(q + 2).lower;
+      topic = "inter-" + std::string(Tok(q + 2).lower);
       strong = true;
     }
   }
@@ -349,7 +349,7 @@ bool SentenceAnalyzer::BareNumberGroup(uint32_t num) {
   if (!definite && !object) return false;
   st_->limit_sentence = sentence_;
   st_->limit_token = num;
-  std::string prefix = n.lower + " ";
+  std::string prefix = std::string(n.lower) + " ";
   int id = st_->Recent([&](const Entity& e) {
     return e.kind == ActorKind::kGroup &&
            (AsciiLower(e.name) == n.lower || StartsWith(AsciiLower(e.name), prefix));
@@ -361,7 +361,7 @@ bool SentenceAnalyzer::BareNumberGroup(uint32_t num) {
     proto.plural = true;
     proto.family = n.lower;
     proto.name = n.text;
-    id = st_->KeyedEntity("g:" + n.lower, proto);
+    id = st_->KeyedEntity("g:" + std::string(n.lower), proto);
   }
   EmitOne(definite ? num - 1 : num, num + 1, id, definite ? RefKind::kDescription : RefKind::kName);
   return true;
@@ -467,7 +467,7 @@ void SentenceAnalyzer::FindGroups() {
       }
       if (h >= end_ || !Tok(h).Has(kWcGroupNoun) || !Free(j + 1, h + 1)) continue;
       if (h + 1 < end_ && IsPossessiveToken(Tok(h + 1))) continue;
-      const std::string& head = Tok(h).lower;
+      std::string_view head = Tok(h).lower;
       bool demonstrative = t.lower != "the"sv;
       st_->limit_sentence = sentence_;
       st_->limit_token = j;
@@ -519,7 +519,7 @@ bool SentenceAnalyzer::Group(uint32_t num) {
     if (stop) break;
   }
   if (g == 0) return BareNumberGroup(num);
-  const std::string& noun = Tok(g).lower;
+  std::string_view noun = Tok(g).lower;
   bool pair_word = noun == "leaders"sv || noun == "sides"sv || noun == "countries"sv ||
                    noun == "nations"sv || noun == "governments"sv || noun == "presidents"sv ||
                    noun == "ministers"sv || noun == "states"sv;
@@ -587,9 +587,9 @@ bool SentenceAnalyzer::Group(uint32_t num) {
   }
   if (id < 0 && (Tok(num).Is(kNumeric) || definite)) {
     // "23 Russian diplomats" and "23 Russian diplomat spies" are one group.
-    const std::string& n = Tok(num).text;
+    std::string prefix = std::string(Tok(num).text) + " ";
     id = st_->Recent([&](const Entity& e) {
-      return e.kind == ActorKind::kGroup && StartsWith(e.name, n + " ");
+      return e.kind == ActorKind::kGroup && StartsWith(e.name, prefix);
     }, false);
   }
   if (id < 0) id = st_->KeyedEntity("g:" + AsciiLower(proto.name), proto);

@@ -1,6 +1,9 @@
 #include "diplograph/segment/segmenter.h"
 
+#include <algorithm>
 #include <array>
+#include <memory>
+#include <string>
 #include <string_view>
 #include <unordered_set>
 
@@ -54,6 +57,11 @@ constexpr AsciiClasses kAsciiClasses;
 
 CharClass Classify(char32_t cp) { return cp < 128 ? kAsciiClasses.cls[cp] : ClassifySlow(cp); }
 
+bool IsAsciiWordByte(char c) {
+  unsigned char u = static_cast<unsigned char>(c);
+  return u < 0x80 && kAsciiClasses.cls[u] == CharClass::kWord;
+}
+
 bool IsLetterAscii(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool IsDigitAscii(char c) { return c >= '0' && c <= '9'; }
 
@@ -85,50 +93,94 @@ struct Cursor {
   }
 };
 
+// Where the tokens of one text go. Most tokens are plain ASCII and view
+// `copy`, the text's one copy in the segmentation's TokenChars; only folded
+// and lower-cased forms take characters of their own.
+struct TokenSink {
+  const char* copy;   // text[copy_begin, ...) in seg->chars
+  size_t copy_begin;
+  Segmentation* seg;
+};
+
+// What a byte tells of a token's shape, looked up rather than tested.
+enum ByteShape : uint8_t { kUpperByte = 1, kLetterByte = 2, kAlnumByte = 4, kNonAsciiByte = 8 };
+
+struct ByteShapes {
+  uint8_t bits[256];
+  constexpr ByteShapes() : bits() {
+    for (int c = 0; c < 256; ++c) {
+      bool upper = c >= 'A' && c <= 'Z';
+      bool letter = upper || (c >= 'a' && c <= 'z');
+      bool alnum = letter || (c >= '0' && c <= '9') || c >= 0x80;
+      bits[c] = static_cast<uint8_t>((upper ? kUpperByte : 0) | (letter ? kLetterByte : 0) |
+                                     (alnum ? kAlnumByte : 0) | (c >= 0x80 ? kNonAsciiByte : 0));
+    }
+  }
+};
+constexpr ByteShapes kByteShapes;
+
+// What FlagsOf() needs to know of a token's text, in one pass.
+struct Shape {
+  int letters = 0;
+  int uppers = 0;
+  uint8_t any = 0;  // the ByteShape bits of any byte
+};
+
+Shape ShapeOf(std::string_view s) {
+  Shape sh;
+  for (char c : s) {
+    uint8_t b = kByteShapes.bits[static_cast<unsigned char>(c)];
+    sh.letters += (b & kLetterByte) != 0;
+    sh.uppers += b & kUpperByte;
+    sh.any = static_cast<uint8_t>(sh.any | b);
+  }
+  return sh;
+}
+
+uint16_t FlagsOf(std::string_view text, const Shape& sh, bool space_before) {
+  uint16_t f = space_before ? kSpaceBefore : 0;
+  if (sh.letters > 0) f |= kAlpha;
+  if (!text.empty() && IsDigitAscii(text[0])) f |= kNumeric;
+  if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z') f |= kCapitalized;
+  if (sh.letters >= 2 && sh.uppers == sh.letters) f |= kAllCaps;
+  if (!(sh.any & kAlnumByte)) f |= kPunct;
+  if (text == "'"sv || text == "\""sv || text == "''"sv || text == "``"sv) f |= kQuote;
+  return f;
+}
+
+// `text` in lower case: the same view when it has no capital letter.
+std::string_view LowerOf(std::string_view text, int uppers, TokenChars* chars) {
+  if (uppers == 0) return text;
+  char* out = chars->Claim(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    out[i] = static_cast<char>(c + ((c >= 'A' && c <= 'Z') ? ('a' - 'A') : 0));
+  }
+  return std::string_view(out, text.size());
+}
+
 void FinishToken(std::string_view text, uint32_t b, uint32_t e, bool space_before,
-                 std::vector<Token>* out) {
+                 const TokenSink& sink) {
   if (e <= b) return;
-  Token& t = out->emplace_back();  // built in place: no move of two strings
+  Token& t = sink.seg->tokens.emplace_back();
   t.begin = b;
   t.end = e;
   std::string_view raw = text.substr(b, e - b);
-  bool ascii = true;
-  for (char c : raw) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
-  if (ascii) {
-    t.text.assign(raw);  // nothing to fold
+  Shape sh = ShapeOf(raw);
+  if (!(sh.any & kNonAsciiByte)) {
+    t.text = std::string_view(sink.copy + (b - sink.copy_begin), raw.size());  // nothing to fold
   } else {
-    t.text = FoldToAscii(raw);
+    t.text = sink.seg->chars.Store(FoldToAscii(raw));
+    sh = ShapeOf(t.text);
   }
-  t.lower = t.text;
-  for (char& c : t.lower) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  uint16_t f = space_before ? kSpaceBefore : 0;
-  int letters = 0, uppers = 0;
-  bool any_alnum = false;
-  for (char c : t.text) {
-    if (IsLetterAscii(c)) {
-      ++letters;
-      if (c >= 'A' && c <= 'Z') ++uppers;
-    }
-    if (IsLetterAscii(c) || IsDigitAscii(c) || static_cast<unsigned char>(c) >= 0x80) {
-      any_alnum = true;
-    }
-  }
-  if (letters > 0) f |= kAlpha;
-  if (!t.text.empty() && IsDigitAscii(t.text[0])) f |= kNumeric;
-  if (!t.text.empty() && t.text[0] >= 'A' && t.text[0] <= 'Z') f |= kCapitalized;
-  if (letters >= 2 && uppers == letters) f |= kAllCaps;
-  if (!any_alnum) f |= kPunct;
-  if (t.text == "'"sv || t.text == "\""sv || t.text == "''"sv || t.text == "``"sv) f |= kQuote;
-  t.flags = f;
+  t.lower = LowerOf(t.text, sh.uppers, &sink.seg->chars);
+  t.flags = FlagsOf(t.text, sh, space_before);
   t.hash = WordHash(t.lower);
   t.classes = WordClassesOf(t.lower, t.hash);
 }
 
-}  // namespace
-
-void Tokenize(std::string_view text, uint32_t begin, uint32_t end, std::vector<Token>* out) {
+// Tokenizes text[begin, end) into out.seg.
+void TokenizeInto(std::string_view text, uint32_t begin, uint32_t end, const TokenSink& out) {
   Cursor cur{text, begin, end};
   size_t i = begin;
   bool space_before = true;
@@ -177,6 +229,9 @@ void Tokenize(std::string_view text, uint32_t begin, uint32_t end, std::vector<T
     size_t j = i;
     bool has_period = false;
     while (j < end) {
+      // Runs of ASCII letters and digits, nearly all of a word, skip decoding.
+      while (j < end && IsAsciiWordByte(text[j])) ++j;
+      if (j == end) break;
       size_t l = 0;
       char32_t c = cur.Peek(j, &l);
       CharClass k = Classify(c);
@@ -257,8 +312,6 @@ void Tokenize(std::string_view text, uint32_t begin, uint32_t end, std::vector<T
   }
 }
 
-namespace {
-
 bool IsSentenceStarter(const Token& t) {
   static const std::unordered_set<std::string_view> kStarters = {
       "the", "he", "she", "it", "they", "but", "and", "in", "on", "a", "an", "this", "that",
@@ -297,9 +350,10 @@ void MarkTitleCase(const std::vector<Token>& tokens, Sentence* s) {
   s->title_case = !prose && words >= 3 && caps * 10 >= words * 8;
 }
 
-void SplitLine(std::string_view text, const LineSpan& line, Segmentation* seg) {
+void SplitLine(std::string_view text, const LineSpan& line, const TokenSink& sink) {
+  Segmentation* seg = sink.seg;
   uint32_t first = static_cast<uint32_t>(seg->tokens.size());
-  Tokenize(text, line.begin, line.end, &seg->tokens);
+  TokenizeInto(text, line.begin, line.end, sink);
   uint32_t last = static_cast<uint32_t>(seg->tokens.size());
   const auto& tok = seg->tokens;
   uint32_t start = first;
@@ -340,6 +394,31 @@ void SplitLine(std::string_view text, const LineSpan& line, Segmentation* seg) {
 
 }  // namespace
 
+char* TokenChars::Claim(size_t n) {
+  if (n > room_) {
+    // Blocks double, so a segmentation holds few of them.
+    last_block_ = std::max({n, 2 * last_block_, size_t{256}});
+    blocks_.push_back(std::make_unique_for_overwrite<char[]>(last_block_));
+    next_ = blocks_.back().get();
+    room_ = last_block_;
+  }
+  char* out = next_;
+  next_ += n;
+  room_ -= n;
+  return out;
+}
+
+std::string_view TokenChars::Store(std::string_view s) {
+  char* out = Claim(s.size());
+  std::copy(s.begin(), s.end(), out);
+  return std::string_view(out, s.size());
+}
+
+void Tokenize(std::string_view text, uint32_t begin, uint32_t end, Segmentation* seg) {
+  std::string_view range = text.substr(begin, end - begin);
+  TokenizeInto(text, begin, end, TokenSink{seg->chars.Store(range).data(), begin, seg});
+}
+
 Segmentation Segment(std::string_view text, const std::vector<LineSpan>& lines) {
   Segmentation seg;
   AppendSegments(text, lines, &seg);
@@ -349,7 +428,8 @@ Segmentation Segment(std::string_view text, const std::vector<LineSpan>& lines) 
 void AppendSegments(std::string_view text, const std::vector<LineSpan>& lines,
                     Segmentation* seg) {
   seg->tokens.reserve(seg->tokens.size() + text.size() / 5 + 8);
-  for (const LineSpan& line : lines) SplitLine(text, line, seg);
+  TokenSink sink{seg->chars.Store(text).data(), 0, seg};
+  for (const LineSpan& line : lines) SplitLine(text, line, sink);
 }
 
 Segmentation SegmentAll(std::string_view text) {

@@ -1,9 +1,9 @@
 #include "diplograph/segment/word_class.h"
 
+#include <array>
 #include <cstddef>
 #include <iterator>
-#include <string>
-#include <vector>
+#include <string_view>
 
 namespace diplograph {
 
@@ -151,6 +151,13 @@ constexpr std::string_view kDeterminerWords[] = {
 constexpr std::string_view kOfficePluralWords[] = {
     "ministers", "leaders", "presidents", "premiers", "chancellors", "envoys", "counterparts"};
 
+// Every word a pronoun phrase may start with: personal pronouns, "each
+// other", "one another", "the two sides", "both countries", "the two
+// ministers"; mention/nominal.cc reads these and tries no other word.
+constexpr std::string_view kPronounLeadWords[] = {
+    "he", "him", "his", "himself", "she", "her", "hers", "herself", "it", "its", "itself",
+    "they", "them", "their", "themselves", "each", "one", "the", "both"};
+
 // Modifiers that single out a set of people ("renegade soldiers",
 // "coup leaders"); mention/phrases.cc reads these.
 constexpr std::string_view kMarkedModifierWords[] = {
@@ -187,10 +194,12 @@ constexpr WordValue kOccasionTopics[] = {
 constexpr uint32_t kNotTitleAdjective = 1u << 31;
 
 // An open-addressing table of the listed words: one FNV-1a hash and, nearly
-// always, one probe, instead of a std::unordered_set look-up per list.
+// always, one probe, instead of a std::unordered_set look-up per list. Built
+// at compile time, so a look-up needs no initialisation guard; each slot keeps
+// its word's hash, so a probe compares characters only when the hashes agree.
 class WordTable {
  public:
-  WordTable() {
+  constexpr WordTable() {
     auto add_all = [&](const auto& list, uint32_t bits) {
       for (std::string_view w : list) Add(w, bits);
     };
@@ -213,6 +222,7 @@ class WordTable {
     add_all(kDeterminerWords, kWcDeterminer);
     add_all(kOfficePluralWords, kWcOfficePlural);
     add_all(kMarkedModifierWords, kWcMarkedModifier);
+    add_all(kPronounLeadWords, kWcPronounLead);
     for (size_t i = 0; i < std::size(kOccasionFamilies); ++i) {
       Slot& s = Add(kOccasionFamilies[i].word, kWcOccasionHead);
       s.family = static_cast<uint8_t>(i + 1);
@@ -225,6 +235,7 @@ class WordTable {
 
   struct Slot {
     std::string_view word;  // empty: free
+    uint64_t hash = 0;      // WordHash(word)
     uint32_t bits = 0;
     uint8_t family = 0;  // 1 + index into kOccasionFamilies, or 0
     uint8_t topic = 0;   // 1 + index into kOccasionTopics, or 0
@@ -236,7 +247,7 @@ class WordTable {
     for (size_t i = Slot0(word_hash);; i = (i + 1) & kMask) {
       const Slot& s = slots_[i];
       if (s.word.empty()) return nullptr;
-      if (s.word == w) return &s;
+      if (s.hash == word_hash && s.word == w) return &s;
     }
   }
 
@@ -244,29 +255,53 @@ class WordTable {
   static constexpr size_t kSize = 4096;  // a power of two, over 4 times the words
   static constexpr size_t kMask = kSize - 1;
 
-  static size_t Slot0(uint64_t h) { return static_cast<size_t>(h ^ (h >> 29)) & kMask; }
+  static constexpr size_t Slot0(uint64_t h) { return static_cast<size_t>(h ^ (h >> 29)) & kMask; }
 
-  Slot& Add(std::string_view w, uint32_t bits) {
+  constexpr Slot& Add(std::string_view w, uint32_t bits) {
     if (w.size() > max_len_) max_len_ = w.size();
-    size_t i = Slot0(WordHash(w));
+    uint64_t h = WordHash(w);
+    size_t i = Slot0(h);
     while (!slots_[i].word.empty() && slots_[i].word != w) i = (i + 1) & kMask;
     slots_[i].word = w;
+    slots_[i].hash = h;
     slots_[i].bits |= bits;
     return slots_[i];
   }
 
-  std::vector<Slot> slots_ = std::vector<Slot>(kSize);
+  std::array<Slot, kSize> slots_{};
   size_t max_len_ = 0;
 };
 
-const WordTable& Table() {
-  static const WordTable table;
-  return table;
+constexpr WordTable kTable;
+
+const WordTable& Table() { return kTable; }
+
+// `w` ends in "-ed" or "-ing" after at least one more letter (the
+// characters are compared one by one: this runs for nearly every token).
+bool IsParticiple(std::string_view w) {
+  size_t n = w.size();
+  bool ed = n > 2 && w[n - 2] == 'e' && w[n - 1] == 'd';
+  bool ing = n > 3 && w[n - 3] == 'i' && w[n - 2] == 'n' && w[n - 1] == 'g';
+  return ed || ing;
 }
 
-// `w` ends with `suffix` and is longer than it.
-bool EndsLonger(std::string_view w, std::string_view suffix) {
-  return w.size() > suffix.size() && w.substr(w.size() - suffix.size()) == suffix;
+// `w` ends in a noun suffix ("-tion", "-ment", "-ity", ...) after at least
+// three more letters. The suffixes are told apart by their last letter, so
+// most words test none.
+bool HasNounSuffix(std::string_view w) {
+  auto ends = [w](std::string_view suffix) {
+    return w.size() > suffix.size() + 2 && w.ends_with(suffix);
+  };
+  switch (w.back()) {
+    case 'n': return ends("tion") || ends("sion");
+    case 't': return ends("ment");
+    case 'e': return ends("ence") || ends("ance") || ends("ure");
+    case 'y': return ends("ity");
+    case 'm': return ends("ism");
+    case 's': return ends("ness");
+    case 'p': return ends("ship");
+    default: return false;
+  }
 }
 
 }  // namespace
@@ -285,22 +320,11 @@ uint32_t WordClassesOf(std::string_view w, uint64_t hash) {
     std::string_view suf = w.substr(d);
     if (suf == "st" || suf == "nd" || suf == "rd" || suf == "th") c |= kWcOrdinal;
   }
-  // The noun suffixes end in one of these letters; most words skip the loop.
-  if (!(c & kWcLikelyNoun) && w.size() > 5 &&
-      std::string_view("ntemsyp").find(w.back()) != std::string_view::npos) {
-    static constexpr std::string_view kNounSuffixes[] = {"tion", "sion", "ment", "ence", "ance",
-                                                          "ity",  "ism",  "ness", "ship", "ure"};
-    for (std::string_view suf : kNounSuffixes) {
-      if (w.size() > suf.size() + 2 && w.substr(w.size() - suf.size()) == suf) {
-        c |= kWcLikelyNoun;
-        break;
-      }
-    }
-  }
+  if (!(c & kWcLikelyNoun) && w.size() > 5 && HasNounSuffix(w)) c |= kWcLikelyNoun;
   // A title adjective: no function word, verb or short word, and no
   // participle ("-ed", "-ing").
   if (!(c & (kNotTitleAdjective | kWcNameStop | kWcVerbLike)) && w.size() >= 3 &&
-      !EndsLonger(w, "ed") && !EndsLonger(w, "ing")) {
+      !IsParticiple(w)) {
     c |= kWcTitleAdjective;
   }
   return c & ~kNotTitleAdjective;

@@ -25,7 +25,7 @@ namespace {
 
 std::vector<std::string> Texts(const Segmentation& seg) {
   std::vector<std::string> out;
-  for (const Token& t : seg.tokens) out.push_back(t.text);
+  for (const Token& t : seg.tokens) out.emplace_back(t.text);
   return out;
 }
 
@@ -275,13 +275,15 @@ TEST_CASE("Segment uses only the given lines") {
   CHECK_FALSE(seg.sentences[2].paragraph_start);
 
   SUBCASE("Tokenize appends the tokens of a range") {
-    std::vector<Token> out;
-    Tokenize(text, 0, 12, &out);
+    Segmentation tokenized;
+    const std::vector<Token>& out = tokenized.tokens;
+    Tokenize(text, 0, 12, &tokenized);
     size_t before = out.size();
     CHECK(before == 3);
     Tokenize(text, static_cast<uint32_t>(text.find("They")), static_cast<uint32_t>(text.size()),
-             &out);
+             &tokenized);
     CHECK(out.size() == before + 6);
+    CHECK(tokenized.sentences.empty());
     CHECK(out[before].text == "They");
     CHECK(out[before].Is(kSpaceBefore));
     CHECK(out.back().end == text.size());

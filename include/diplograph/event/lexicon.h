@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "diplograph/core/diagnostics.h"
+#include "diplograph/segment/hash_filter.h"
 #include "diplograph/segment/segmenter.h"
 
 namespace diplograph {
@@ -33,7 +34,7 @@ struct TriggerMatch {
 class Lexicon {
  public:
   Lexicon() = default;
-  // by_hash_ points into by_head_'s nodes: a move keeps them, a copy would not.
+  // head_index_ points into by_head_'s nodes: a move keeps them, a copy would not.
   Lexicon(const Lexicon&) = delete;
   Lexicon& operator=(const Lexicon&) = delete;
   Lexicon(Lexicon&&) = default;
@@ -60,10 +61,19 @@ class Lexicon {
   using Heads = std::unordered_map<std::string, std::vector<Entry>>;
   // The patterns of a head word, or nullptr; `hash` is WordHash(head), which
   // tokens carry, so that scanning a sentence hashes no string.
-  const std::vector<Entry>* FindHead(const std::string& head, uint64_t hash) const;
+  const std::vector<Entry>* FindHead(std::string_view head, uint64_t hash) const;
+  // Rebuilds head_index_ from by_head_.
+  void IndexHeads();
   Heads by_head_;
-  // The same heads by WordHash (collisions are told apart by the key).
-  std::unordered_multimap<uint64_t, const Heads::value_type*> by_hash_;
+  // The same heads by WordHash, in an open-addressing table (a power of two
+  // in size, at most half full; collisions are told apart by the key). Most
+  // tokens are no trigger, and a miss costs a probe or two in one flat array.
+  struct HeadSlot {
+    uint64_t hash = 0;
+    const Heads::value_type* head = nullptr;  // nullptr: a free slot
+  };
+  std::vector<HeadSlot> head_index_;
+  HashFilter head_filter_;  // the hashes in head_index_, checked first
   size_t count_ = 0;
 };
 

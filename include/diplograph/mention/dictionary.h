@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "diplograph/core/diagnostics.h"
+#include "diplograph/segment/hash_filter.h"
 #include "diplograph/segment/segmenter.h"
 
 namespace diplograph {
@@ -128,12 +129,20 @@ class Dictionary {
   // an open-addressing index on the span hash.
   struct Prefix {
     uint64_t hash;
-    std::string key;
+    std::string_view key;  // the start of a key in keys_, whose nodes never move
     const std::vector<GazetteerEntry>* entries;
     bool longer;
   };
   std::vector<Prefix> prefixes_;
-  std::vector<uint32_t> prefix_index_;  // 1 + index into prefixes_, or 0; size a power of two
+  // A slot of the index: 1 + index into prefixes_ (0: free) and the high half
+  // of that prefix's hash. Most spans are no prefix, and the tag turns them
+  // away without touching prefixes_, which is large and read at random.
+  struct PrefixSlot {
+    uint32_t prefix = 0;
+    uint32_t tag = 0;
+  };
+  std::vector<PrefixSlot> prefix_index_;  // size a power of two
+  HashFilter prefix_filter_;              // the hashes of prefixes_, checked first
   std::unordered_map<std::string, int> national_organs_;
   int max_tokens_ = 1;
 };

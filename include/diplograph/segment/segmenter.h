@@ -6,12 +6,16 @@
 // typographic quotes, dashes and Latin diacritics folded to ASCII; lower is
 // its lower case. "U.S.", "Mr.", "Sept." and initials stay one token;
 // possessive "'s" and "n't" are split off.
+// OWNERSHIP: Token::text and Token::lower view characters the Segmentation
+// owns (TokenChars), so they stay valid as long as the Segmentation does,
+// also when it is moved; they never point into the caller's text.
 // GUARANTEES: deterministic; thread-safe; 0 <= begin <= end <= text.size().
 #ifndef DIPLOGRAPH_SEGMENT_SEGMENTER_H_
 #define DIPLOGRAPH_SEGMENT_SEGMENTER_H_
 
+#include <cstddef>
 #include <cstdint>
-#include <string>
+#include <memory>
 #include <string_view>
 #include <vector>
 
@@ -32,8 +36,8 @@ enum TokenFlag : uint16_t {
 struct Token {
   uint32_t begin = 0;
   uint32_t end = 0;
-  std::string text;
-  std::string lower;
+  std::string_view text;   // folded to ASCII; owned by the Segmentation
+  std::string_view lower;  // `text` in lower case; the same view when it has no capital
   uint16_t flags = 0;
   uint32_t classes = 0;  // WordClass bits of `lower` (segment/word_class.h)
   uint64_t hash = 0;     // WordHash(lower)
@@ -53,9 +57,26 @@ struct Sentence {
   bool in_title = false;    // the document's title, not its body
 };
 
+// The characters that tokens view, in blocks that never move: a token
+// stays valid when the segmentation holding it is moved. Not copyable.
+class TokenChars {
+ public:
+  // `n` bytes of fresh storage for the caller to fill.
+  char* Claim(size_t n);
+  // A copy of `s` in this storage.
+  std::string_view Store(std::string_view s);
+
+ private:
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  char* next_ = nullptr;
+  size_t room_ = 0;
+  size_t last_block_ = 0;
+};
+
 struct Segmentation {
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
+  TokenChars chars;  // what tokens' text and lower view
 };
 
 // Tokenizes `text` in the given line spans, then splits sentences.
@@ -71,8 +92,8 @@ void AppendSegments(std::string_view text, const std::vector<LineSpan>& lines,
 // a body line (used for titles, dictionary entries and tests).
 Segmentation SegmentAll(std::string_view text);
 
-// Appends the tokens of text[begin, end) to `out`.
-void Tokenize(std::string_view text, uint32_t begin, uint32_t end, std::vector<Token>* out);
+// Appends the tokens of text[begin, end) to seg->tokens (without sentences).
+void Tokenize(std::string_view text, uint32_t begin, uint32_t end, Segmentation* seg);
 
 }  // namespace diplograph
 

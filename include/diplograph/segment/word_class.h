@@ -38,6 +38,7 @@ enum WordClass : uint32_t {
   kWcDeterminer = 1u << 18,      // after these a trigger word is a noun ("the", "its")
   kWcOfficePlural = 1u << 19,    // plural office-holders ("ministers", "counterparts")
   kWcMarkedModifier = 1u << 20,  // modifiers singling out a set of people ("renegade")
+  kWcPronounLead = 1u << 21,     // words a pronoun phrase starts with ("he", "their", "both")
 };
 
 // The classes of `lower` (a lower-case word or token).
@@ -47,7 +48,7 @@ uint32_t WordClassesOf(std::string_view lower, uint64_t hash);
 
 // FNV-1a of a word: the tokenizer keeps it in Token::hash, so that look-ups
 // of words and of token spans (the gazetteer) never hash a token twice.
-inline uint64_t WordHash(std::string_view w) {
+constexpr uint64_t WordHash(std::string_view w) {
   uint64_t h = 14695981039346656037ull;
   for (char c : w) {
     h ^= static_cast<unsigned char>(c);
