@@ -170,6 +170,7 @@ struct ExternalGraphBuilder::State {
     bool event_dates = false;           // its node is an occasion: keep round dates
   };
   std::unordered_map<std::string, RawActor> actors;
+  bool reprofile = false;  // a document was replaced: `actors` counts its old version
   std::vector<std::string> values;
   std::unordered_map<std::string, uint32_t> value_index;
 
@@ -249,6 +250,13 @@ KnowledgeGraph::AddResult ExternalGraphBuilder::AddContribution(DocContribution 
     if (old == c.doc.fingerprint) return AddResult::kUnchanged;
     if (old > c.doc.fingerprint) return AddResult::kKept;
     result = AddResult::kReplaced;
+  }
+  // A new document is profiled at once; a replaced one means profiling
+  // again from the log, once, in Write().
+  if (result == AddResult::kAdded) {
+    s.Profile(it->second, c);
+  } else {
+    s.reprofile = true;
   }
   State::DocSlot& slot = s.docs[it->second];
   slot.fingerprint = c.doc.fingerprint;
@@ -375,7 +383,8 @@ void ExternalGraphBuilder::State::Resolve() {
 
 namespace {
 
-// Keeps the sorters within the memory budget by spilling the largest.
+// Keeps the sorters within the memory budget: half of it for the records
+// being gathered, half for one batch being sorted and written meanwhile.
 bool WithinBudget(size_t budget, std::initializer_list<graph_internal::ExternalSorter*> sorters,
                   std::string* error) {
   size_t total = 0;
@@ -384,7 +393,11 @@ bool WithinBudget(size_t budget, std::initializer_list<graph_internal::ExternalS
     total += s->memory();
     if (largest == nullptr || s->memory() > largest->memory()) largest = s;
   }
-  return total <= budget || largest->Spill(error);
+  if (total <= budget / 2) return true;
+  for (auto* s : sorters) {
+    if (!s->Wait(error)) return false;
+  }
+  return largest->StartSpill(error);
 }
 
 }  // namespace
@@ -497,9 +510,12 @@ bool ExternalGraphBuilder::Write(std::ostream& out, std::string* error) {
     *error = s.log.ErrorText();
     return false;
   }
-  if (!s.ForEachWinner([&](uint32_t doc, const DocContribution& c) { s.Profile(doc, c); },
-                       error)) {
-    return false;
+  if (s.reprofile) {
+    s.actors.clear();
+    if (!s.ForEachWinner([&](uint32_t doc, const DocContribution& c) { s.Profile(doc, c); },
+                         error)) {
+      return false;
+    }
   }
   s.Resolve();
   const std::string& dir = s.options.temp_dir;

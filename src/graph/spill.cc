@@ -175,28 +175,49 @@ void ExternalSorter::Add(std::string key, std::string value) {
   records_.emplace_back(std::move(key), std::move(value));
 }
 
-bool ExternalSorter::Spill(std::string* error) {
-  if (records_.empty()) return true;
-  std::sort(records_.begin(), records_.end());
-  auto run = std::make_unique<TempFile>();
-  if (!run->Create(dir_, error)) return false;
+namespace {
+
+// Sorts `records` and writes them to `run`, each as its length-prefixed key
+// and value; "" or the error.
+std::string WriteRun(ExternalSorter::Records* records, TempFile* run) {
+  std::sort(records->begin(), records->end());
   std::string buf;
   Encoder enc(&buf);
-  for (const auto& [key, value] : records_) {
+  for (const auto& [key, value] : *records) {
     buf.clear();
     enc.Str(key);
     enc.Str(value);
     run->Write(buf);
   }
-  if (!run->Rewind()) {
-    *error = run->ErrorText();
-    return false;
-  }
+  return run->Rewind() ? "" : run->ErrorText();
+}
+
+}  // namespace
+
+ExternalSorter::~ExternalSorter() {
+  if (worker_.joinable()) worker_.join();
+}
+
+bool ExternalSorter::StartSpill(std::string* error) {
+  if (!Wait(error)) return false;
+  if (records_.empty()) return true;
+  auto run = std::make_unique<TempFile>();
+  if (!run->Create(dir_, error)) return false;
+  TempFile* file = run.get();
   runs_.push_back(std::move(run));
-  records_.clear();
-  records_.shrink_to_fit();
+  spilling_ = std::exchange(records_, {});
   memory_ = 0;
+  worker_ = std::thread([this, file] { worker_error_ = WriteRun(&spilling_, file); });
   return true;
+}
+
+bool ExternalSorter::Wait(std::string* error) {
+  if (!worker_.joinable()) return true;
+  worker_.join();
+  spilling_ = {};
+  if (worker_error_.empty()) return true;
+  *error = worker_error_;
+  return false;
 }
 
 namespace {
@@ -215,6 +236,7 @@ bool ReadRecord(TempFile* run, std::string* key, std::string* value) {
 
 bool ExternalSorter::Merge(const std::function<bool(std::string_view, std::string_view)>& fn,
                            std::string* error) {
+  if (!Wait(error)) return false;
   if (runs_.empty()) {  // everything fits in memory
     std::sort(records_.begin(), records_.end());
     for (const auto& [key, value] : records_) {

@@ -10,6 +10,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -81,17 +82,30 @@ class Decoder {
 // part ends with 00 01.
 void AppendKeyPart(std::string* key, std::string_view part);
 
-// Sorts (key, value) records of any total size: records are kept in memory
-// up to a budget, then sorted and written to a run file; Merge() merges the
-// runs. Keys should be unique (equal keys come out in an unspecified order).
+// Sorts (key, value) records of any total size: the caller keeps the
+// records in memory within a budget by spilling them, sorted, to run files;
+// Merge() merges the runs. Keys should be unique (equal keys come out in an
+// unspecified order).
 class ExternalSorter {
  public:
+  using Records = std::vector<std::pair<std::string, std::string>>;
+
   explicit ExternalSorter(std::string dir) : dir_(std::move(dir)) {}
+  ~ExternalSorter();
+  ExternalSorter(const ExternalSorter&) = delete;
+  ExternalSorter& operator=(const ExternalSorter&) = delete;
 
   void Add(std::string key, std::string value);
+  // Bytes of the records in memory, not counting one being spilled.
   size_t memory() const { return memory_; }
-  // Writes the records in memory to a new run. False with *error.
-  bool Spill(std::string* error);
+  // Hands the records in memory to a thread that sorts them and writes a
+  // new run, and returns (after waiting for this sorter's previous spill).
+  // False with *error.
+  bool StartSpill(std::string* error);
+  // Waits for the spill in progress, if any. False with *error if it failed.
+  bool Wait(std::string* error);
+  // StartSpill(), then Wait().
+  bool Spill(std::string* error) { return StartSpill(error) && Wait(error); }
   // Calls fn(key, value) for every record in key order (fn returns false to
   // stop). The sorter is empty afterwards. False with *error.
   bool Merge(const std::function<bool(std::string_view, std::string_view)>& fn,
@@ -99,9 +113,12 @@ class ExternalSorter {
 
  private:
   std::string dir_;
-  std::vector<std::pair<std::string, std::string>> records_;
+  Records records_;
   size_t memory_ = 0;
   std::vector<std::unique_ptr<TempFile>> runs_;
+  Records spilling_;          // owned by worker_ while it runs
+  std::string worker_error_;  // set by worker_
+  std::thread worker_;
 };
 
 }  // namespace diplograph::graph_internal

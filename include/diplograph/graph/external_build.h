@@ -7,15 +7,17 @@
 // KnowledgeGraph given the same documents, in any order), while holding
 // only a table of documents, one small profile per raw actor id and a sort
 // buffer of fixed size:
-//   1. Add() appends each document's contribution to a temporary log and
+//   1. Add() appends each document's contribution to a temporary log,
 //      keeps its id and fingerprint (the same replacement rule as
-//      KnowledgeGraph::AddContribution()).
-//   2. Write() reads the log once to profile every raw actor id over the
-//      documents that won, resolves actors exactly as the graph does
-//      (graph.h, ACTOR RESOLUTION), reads the log again to emit each
-//      contribution under its node id and edge key into three external
-//      sorters (documents, nodes, links), and merges their sorted runs into
-//      the saved graph, deriving each node and edge from its contributions.
+//      KnowledgeGraph::AddContribution()) and adds it to the profile of
+//      each raw actor id it uses.
+//   2. Write() resolves actors from the profiles exactly as the graph does
+//      (graph.h, ACTOR RESOLUTION; if a document was replaced, the profiles
+//      are first made again from the winning contributions in the log),
+//      reads the log to emit each contribution under its node id and edge
+//      key into three external sorters (documents, nodes, links), and
+//      merges their sorted runs into the saved graph, deriving each node
+//      and edge from its contributions.
 // Temporary files are unnamed where the file system allows it (O_TMPFILE),
 // else unlinked as soon as they are opened, so nothing is left behind.
 //
@@ -41,7 +43,8 @@ namespace diplograph {
 
 struct ExternalBuildOptions {
   std::string temp_dir;                    // "" = $TMPDIR, else /tmp
-  size_t sort_buffer_bytes = 256u << 20;   // records sorted in memory at once
+  // Memory for the records being sorted: half gathered, half being written.
+  size_t sort_buffer_bytes = 256u << 20;
 };
 
 class ExternalGraphBuilder {
