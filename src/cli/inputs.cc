@@ -122,46 +122,235 @@ std::vector<InputFile> ExpandInputs(const std::vector<std::string>& inputs, Diag
   return out;
 }
 
-// Reads with read(2) straight into the string, sized from fstat when the
-// file is regular: saved graphs run to gigabytes, and stream iterators read
-// them a byte at a time.
-bool ReadWholeFile(const std::string& path, std::string* out, Diagnostics* diags) {
-  auto fail = [&](int err) {
-    diags->Error(path, 0, 0, std::string("cannot read: ") + std::strerror(err));
-    return false;
-  };
-  int fd = path == "-" ? STDIN_FILENO : open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return fail(errno);
-  struct stat st{};
-  size_t size = 0;
-  if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
-    size = static_cast<size_t>(st.st_size);
-  }
-  out->clear();
-  size_t used = 0;
-  int err = 0;
-  while (true) {
-    // One byte more than the expected size, so the end is seen in one read.
-    if (out->size() - used < 1) out->resize(std::max<size_t>(size + 1, out->size() * 2 + 65536));
-    ssize_t n = read(fd, out->data() + used, out->size() - used);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      err = errno;
-      break;
+namespace {
+
+// A file ("-" = stdin) read by read(2) into a buffer that grows on demand:
+// saved graphs run to gigabytes, and stream iterators read a byte at a time.
+// A failure to open or read is reported once, as "cannot read: ...".
+class FileReader {
+ public:
+  FileReader(const std::string& path, Diagnostics* diags)
+      : path_(path),
+        diags_(diags),
+        fd_(path == "-" ? STDIN_FILENO : open(path.c_str(), O_RDONLY | O_CLOEXEC)) {
+    if (fd_ < 0) {
+      Fail(errno);
+      return;
     }
-    if (n == 0) break;
-    used += static_cast<size_t>(n);
+    struct stat st{};
+    if (fstat(fd_, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+      size_ = static_cast<size_t>(st.st_size);
+    }
   }
-  out->resize(used);
-  if (fd != STDIN_FILENO) close(fd);
-  if (err != 0) return fail(err);
+  ~FileReader() {
+    if (fd_ >= 0 && fd_ != STDIN_FILENO) close(fd_);
+  }
+  FileReader(const FileReader&) = delete;
+  FileReader& operator=(const FileReader&) = delete;
+
+  bool ok() const { return ok_; }
+  bool eof() const { return eof_; }
+  // The bytes read and not yet consumed.
+  std::string_view data() const { return {buf_.data(), end_}; }
+
+  // Reads until data() holds `want` bytes or the input ends. False when a
+  // read failed (reported).
+  bool FillTo(size_t want) {
+    if (!ok_) return false;
+    if (buf_.size() < want) buf_.resize(want);
+    while (end_ < want && !eof_) {
+      ssize_t n = read(fd_, buf_.data() + end_, want - end_);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) return Fail(errno);
+      if (n == 0) eof_ = true;
+      end_ += static_cast<size_t>(n);
+    }
+    return true;
+  }
+
+  // Reads to the end of the input.
+  bool FillAll() {
+    while (!eof_) {
+      // One byte more than the expected size, so the end is seen in one read.
+      size_t want = end_ < buf_.size() ? buf_.size() : buf_.size() * 2 + 65536;
+      if (!FillTo(std::max(want, size_ + 1))) return false;
+    }
+    return true;
+  }
+
+  // Drops the first `n` bytes of data().
+  void Consume(size_t n) {
+    std::memmove(buf_.data(), buf_.data() + n, end_ - n);
+    end_ -= n;
+  }
+
+  // data() as a string, leaving the reader empty.
+  std::string Take() {
+    buf_.resize(end_);
+    end_ = 0;
+    return std::move(buf_);
+  }
+
+ private:
+  bool Fail(int err) {
+    diags_->Error(path_, 0, 0, std::string("cannot read: ") + std::strerror(err));
+    ok_ = false;
+    return false;
+  }
+
+  std::string path_;
+  Diagnostics* diags_;
+  int fd_;
+  size_t size_ = 0;  // of a regular file, as fstat saw it
+  std::string buf_;  // data() is buf_[0, end_)
+  size_t end_ = 0;
+  bool eof_ = false;
+  bool ok_ = true;
+};
+
+}  // namespace
+
+bool ReadWholeFile(const std::string& path, std::string* out, Diagnostics* diags) {
+  FileReader in(path, diags);
+  if (!in.FillAll()) return false;
+  *out = in.Take();
   return true;
 }
 
-void ReadInput(const InputFile& file, const ReaderOptions& options, Diagnostics* diags,
-               const InputHandlers& handlers) {
-  std::string content;
-  if (!ReadWholeFile(file.path, &content, diags)) return;
+namespace {
+
+// JSON Lines files are read in chunks of complete lines of about this size,
+// so memory does not grow with the file. A line longer than a chunk is held
+// whole up to --max-doc-bytes; past that it is measured, not held.
+constexpr size_t kChunkBytes = size_t{4} << 20;
+
+constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+constexpr std::string_view kBlank = " \t\r\n";  // what Trim() trims
+
+// Whether `head`, the start of a file, holds its first non-blank line (after
+// a byte order mark) to its end: enough to tell how to read the file.
+bool HoldsFirstLine(std::string_view head) {
+  if (StartsWith(head, kByteOrderMark)) head.remove_prefix(kByteOrderMark.size());
+  size_t first = head.find_first_not_of(kBlank);
+  return first != std::string_view::npos && head.find('\n', first) != std::string_view::npos;
+}
+
+// Whether a JSON file starting with `head` (which holds its first line, see
+// HoldsFirstLine) can be read chunk by chunk as JSON Lines: not one JSON
+// value ('[', or a first line of just '{', as ParseJsonRecords tells them
+// apart) and not a saved graph (LooksLikeSavedGraph). Saved graphs name
+// their format at the start (diplograph writes it on the first line), so
+// only the first chunk is searched for it: a later line of JSON Lines that
+// happens to hold "diplograph-graph", "nodes" and "links" no longer makes the
+// file a (broken) saved graph, as it did when every file was read whole.
+bool StreamsAsJsonLines(std::string_view head) {
+  if (head.find("\"diplograph-graph\"") != std::string_view::npos) return false;
+  if (StartsWith(head, kByteOrderMark)) head.remove_prefix(kByteOrderMark.size());
+  size_t first = head.find_first_not_of(kBlank);
+  size_t eol = head.find('\n', first);
+  return head[first] != '[' && Trim(head.substr(first, eol - first)) != "{";
+}
+
+// The error for a NUL byte at byte `byte` of a file, line `line`, column
+// `col`, as CheckText words it.
+void ReportNul(const std::string& path, int line, size_t col, size_t byte, Diagnostics* diags) {
+  diags->Error(path, line, static_cast<int>(col),
+               "binary file (NUL byte at byte " + std::to_string(byte) + ")");
+}
+
+// Reads past a line too long to hold (more than --max-doc-bytes, and longer
+// than data()), reporting it as ParseJsonRecords does unless it is blank.
+// On return data() starts at the next line and `at` is moved on to it.
+// False when reading stopped (a read error or a NUL byte, reported).
+bool SkipLongLine(FileReader* in, const std::string& path, const ReaderOptions& options,
+                  Diagnostics* diags, JsonLinesChunk* at) {
+  size_t length = 0;
+  bool blank = true;
+  while (true) {
+    std::string_view data = in->data();
+    size_t eol = std::min(data.find('\n'), data.size());
+    std::string_view part = data.substr(0, eol);
+    if (size_t nul = part.find('\0'); nul != std::string_view::npos) {
+      ReportNul(path, at->first_line, length + nul + 1, at->offset + length + nul, diags);
+      return false;
+    }
+    blank = blank && part.find_first_not_of(kBlank) == std::string_view::npos;
+    length += part.size();
+    if (eol < data.size()) {
+      in->Consume(eol + 1);
+      break;
+    }
+    in->Consume(data.size());
+    if (in->eof()) break;
+    if (!in->FillTo(kChunkBytes)) return false;
+  }
+  if (!blank) {
+    diags->Error(path, at->first_line, 0,
+                 "record of " + std::to_string(length) + " bytes exceeds the limit of " +
+                     std::to_string(options.max_document_bytes) + " bytes");
+  }
+  at->first_line += 1;
+  at->offset += length + 1;
+  return true;
+}
+
+// Reads a JSON Lines file whose first chunk `in` holds, a chunk of complete
+// lines at a time, handing each record to `on_record` as ParseJsonRecords
+// would for the whole file: same records, same lines, same messages.
+// A NUL byte makes a binary file, one error and nothing read from it, when it
+// is in the first chunk (ReadInput checks): binary files show one at once.
+// Found in a later chunk, the NUL gets the same one error, but the records of
+// the chunks before were read already: nothing is read from its chunk on.
+void StreamJsonLines(FileReader* in, const std::string& path, const ReaderOptions& options,
+                     Diagnostics* diags,
+                     const std::function<void(int line, const nlohmann::json&)>& on_record) {
+  JsonLinesChunk at;  // where data() starts in the file
+  if (StartsWith(in->data(), kByteOrderMark)) {
+    in->Consume(kByteOrderMark.size());
+    at.offset = kByteOrderMark.size();
+  }
+  size_t checked = in->data().size();  // bytes of data() known to hold no NUL
+  size_t want = kChunkBytes;
+  while (in->FillTo(want)) {
+    std::string_view data = in->data();
+    if (size_t nul = data.find('\0', checked); nul != std::string_view::npos) {
+      size_t line_start = nul == 0 ? 0 : data.rfind('\n', nul - 1) + 1;  // npos + 1 == 0
+      auto lines = std::count(data.begin(), data.begin() + static_cast<ptrdiff_t>(nul), '\n');
+      ReportNul(path, at.first_line + static_cast<int>(lines), nul - line_start + 1,
+                at.offset + nul, diags);
+      return;
+    }
+    checked = data.size();
+    if (in->eof()) {
+      ParseJsonRecords(data, path, options, diags, on_record, &at);
+      return;
+    }
+    size_t eol = data.rfind('\n');
+    if (eol != std::string_view::npos) {
+      std::string_view lines = data.substr(0, eol + 1);
+      ParseJsonRecords(lines, path, options, diags, on_record, &at);
+      at.first_line += static_cast<int>(std::count(lines.begin(), lines.end(), '\n'));
+      at.offset += lines.size();
+      in->Consume(lines.size());
+      checked = in->data().size();
+      want = kChunkBytes;
+    } else if (data.size() > options.max_document_bytes) {
+      if (!SkipLongLine(in, path, options, diags, &at)) return;
+      checked = 0;
+      want = kChunkBytes;
+    } else {
+      // One line longer than the chunk: hold it, but no more of it than the limit.
+      want = std::min(data.size() + std::max(kChunkBytes, data.size() / 2),
+                      options.max_document_bytes + 1);
+    }
+  }
+}
+
+// The file's content, read whole: a text article, one JSON value, a saved
+// graph, or JSON Lines small enough to be one chunk.
+void ReadContent(const InputFile& file, std::string content, const ReaderOptions& options,
+                 Diagnostics* diags, const InputHandlers& handlers,
+                 const std::function<void(int line, const nlohmann::json&)>& on_record) {
   std::string ext = file.path == "-" ? "" : Extension(file.path);
   std::string_view trimmed = Trim(content);
   bool json = ext == ".jsonl" || ext == ".json" || ext == ".ndjson" ||
@@ -182,7 +371,20 @@ void ReadInput(const InputFile& file, const ReaderOptions& options, Diagnostics*
     if (handlers.on_graph) handlers.on_graph(file.path, std::move(content));
     return;
   }
-  ParseJsonRecords(content, file.path, options, diags, [&](int line, const nlohmann::json& v) {
+  ParseJsonRecords(content, file.path, options, diags, on_record);
+}
+
+}  // namespace
+
+// JSON Lines (by extension, or stdin starting with '{') are read a chunk at
+// a time, everything else whole. The first chunk, grown if need be to hold
+// the first non-blank line, tells them apart as the whole file would. A
+// read error part way reports as for a file read whole, but the records
+// before it have been handed over.
+void ReadInput(const InputFile& file, const ReaderOptions& options, Diagnostics* diags,
+               const InputHandlers& handlers) {
+  std::function<void(int line, const nlohmann::json&)> on_record = [&](int line,
+                                                                       const nlohmann::json& v) {
     std::string id = file.default_id + "-" + std::to_string(line);
     if (IsExtractionRecord(v)) {
       auto rec = RecordFromJson(v, file.path, line, diags);
@@ -191,7 +393,31 @@ void ReadInput(const InputFile& file, const ReaderOptions& options, Diagnostics*
     }
     auto doc = DocumentFromJson(v, file.path, line, id, options, diags);
     if (doc && handlers.on_document) handlers.on_document(std::move(*doc));
-  });
+  };
+  FileReader in(file.path, diags);
+  std::string ext = file.path == "-" ? "" : Extension(file.path);
+  bool json_ext = ext == ".jsonl" || ext == ".json" || ext == ".ndjson";
+  if (file.path == "-" || json_ext) {
+    if (!in.FillTo(kChunkBytes)) return;
+    while (!in.eof() && !HoldsFirstLine(in.data())) {
+      if (!in.FillTo(in.data().size() * 2)) return;
+    }
+    std::string_view head = in.data();
+    // stdin is JSON when it starts with '{' or '[' (see ReadContent).
+    char first = in.eof() ? '\0' : head[head.find_first_not_of(kBlank)];  // see HoldsFirstLine
+    if (!in.eof() && (json_ext || first == '{' || first == '[')) {
+      if (head.find('\0') != std::string_view::npos) {
+        CheckText(head, file.path, diags);  // the first NUL of the file is in `head`
+        return;
+      }
+      if (StreamsAsJsonLines(head)) {
+        StreamJsonLines(&in, file.path, options, diags, on_record);
+        return;
+      }
+    }
+  }
+  if (!in.FillAll()) return;
+  ReadContent(file, in.Take(), options, diags, handlers, on_record);
 }
 
 std::string DataDir() {

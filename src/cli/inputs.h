@@ -36,7 +36,8 @@ struct InputHandlers {
 };
 
 // Reads one input file and hands each article, extraction record or saved
-// graph in it to the handlers. Problems are reported and skipped.
+// graph in it to the handlers. Problems are reported and skipped. JSON Lines
+// are read a few MB of lines at a time: memory does not grow with the file.
 void ReadInput(const InputFile& file, const ReaderOptions& options, Diagnostics* diags,
                const InputHandlers& handlers);
 

@@ -266,13 +266,14 @@ std::optional<Document> ParseTxtArticle(std::string_view content, std::string_vi
 
 void ParseJsonRecords(std::string_view content, std::string_view path,
                       const ReaderOptions& options, Diagnostics* diags,
-                      const std::function<void(int line, const nlohmann::json&)>& on_record) {
+                      const std::function<void(int line, const nlohmann::json&)>& on_record,
+                      const JsonLinesChunk* chunk) {
   std::string_view file = content;
-  size_t bom = StartsWith(content, "\xEF\xBB\xBF") ? 3 : 0;
+  size_t bom = chunk == nullptr && StartsWith(content, "\xEF\xBB\xBF") ? 3 : 0;
   content.remove_prefix(bom);
   std::string_view trimmed = Trim(content);
   if (trimmed.empty()) {
-    diags->Error(path, 0, 0, "empty file");
+    if (chunk == nullptr) diags->Error(path, 0, 0, "empty file");
     return;
   }
   // A single JSON value spanning the file (an object or an array of objects)?
@@ -280,7 +281,7 @@ void ParseJsonRecords(std::string_view content, std::string_view path,
   bool one_value = trimmed.front() == '[' ||
                    (first_nl != std::string_view::npos &&
                     Trim(trimmed.substr(0, first_nl)) == "{");
-  if (one_value) {
+  if (one_value && chunk == nullptr) {
     if (!CheckText(file, path, diags)) return;
     nlohmann::json value;
     size_t base = static_cast<size_t>(trimmed.data() - content.data());
@@ -307,7 +308,8 @@ void ParseJsonRecords(std::string_view content, std::string_view path,
     return;
   }
   size_t pos = 0;
-  int line_no = 0;
+  int line_no = chunk == nullptr ? 0 : chunk->first_line - 1;
+  size_t offset = chunk == nullptr ? bom : chunk->offset;  // of `content` in the file
   while (pos < content.size()) {
     size_t eol = content.find('\n', pos);
     if (eol == std::string_view::npos) eol = content.size();
@@ -321,7 +323,7 @@ void ParseJsonRecords(std::string_view content, std::string_view path,
                          std::to_string(options.max_document_bytes) + " bytes");
       } else if (size_t bad = 0; !IsValidUtf8(line, &bad)) {
         diags->Error(path, line_no, static_cast<int>(bad) + 1,
-                     "invalid UTF-8 at byte " + std::to_string(bom + pos + bad));
+                     "invalid UTF-8 at byte " + std::to_string(offset + pos + bad));
       } else if (ParseOneJson(line, path, line_no, content, pos, options, diags, &value)) {
         on_record(line_no, value);
       }

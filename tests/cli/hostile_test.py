@@ -9,14 +9,15 @@ its own, the 50 MB line's message and time, the first set of XML-forbidden
 names, /dev/full and SIGINT during extraction) with what it does not check:
 random bytes and empty files among good articles, invalid UTF-8 inside one
 JSON Lines record, NUL characters escaped in JSON, numbers too large for a
-double, wrong field types in documents and extraction records, the memory
-the 50 MB lines take, floods of bad records (linear time, bounded output),
-deep saved graphs, FIFOs and symlink loops in folders, more names no format
-may break on (every export format parsed back), a newer graph among good
-inputs, SIGKILL during build, SIGINT while the output is written, CSV pairs
-that fail half-way, offsets too large for 32 bits in extraction records,
-and the --max-doc-bytes / --max-json-depth options (no document limit above
-4 GiB, the most 32-bit offsets address).
+double, wrong field types in documents and extraction records, the memory the
+50 MB lines take, JSON Lines files of many chunks (read as if whole, in
+bounded memory, a NUL byte past the first chunk), floods of bad records
+(linear time, bounded output), deep saved graphs, FIFOs and symlink loops in
+folders, more names no format may break on (every export format parsed back),
+a newer graph among good inputs, SIGKILL during build, SIGINT while the output
+is written, CSV pairs that fail half-way, offsets too large for 32 bits in
+extraction records, and the --max-doc-bytes / --max-json-depth options (no
+document limit above 4 GiB, the most 32-bit offsets address).
 Each bad input must give one clear line with file and line (or byte offset),
 exit code 1, and the good documents of the same run must still come out.
 """
@@ -104,7 +105,9 @@ def run_measured(s, *args, timeout=60):
 def sanitized(s):
     """True if the binary is built with AddressSanitizer (it needs more memory)."""
     with open(s.binary, "rb") as f:
-        return b"AddressSanitizer" in f.read()
+        data = f.read()
+    # Linked statically (clang) the runtime names itself; dynamically (GCC) only __asan_init.
+    return b"AddressSanitizer" in data or b"__asan_init" in data
 
 
 def wait_for(predicate, seconds, step=0.002):
@@ -288,6 +291,135 @@ def huge_single_lines_memory(s):
                               f"input (limit {limit_mb:.0f} MB)")
     check_equal(record_ids(s.read("x.jsonl")), ["good-txt"], "records kept")
     check_equal(graph_doc_ids(s, "g.json"), ["good-a", "good-b"], "documents kept")
+
+
+CHUNK = 4 << 20  # JSON Lines are read in chunks of about this size (cli/inputs.cc)
+LIMIT = 8 << 20  # the default --max-doc-bytes
+
+
+def padded_article(i, pad, with_id):
+    """An article whose line is `pad` bytes longer than its content: the
+    "pad" field is read as JSON and then ignored."""
+    texts = [GOOD_A["text"], GOOD_B["text"], GOOD_C["text"]]
+    doc = {"id": f"doc-{i}"} if with_id else {}
+    doc.update(date="2025-03-11", text=f"{texts[i % 3]} Item {i}.", pad="x" * pad)
+    return json.dumps(doc).encode()
+
+
+@test
+def json_lines_read_in_chunks_as_whole(s):
+    # A JSON Lines file of many chunks must read exactly as one read whole.
+    # big.jsonl and whole/big.jsonl have the same lines but for padding, so
+    # the second is one chunk, read whole: the same records, default ids and
+    # messages (but for byte offsets), where big.jsonl's chunks end at random
+    # places in its lines. big.jsonl also has a line longer than a chunk, one
+    # over the limit and a long blank one (short or blank in the other).
+    rng = random.Random(20250311)
+    big, small = [], []  # line n is big[n - 1], its end included
+
+    def add(data, small_data=None, end=b"\n"):
+        big.append(data + end)
+        small.append((data if small_data is None else small_data) + end)
+
+    add(b"\xef\xbb\xbf", end=b"\r\n")  # a byte order mark, then a blank line
+    add(b" \t ")
+    specials = {
+        40: lambda: add(b'{"id": "cut", "text": "x",'),
+        55: lambda: add(b'{"id": "u1", "text": "caf\xe9"}', end=b"\r\n"),
+        60: lambda: add(padded_article(9000, 5 * CHUNK // 4, True), padded_article(9000, 0, True)),
+        70: lambda: add(b"[" + json.dumps(GOOD_A).encode() + b"]"),
+        75: lambda: add(b'{"id": "over", "text": "' + b"y" * (9 << 20) + b'"}', b""),
+        80: lambda: add(b" " * (5 << 20), b"  "),
+        90: lambda: add(b"{"),
+        95: lambda: add(b'{"text": 1e999}'),
+        110: lambda: add(b'  {"id": "u2", "title": "\xc3", "text": "z"}'),
+    }
+    for i in range(120):
+        if i in specials:
+            specials[i]()
+        add(padded_article(i, rng.randrange(50000, 400000), i % 4 != 0),
+            padded_article(i, 0, i % 4 != 0), b"\r\n" if i % 5 == 0 else b"\n")
+    add(padded_article(120, 300000, False), padded_article(120, 0, False), end=b"")
+    big_data, small_data = b"".join(big), b"".join(small)
+    check(len(big_data) > 8 * CHUNK and len(small_data) < CHUNK, "file sizes")
+    s.write("big.jsonl", big_data)
+    s.write("whole/big.jsonl", small_data)
+    starts = {}  # line number -> (offset in big, offset in small)
+    for n in range(1, len(big) + 1):
+        starts[n] = (sum(map(len, big[:n - 1])), sum(map(len, small[:n - 1])))
+    over_line = 1 + next(n for n, l in enumerate(big) if l.startswith(b'{"id": "over"'))
+    for stdin in (False, True):
+        # stdin with a byte order mark is an article, not JSON: it starts after it there.
+        skip = 3 if stdin else 0
+        args = ["extract", "-" if stdin else "big.jsonl"]
+        want = s.run(*args, stdin=small_data[skip:] if stdin else None, cwd=s.path("whole"))
+        got = s.run(*args, stdin=big_data[skip:] if stdin else None)
+        want_err = []
+        for message in want.err_lines():
+            m = re.fullmatch(r"(.*?):(\d+):(\d+): error: invalid UTF-8 at byte (\d+)", message)
+            if m:
+                n = int(m.group(2))
+                at = int(m.group(4)) - starts[n][1] + starts[n][0]
+                message = f"{m.group(1)}:{n}:{m.group(3)}: error: invalid UTF-8 at byte {at}"
+                check(big_data[at + skip] >= 0x80 and at > CHUNK, f"{message}: a late bad byte")
+            want_err.append(message)
+        check_equal(len(want_err), 6, f"{args}: messages of the whole file")
+        want_err.insert(sum(1 for m in want_err if int(m.split(":")[1]) < over_line),
+                        f"{args[1]}:{over_line}: error: record of {len(big[over_line - 1]) - 1} "
+                        f"bytes exceeds the limit of {LIMIT} bytes")
+        check_equal(got.err_lines(), want_err, f"{args}: messages")
+        check_equal(got.returncode, 1, f"{args}: exit code")
+        check_equal(got.stdout, want.stdout, f"{args}: records")
+        ids = record_ids(got.stdout)
+        check_equal(len(ids), 122, f"{args}: records")
+        check("doc-9000" in ids and ("stdin-3" if stdin else "big-3") in ids, f"ids {ids[:5]}")
+    s.run("build", "big.jsonl", "-o", "g.json").expect(1, stderr_lines=7)
+    s.run("build", "big.jsonl", "-o", "g.json", cwd=s.path("whole")).expect(1, stderr_lines=6)
+    check_equal(s.read("g.json"), s.read("whole/g.json"), "graphs")
+
+
+@test
+def nul_byte_in_large_json_lines(s):
+    # A NUL byte makes a binary file: one error, worded as for a file read
+    # whole. Near the start (binary files show one at once) nothing of the
+    # file is read; past the first chunk, the records of the chunks before it
+    # are, and nothing after it.
+    good = b"".join(padded_article(i, 100000, True) + b"\n" for i in range(100))
+    for name, data in (("early.jsonl", line(GOOD_A) + b"\x00\x01\x02\n" + good),
+                       ("late.jsonl", good + b'{"text": "a\x00b"}\n' + line(GOOD_B))):
+        s.write(name, data)
+        r = s.run("build", name, "-o", "g.json")
+        check_equal((r.returncode, r.err_lines()[0]), (1, text_problem(name, data)), name)
+        if name == "early.jsonl":
+            check_equal(r.err_lines()[1:], ["diplograph build: no input could be read; g.json "
+                                            "not written"], "early.jsonl: messages")
+            continue
+        check_equal(len(r.err_lines()), 1, f"{name}: messages")
+        ids = graph_doc_ids(s, "g.json")
+        check(0 < len(ids) < 100 and sorted(ids) == sorted(f"doc-{i}" for i in range(len(ids))),
+              f"{name}: documents before the NUL: {ids}")
+
+
+@test
+def large_json_lines_in_bounded_memory(s):
+    # JSON Lines are read a chunk at a time: peak memory does not grow with
+    # the file, as it did (by the file's size) when read whole.
+    if sanitized(s):
+        skip("AddressSanitizer keeps freed memory in quarantine")
+    s.write("small.jsonl", line(GOOD_A))
+    code, _, _, base = run_measured(s, "extract", "small.jsonl", "-o", "x.jsonl")
+    check_equal(code, 0, "small.jsonl: exit code")
+    size = 0
+    with open(s.path("big.jsonl"), "wb") as f:
+        for i in range(160):
+            data = padded_article(i, 1000000 + i * 7919, True) + b"\n"
+            f.write(data)
+            size += len(data)
+    code, err, seconds, rss = run_measured(s, "extract", "big.jsonl", "-o", "x.jsonl")
+    check_equal((code, err), (0, ""), "big.jsonl: exit code and messages")
+    check_equal(len(record_ids(s.read("x.jsonl"))), 160, "records")
+    check(rss < base + 40, f"peak memory {rss:.0f} MB for a {size / 1e6:.0f} MB file, "
+                           f"{base:.0f} MB for a small one")
 
 
 @test

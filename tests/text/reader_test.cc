@@ -3,6 +3,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <vector>
@@ -405,6 +406,74 @@ TEST_CASE("ParseJsonRecords") {
     CHECK(Messages(d) ==
           std::vector<std::string>{
               "feed.jsonl:2: error: record of 25 bytes exceeds the limit of 20 bytes"});
+  }
+}
+
+TEST_CASE("ParseJsonRecords: JSON Lines in chunks read as the whole file") {
+  // cli/inputs.cc reads large JSON Lines files a chunk of complete lines at
+  // a time: cut anywhere between lines, the records and messages (lines,
+  // columns, byte offsets from the file start) must be those of the whole.
+  const std::string file =
+      "\xEF\xBB\xBF{\"id\": \"a\", \"text\": \"First.\"}\r\n"
+      "\n"
+      "  \t\r\n"
+      "{\"text\": \"caf\xE9\"}\n"
+      "[{\"text\": \"An array line.\"}]\n"
+      "{\n"
+      "{\"id\": \"b\", \"text\": \"much too long for the limit\"}\n"
+      "  {\"id\": \"c\", \"text\": \"Third.\"}  \r\n"
+      "{\"text\": \"x\", \"a\": [[[1]]]}\n"
+      "{\"text\": \"cut \xC3\n"
+      "{\"id\": \"d\", \"text\": \"Last, no newline.\"}";
+  ReaderOptions options;
+  options.max_document_bytes = 40;
+  options.max_json_depth = 2;
+  auto read = [&](std::string_view content, const JsonLinesChunk* chunk, Diagnostics* d,
+                  std::vector<std::string>* out) {
+    ParseJsonRecords(content, "feed.jsonl", options, d,
+                     [&](int line, const nlohmann::json& v) {
+                       out->push_back(std::to_string(line) + " " + v.dump());
+                     }, chunk);
+  };
+  Diagnostics whole_diags;
+  std::vector<std::string> whole;
+  read(file, nullptr, &whole_diags, &whole);
+  CHECK(whole == std::vector<std::string>{R"(1 {"id":"a","text":"First."})",
+                                          R"(5 [{"text":"An array line."}])",
+                                          R"(8 {"id":"c","text":"Third."})",
+                                          R"(11 {"id":"d","text":"Last, no newline."})"});
+  CHECK(Messages(whole_diags) ==
+        std::vector<std::string>{
+            "feed.jsonl:4:14: error: invalid UTF-8 at byte 53",
+            "feed.jsonl:6:2: error: malformed JSON: parse error: syntax error while parsing "
+            "object key - unexpected end of input; expected string literal",
+            "feed.jsonl:7: error: record of 50 bytes exceeds the limit of 40 bytes",
+            "feed.jsonl:9: error: JSON nested deeper than 2 levels",
+            "feed.jsonl:10:15: error: invalid UTF-8 at byte 216"});
+  // The line starts after the byte order mark: every place a chunk may begin.
+  std::vector<size_t> starts = {3};
+  for (size_t i = 3; i < file.size(); ++i) {
+    if (file[i - 1] == '\n') starts.push_back(i);
+  }
+  starts.push_back(file.size());
+  // Every way of cutting the file into two or three chunks.
+  for (size_t a = 1; a + 1 < starts.size(); ++a) {
+    for (size_t b = a; b + 1 < starts.size(); ++b) {
+      CAPTURE(a);
+      CAPTURE(b);
+      Diagnostics d;
+      std::vector<std::string> got;
+      JsonLinesChunk at;
+      size_t cuts[] = {starts[0], starts[a], starts[b], file.size()};
+      for (int k = 0; k < 3; ++k) {
+        std::string_view piece(file.data() + cuts[k], cuts[k + 1] - cuts[k]);
+        at.offset = cuts[k];
+        read(piece, &at, &d, &got);
+        at.first_line += static_cast<int>(std::count(piece.begin(), piece.end(), '\n'));
+      }
+      CHECK(got == whole);
+      CHECK(Messages(d) == Messages(whole_diags));
+    }
   }
 }
 

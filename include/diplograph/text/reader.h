@@ -45,13 +45,24 @@ std::optional<Document> ParseTxtArticle(std::string_view content, std::string_vi
                                         std::string_view default_id,
                                         const ReaderOptions& options, Diagnostics* diags);
 
+// Where a piece of a JSON Lines file read in chunks starts in that file:
+// the number of its first line and the offset of its first byte.
+struct JsonLinesChunk {
+  int first_line = 1;
+  size_t offset = 0;
+};
+
 // Calls `on_record(line, value)` for every JSON object in `content`: one a
 // line (JSON Lines), or, when the whole content is one JSON value, that
 // object or each object of that array (line = the line where it starts).
 // Malformed lines are reported and skipped.
+// With `chunk`, `content` is complete lines of a JSON Lines file from
+// chunk->first_line on: no byte order mark or single value is looked for,
+// no text is no error, and messages count lines and bytes from the file start.
 void ParseJsonRecords(std::string_view content, std::string_view path,
                       const ReaderOptions& options, Diagnostics* diags,
-                      const std::function<void(int line, const nlohmann::json&)>& on_record);
+                      const std::function<void(int line, const nlohmann::json&)>& on_record,
+                      const JsonLinesChunk* chunk = nullptr);
 
 // An article from a JSON object with "text" and optionally "id", "title",
 // "date", "url", "source". Wrong field types are reported at path:line.
