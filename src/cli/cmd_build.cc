@@ -33,8 +33,10 @@ std::string LowMemoryUsage(const Args& args, const std::string& format) {
 
 // The saved graph through ExternalGraphBuilder: `feed` hands it every
 // input (reporting problems to diags) and returns false when the inputs
-// could not be read at all.
+// could not be read at all. With `progress`, says on stderr when the
+// sorting (minutes for a million documents) begins.
 int RunLowMemory(const Args& args, const std::string& command, const std::string& out,
+                 bool progress,
                  const std::function<bool(ExternalGraphBuilder*, Diagnostics*)>& feed) {
   ExternalBuildOptions options;
   options.temp_dir = args.Get("--temp-dir");
@@ -52,6 +54,10 @@ int RunLowMemory(const Args& args, const std::string& command, const std::string
     std::cerr << "diplograph " << command << ": no input could be read; " << out
               << " not written\n";
     return kInputErrors;
+  }
+  if (progress) {
+    std::cerr << "diplograph " << command << ": sorting " << builder.document_count()
+              << " documents on disk and writing " << out << "\n";
   }
   std::string build_error;
   bool written = WriteOutput(out, &error, [&](std::ostream& o) {
@@ -106,13 +112,14 @@ int RunBuild(const Args& args) {
     return UsageError(cmd, usage);
   }
   if (args.Has("--low-memory")) {
-    return RunLowMemory(args, "build", out, [&](ExternalGraphBuilder* b, Diagnostics* diags) {
+    auto feed = [&](ExternalGraphBuilder* b, Diagnostics* diags) {
       return StreamRecords(
           options, diags, [&](ExtractionRecord r) { b->AddRecord(r); },
           [&](const std::string& path, std::string content) {
             AddSavedGraph(path, content, b, diags);
           });
-    });
+    };
+    return RunLowMemory(args, "build", out, options.progress, feed);
   }
   KnowledgeGraph& graph = GraphForCommand();
   Diagnostics diags;
@@ -147,14 +154,15 @@ int RunMerge(const Args& args) {
     return UsageError(cmd, usage);
   }
   if (args.Has("--low-memory")) {
-    return RunLowMemory(args, "merge", out, [&](ExternalGraphBuilder* b, Diagnostics* diags) {
+    auto feed = [&](ExternalGraphBuilder* b, Diagnostics* diags) {
       ReadGraphInputs(
           args.positional, diags, [&](ExtractionRecord r) { b->AddRecord(r); },
           [&](const std::string& path, std::string content) {
             AddSavedGraph(path, content, b, diags);
           });
       return true;
-    });
+    };
+    return RunLowMemory(args, "merge", out, false, feed);
   }
   KnowledgeGraph& graph = GraphForCommand();
   Diagnostics diags;
