@@ -328,11 +328,11 @@ void ExternalGraphBuilder::State::Resolve() {
   for (const std::string* id : ids) {
     RawActor& a = actors.at(*id);
     graph_internal::ActorProfile p =
-        graph_internal::MakeProfile(Counts(a.types, values), Counts(a.countries, values),
-                                    std::move(a.names), std::move(a.aliases));
-    a.names = {};
-    a.aliases = {};
+        graph_internal::ProfileType(Counts(a.types, values), Counts(a.countries, values));
+    std::vector<std::string> names = std::exchange(a.names, {});
+    std::vector<std::string> aliases = std::exchange(a.aliases, {});
     if (!graph_internal::Resolvable(p)) continue;
+    graph_internal::AddNames(std::move(names), std::move(aliases), &p);
     profiles.push_back(std::move(p));
     resolvable.push_back(id);
   }

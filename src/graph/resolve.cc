@@ -330,39 +330,46 @@ bool DocSet::Intersects(const DocSet& other) const {
   return false;
 }
 
-ActorProfile MakeProfile(const std::map<std::string, int>& types,
-                         const std::map<std::string, int>& countries,
-                         std::vector<std::string> names, std::vector<std::string> aliases) {
+ActorProfile ProfileType(const std::map<std::string, int>& types,
+                         const std::map<std::string, int>& countries) {
   ActorProfile p;
   p.type = MostCommon(types);
   p.country = MostCommon(countries);
-  if (!Resolvable(p)) return p;  // nothing else matters
-  p.names = std::move(names);
-  SortUnique(&p.names);
+  return p;
+}
+
+void AddNames(std::vector<std::string> names, std::vector<std::string> aliases,
+              ActorProfile* p) {
+  p->names = std::move(names);
+  SortUnique(&p->names);
   SortUnique(&aliases);
-  for (const std::string& name : p.names) {
+  for (const std::string& name : p->names) {
     std::string key = MatchKey(name);
-    if (KeyMayMatch(key, p.type, false)) p.keys.push_back(std::move(key));
+    if (KeyMayMatch(key, p->type, false)) p->keys.push_back(std::move(key));
   }
   for (const std::string& alias : aliases) {
     std::string key = MatchKey(alias);
-    if (KeyMayMatch(key, p.type, true)) p.alias_keys.push_back(std::move(key));
+    if (KeyMayMatch(key, p->type, true)) p->alias_keys.push_back(std::move(key));
   }
-  SortUnique(&p.keys);
-  SortUnique(&p.alias_keys);
-  return p;
+  SortUnique(&p->keys);
+  SortUnique(&p->alias_keys);
 }
 
 ActorProfile ProfileOf(const NodeContribMap& contrib) {
   std::map<std::string, int> types, countries;
-  std::vector<std::string> names, aliases;
   for (const auto& [doc, c] : contrib) {
     ++types[c.type];
     ++countries[c.country];
+  }
+  ActorProfile p = ProfileType(types, countries);
+  if (!Resolvable(p)) return p;  // nothing else matters (countries have huge maps)
+  std::vector<std::string> names, aliases;
+  for (const auto& [doc, c] : contrib) {
     names.push_back(c.name);
     aliases.insert(aliases.end(), c.aliases.begin(), c.aliases.end());
   }
-  return MakeProfile(types, countries, std::move(names), std::move(aliases));
+  AddNames(std::move(names), std::move(aliases), &p);
+  return p;
 }
 
 std::unordered_map<std::string, std::string> ResolveActors(

@@ -46,13 +46,15 @@ std::string MatchKey(std::string_view name);
 // no digit.
 bool OneEditVariant(std::string_view a, std::string_view b);
 
-// The profile of counted contributions: `types` and `countries` count
-// each contribution's value (empty ones too), `names` and `aliases` are all
-// the names and aliases the contributions gave (any order, duplicates
-// allowed). ProfileOf() is MakeProfile() over a contribution map.
-ActorProfile MakeProfile(const std::map<std::string, int>& types,
-                         const std::map<std::string, int>& countries,
-                         std::vector<std::string> names, std::vector<std::string> aliases);
+// A profile in two steps, shared by ProfileOf() and the external builder:
+// ProfileType() takes the type and country from counts of each
+// contribution's value (empty ones too); only if the result is
+// Resolvable() are names needed, and AddNames() adds them from all the
+// names and aliases the contributions gave (any order, duplicates allowed).
+ActorProfile ProfileType(const std::map<std::string, int>& types,
+                         const std::map<std::string, int>& countries);
+void AddNames(std::vector<std::string> names, std::vector<std::string> aliases,
+              ActorProfile* profile);
 
 // The documents that use one raw id: the keys of its contribution map, or
 // a sorted list of document numbers (external builds). All the inputs of
