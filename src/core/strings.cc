@@ -226,4 +226,77 @@ int EditDistance(std::string_view a, std::string_view b, int limit) {
   return d > limit ? limit + 1 : d;
 }
 
+namespace {
+
+// Printable ASCII other than '"' and '\\' is copied as it is.
+bool JsonPlain(unsigned char c) { return c >= 0x20 && c < 0x80 && c != '"' && c != '\\'; }
+
+// Whether all eight bytes of `w` are JsonPlain(), by the usual bit tricks:
+// a byte below 0x20 or at 0x80 and above, and a byte equal to '"' or '\\',
+// each leave a high bit set in one of the terms.
+bool AllJsonPlain(uint64_t w) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  constexpr uint64_t kHigh = 0x8080808080808080ull;
+  auto has_zero = [](uint64_t x) { return (x - kOnes) & ~x & kHigh; };
+  uint64_t bad = w & kHigh;                // non-ASCII
+  bad |= (w - kOnes * 0x20) & ~w & kHigh;  // below 0x20 (for ASCII bytes)
+  bad |= has_zero(w ^ (kOnes * '"'));
+  bad |= has_zero(w ^ (kOnes * '\\'));
+  return bad == 0;
+}
+
+char* Put(char* out, std::string_view s) {
+  std::memcpy(out, s.data(), s.size());
+  return out + s.size();
+}
+
+}  // namespace
+
+char* EscapeJsonTo(std::string_view s, char* out) {
+  size_t i = 0;
+  while (i < s.size()) {
+    // Eight plain bytes at a time: copy the word when none of its bytes is
+    // a control character, non-ASCII, '"' or '\\'.
+    while (i + 8 <= s.size()) {
+      uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      if (!AllJsonPlain(w)) break;
+      std::memcpy(out, &w, 8);
+      out += 8;
+      i += 8;
+    }
+    if (i == s.size()) break;
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (JsonPlain(c)) {
+      *out++ = static_cast<char>(c);
+      ++i;
+      continue;
+    }
+    if (c < 0x80) {
+      switch (c) {
+        case '"': out = Put(out, "\\\""); break;
+        case '\\': out = Put(out, "\\\\"); break;
+        case '\b': out = Put(out, "\\b"); break;
+        case '\f': out = Put(out, "\\f"); break;
+        case '\n': out = Put(out, "\\n"); break;
+        case '\r': out = Put(out, "\\r"); break;
+        case '\t': out = Put(out, "\\t"); break;
+        default: {  // another control character (DEL is plain above)
+          static constexpr char kHex[] = "0123456789abcdef";
+          const char u[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
+          out = Put(out, std::string_view(u, 6));
+        }
+      }
+      ++i;
+      continue;
+    }
+    size_t len = 0;
+    char32_t cp = DecodeUtf8(s, i, &len);
+    out = Put(out, cp == 0xFFFD && len == 1 ? std::string_view("\xEF\xBF\xBD")
+                                            : s.substr(i, len));
+    i += len;
+  }
+  return out;
+}
+
 }  // namespace diplograph

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <charconv>
-#include <cstdio>
 #include <cstring>
 #include <limits>
 #include <unordered_map>
@@ -114,11 +113,10 @@ class LineWriter {
     need_comma_ = true;
   }
   void Str(std::string_view s) {
-    // Escaping makes at most 6 bytes of one (\u001f); U+FFFD for a bad byte, 3.
-    Reserve(6 * s.size() + 3);
+    Reserve(JsonEscapedBound(s.size()) + 3);
     if (need_comma_) *p_++ = ',';
     *p_++ = '"';
-    Escape(s);
+    p_ = EscapeJsonTo(s, p_);
     *p_++ = '"';
     need_comma_ = true;
   }
@@ -166,73 +164,6 @@ class LineWriter {
     if (it != cache.end()) return it->second;
     if (cache.size() >= 4096) cache.clear();  // bounded whatever the input
     return cache.emplace(bits, nlohmann::json(v).dump()).first->second;
-  }
-
-  // Printable ASCII other than '"' and '\\' is copied as it is.
-  static bool Plain(unsigned char c) { return c >= 0x20 && c < 0x80 && c != '"' && c != '\\'; }
-
-  // Whether all eight bytes of `w` are Plain(), by the usual bit tricks:
-  // a byte below 0x20 or at 0x80 and above, and a byte equal to '"' or '\\',
-  // each leave a high bit set in one of the terms.
-  static bool AllPlain(uint64_t w) {
-    constexpr uint64_t kOnes = 0x0101010101010101ull;
-    constexpr uint64_t kHigh = 0x8080808080808080ull;
-    auto has_zero = [](uint64_t x) { return (x - kOnes) & ~x & kHigh; };
-    uint64_t bad = w & kHigh;                        // non-ASCII
-    bad |= (w - kOnes * 0x20) & ~w & kHigh;          // below 0x20 (for ASCII bytes)
-    bad |= has_zero(w ^ (kOnes * '"'));
-    bad |= has_zero(w ^ (kOnes * '\\'));
-    return bad == 0;
-  }
-
-  // Writes `s` escaped; the caller has reserved room for the worst case.
-  void Escape(std::string_view s) {
-    size_t i = 0;
-    while (i < s.size()) {
-      // Eight plain bytes at a time: copy the word when none of its bytes is
-      // a control character, non-ASCII, '"' or '\\'.
-      while (i + 8 <= s.size()) {
-        uint64_t w;
-        std::memcpy(&w, s.data() + i, 8);
-        if (!AllPlain(w)) break;
-        std::memcpy(p_, &w, 8);
-        p_ += 8;
-        i += 8;
-      }
-      if (i == s.size()) break;
-      unsigned char c = static_cast<unsigned char>(s[i]);
-      if (Plain(c)) {
-        *p_++ = static_cast<char>(c);
-        ++i;
-        continue;
-      }
-      if (c < 0x80) {
-        switch (c) {
-          case '"': Copy("\\\""); break;
-          case '\\': Copy("\\\\"); break;
-          case '\b': Copy("\\b"); break;
-          case '\f': Copy("\\f"); break;
-          case '\n': Copy("\\n"); break;
-          case '\r': Copy("\\r"); break;
-          case '\t': Copy("\\t"); break;
-          default: {  // another control character (DEL is plain above)
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\u%04x", c);
-            Copy(std::string_view(buf, 6));
-          }
-        }
-        ++i;
-        continue;
-      }
-      size_t len = 0;
-      char32_t cp = DecodeUtf8(s, i, &len);
-      if (cp == 0xFFFD && len == 1) {
-        Copy("\xEF\xBF\xBD");
-      } else {
-        Copy(s.substr(i, len));
-      }
-      i += len;
-    }
   }
 
   std::string* out_;

@@ -2,7 +2,6 @@
 #include "diplograph/graph/saved_graph.h"
 
 #include <cmath>
-#include <cstdio>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -79,26 +78,9 @@ class JsonOut {
       return;
     }
     out_ += '"';
-    for (char ch : s) {
-      auto c = static_cast<unsigned char>(ch);
-      switch (c) {
-        case '"': out_ += "\\\""; break;
-        case '\\': out_ += "\\\\"; break;
-        case '\b': out_ += "\\b"; break;
-        case '\f': out_ += "\\f"; break;
-        case '\n': out_ += "\\n"; break;
-        case '\r': out_ += "\\r"; break;
-        case '\t': out_ += "\\t"; break;
-        default:
-          if (c < 0x20) {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\u%04x", c);
-            out_ += buf;
-          } else {
-            out_ += ch;
-          }
-      }
-    }
+    size_t used = out_.size();
+    out_.resize(used + JsonEscapedBound(s.size()));
+    out_.resize(static_cast<size_t>(EscapeJsonTo(s, out_.data() + used) - out_.data()));
     out_ += '"';
   }
 

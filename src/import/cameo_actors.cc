@@ -62,7 +62,7 @@ bool ParseCameoDate(std::string_view s, std::string* iso) {
   if (y == 2) year += year < 50 ? 2000 : 1900;
   int month = Number(s.substr(y, 2)), day = Number(s.substr(y + 2, 2));
   if (month < 1 || month > 12 || day < 1 || day > DaysInMonth(year, month)) return false;
-  char buf[16];
+  char buf[40];  // room for any int, though the year has at most 4 digits
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
   *iso = buf;
   return true;

@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include <nlohmann/json.hpp>
+#include <random>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -274,6 +276,35 @@ TEST_CASE("Diagnostics") {
     LineColAt("ab", 99, &line, &col);  // clamped to the end
     CHECK((line == 1 && col == 3));
   }
+}
+
+}  // namespace
+}  // namespace diplograph
+
+namespace diplograph {
+namespace {
+
+std::string Escaped(std::string_view s) {
+  std::string out(JsonEscapedBound(s.size()), '\0');
+  out.resize(static_cast<size_t>(EscapeJsonTo(s, out.data()) - out.data()));
+  return out;
+}
+
+TEST_CASE("EscapeJsonTo.SpellsStringsAsNlohmannDoes") {
+  std::mt19937 rng(5);
+  const std::vector<std::string> pieces = {"a", "Z", " ", "\"", "\\", "/", "\b", "\f", "\n",
+                                           "\r", "\t", std::string(1, '\0'), "\x1f", "\x7f",
+                                           "\xC3\xA9", "\xE2\x80\x94", "\xF0\x9F\x98\x80",
+                                           "plain words"};
+  for (int i = 0; i < 2000; ++i) {
+    std::string s;
+    for (int n = std::uniform_int_distribution<int>(0, 24)(rng); n > 0; --n) {
+      s += pieces[std::uniform_int_distribution<size_t>(0, pieces.size() - 1)(rng)];
+    }
+    std::string want = nlohmann::json(s).dump();
+    CHECK(Escaped(s) == want.substr(1, want.size() - 2));
+  }
+  CHECK(Escaped("a\xFF" "b\xC3") == "a\xEF\xBF\xBD" "b\xEF\xBF\xBD");  // each bad byte
 }
 
 }  // namespace

@@ -19,6 +19,16 @@ bool IsValidUtf8(std::string_view s, size_t* bad_offset = nullptr);
 char32_t DecodeUtf8(std::string_view s, size_t i, size_t* len);
 void AppendUtf8(char32_t cp, std::string* out);
 
+// The most bytes EscapeJsonTo() writes for `n` input bytes.
+constexpr size_t JsonEscapedBound(size_t n) { return 6 * n; }
+
+// Writes `s` at `out` escaped as the inside of a JSON string, as nlohmann's
+// dump() spells it without ensure_ascii ('"', '\\', \b \f \n \r \t, other
+// control characters as \u00XX); each byte that is not part of valid UTF-8
+// becomes U+FFFD. `out` needs room for JsonEscapedBound(s.size()) bytes;
+// returns the end of what was written.
+char* EscapeJsonTo(std::string_view s, char* out);
+
 // ASCII lower-casing; bytes >= 0x80 are left alone.
 std::string AsciiLower(std::string_view s);
 
