@@ -504,6 +504,40 @@ void WriteEdgeGroup(const EdgeKey& key, const std::vector<EdgeRow>& rows,
 
 }  // namespace
 
+namespace {
+
+// Merges `sorter`'s records, reading each into (key, row) with `read`, and
+// calls flush(key, rows) for every run of records with one key. False with
+// *error when a temporary file failed or holds what `read` cannot decode.
+template <typename Key, typename Row, typename Read, typename Flush>
+bool MergeGroups(graph_internal::ExternalSorter* sorter, Read read, Flush flush,
+                 std::string* error) {
+  Key key, next;
+  std::vector<Row> rows;
+  bool corrupt = false;
+  bool ok = sorter->Merge(
+      [&](std::string_view, std::string_view value) {
+        Decoder d(value);
+        Row row;
+        read(d, &next, &row);
+        if (!d.ok()) return !(corrupt = true);
+        if (next != key && !rows.empty()) {
+          flush(key, rows);
+          rows.clear();
+        }
+        key = std::move(next);
+        rows.push_back(std::move(row));
+        return true;
+      },
+      error);
+  if (ok && corrupt) *error = "temporary file is corrupt";
+  if (!ok || corrupt) return false;
+  if (!rows.empty()) flush(key, rows);
+  return true;
+}
+
+}  // namespace
+
 bool ExternalGraphBuilder::Write(std::ostream& out, std::string* error) {
   State& s = *state_;
   if (!s.log.ok()) {
@@ -525,71 +559,40 @@ bool ExternalGraphBuilder::Write(std::ostream& out, std::string* error) {
   s.docs = {};
 
   graph_internal::SavedGraphWriter w(out);
-  bool corrupt = false;
-  if (!docs.Merge(
-          [&](std::string_view, std::string_view value) {
-            Decoder d(value);
-            DocumentEntry entry = DecodeEntry(d);
-            if (!d.ok()) return !(corrupt = true);
-            w.Document(entry);
-            return true;
-          },
-          error)) {
-    return false;
-  }
+  auto read_doc = [](Decoder& d, std::string* id, DocumentEntry* entry) {
+    *entry = DecodeEntry(d);
+    *id = entry->id;
+  };
+  auto write_docs = [&](const std::string&, const std::vector<DocumentEntry>& entries) {
+    for (const DocumentEntry& entry : entries) w.Document(entry);
+  };
+  if (!MergeGroups<std::string, DocumentEntry>(&docs, read_doc, write_docs, error)) return false;
 
   w.StartNodes();
-  std::string node_id;
-  std::vector<NodeRow> node_rows;
-  if (!nodes.Merge(
-          [&](std::string_view, std::string_view value) {
-            Decoder d(value);
-            std::string id = d.Str();
-            if (id != node_id && !node_rows.empty()) {
-              WriteNodeGroup(node_id, node_rows, &w);
-              node_rows.clear();
-            }
-            node_id = std::move(id);
-            NodeRow& row = node_rows.emplace_back();
-            row.doc = d.Str();
-            row.raw_id = d.Str();
-            row.c = DecodeNode(d);
-            if (d.U32() != 0) row.dates = d.Strs();
-            return d.ok() || !(corrupt = true);
-          },
-          error)) {
-    return false;
-  }
-  if (!node_rows.empty()) WriteNodeGroup(node_id, node_rows, &w);
+  auto read_node = [](Decoder& d, std::string* id, NodeRow* row) {
+    *id = d.Str();
+    row->doc = d.Str();
+    row->raw_id = d.Str();
+    row->c = DecodeNode(d);
+    if (d.U32() != 0) row->dates = d.Strs();
+  };
+  auto write_node = [&](const std::string& id, const std::vector<NodeRow>& rows) {
+    WriteNodeGroup(id, rows, &w);
+  };
+  if (!MergeGroups<std::string, NodeRow>(&nodes, read_node, write_node, error)) return false;
 
   w.StartLinks();
-  EdgeKey edge_key;
-  std::vector<EdgeRow> edge_rows;
-  if (!links.Merge(
-          [&](std::string_view, std::string_view value) {
-            Decoder d(value);
-            EdgeKey key;
-            key.source = d.Str();
-            key.target = d.Str();
-            key.type = d.Str();
-            if (key != edge_key && !edge_rows.empty()) {
-              WriteEdgeGroup(edge_key, edge_rows, &w);
-              edge_rows.clear();
-            }
-            edge_key = std::move(key);
-            EdgeRow& row = edge_rows.emplace_back();
-            row.doc = d.Str();
-            row.c = DecodeEdge(d);
-            return d.ok() || !(corrupt = true);
-          },
-          error)) {
-    return false;
-  }
-  if (!edge_rows.empty()) WriteEdgeGroup(edge_key, edge_rows, &w);
-  if (corrupt) {
-    *error = "temporary file is corrupt";
-    return false;
-  }
+  auto read_link = [](Decoder& d, EdgeKey* key, EdgeRow* row) {
+    key->source = d.Str();
+    key->target = d.Str();
+    key->type = d.Str();
+    row->doc = d.Str();
+    row->c = DecodeEdge(d);
+  };
+  auto write_link = [&](const EdgeKey& key, const std::vector<EdgeRow>& rows) {
+    WriteEdgeGroup(key, rows, &w);
+  };
+  if (!MergeGroups<EdgeKey, EdgeRow>(&links, read_link, write_link, error)) return false;
   if (!w.Finish()) {
     *error = "write error";
     return false;
