@@ -385,12 +385,12 @@ void ReadInput(const InputFile& file, const ReaderOptions& options, Diagnostics*
                const InputHandlers& handlers) {
   std::function<void(int line, const nlohmann::json&)> on_record = [&](int line,
                                                                        const nlohmann::json& v) {
-    std::string id = file.default_id + "-" + std::to_string(line);
     if (IsExtractionRecord(v)) {
       auto rec = RecordFromJson(v, file.path, line, diags);
       if (rec && handlers.on_record) handlers.on_record(std::move(*rec));
       return;
     }
+    std::string id = file.default_id + "-" + std::to_string(line);
     auto doc = DocumentFromJson(v, file.path, line, id, options, diags);
     if (doc && handlers.on_document) handlers.on_document(std::move(*doc));
   };
