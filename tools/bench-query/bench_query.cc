@@ -150,8 +150,18 @@ void WriteNodes(const Synth& s, FILE* f) {
 void WriteLinks(const Synth& s, FILE* f) {
   const auto& types = diplograph::EventTypes();
   std::fprintf(f, "],\"links\":[\n");
+  // In key order (source, target, type), as diplograph writes them.
+  std::vector<uint32_t> order(s.edges.size());
+  for (uint32_t e = 0; e < order.size(); ++e) order[e] = e;
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    const SynthEdge& x = s.edges[a];
+    const SynthEdge& y = s.edges[b];
+    if (x.source != y.source) return s.ids[x.source] < s.ids[y.source];
+    if (x.target != y.target) return s.ids[x.target] < s.ids[y.target];
+    return types[x.type].name < types[y.type].name;
+  });
   for (size_t e = 0; e < s.edges.size(); ++e) {
-    const SynthEdge& x = s.edges[e];
+    const SynthEdge& x = s.edges[order[e]];
     const auto& t = types[x.type];
     std::string sentence =
         ActorName(x.source) + " " + std::string(t.name) + " " + ActorName(x.target) + ".";
