@@ -201,16 +201,27 @@ void KnowledgeGraph::DeriveAll() const {
   std::sort(nodes.begin(), nodes.end(), [](auto* a, auto* b) { return a->first < b->first; });
   std::set<std::string> moved;  // stays empty: nothing was placed
   for (const auto* entry : nodes) PlaceNode(entry->first, entry->second, &moved, nullptr);
-  std::vector<const RawEdges::value_type*> edges;
-  edges.reserve(raw_edges_.size());
-  for (const auto& entry : raw_edges_) edges.push_back(&entry);
-  std::sort(edges.begin(), edges.end(), [](auto* a, auto* b) { return a->first < b->first; });
-  for (const auto* entry : edges) PlaceEdge(entry->first, entry->second, nullptr);
-  // Each derivation reads contributions and writes its own node or edge.
-  std::vector<Edge> all_edges;
-  all_edges.reserve(edges_.size());
-  for (const auto& [key, e] : edges_) all_edges.push_back(e);
-  ParallelFor(all_edges.size(), [&](size_t i) { RederiveEdge(all_edges[i]); });
+  std::vector<const RawEdges::value_type*> edges = std::exchange(load_order_, {});
+  if (edges.size() != raw_edges_.size()) {  // not loaded in order
+    edges.clear();
+    edges.reserve(raw_edges_.size());
+    for (const auto& entry : raw_edges_) edges.push_back(&entry);
+    std::sort(edges.begin(), edges.end(), [](auto* a, auto* b) { return a->first < b->first; });
+  }
+  std::vector<Edge> placed;
+  placed.reserve(edges.size());
+  for (const auto* entry : edges) placed.push_back(PlaceEdge(entry->first, entry->second, nullptr));
+  // Each derivation reads contributions and writes its own node or edge. An
+  // edge of one raw key (most of them) is derived from that key's entry; an
+  // edge of several once, for its first key.
+  ParallelFor(placed.size(), [&](size_t i) {
+    const RelationEdge& edge = (*graph_)[placed[i]];
+    if (edge.keys.size() == 1) {
+      DeriveEdgeFrom(placed[i], *edges[i]);
+    } else if (edge.keys.front() == &edges[i]->first) {
+      RederiveEdge(placed[i]);
+    }
+  });
   std::vector<Vertex> all_nodes;
   all_nodes.reserve(vertices_.size());
   for (const auto& [id, v] : vertices_) all_nodes.push_back(v);
@@ -306,8 +317,8 @@ void KnowledgeGraph::PlaceNode(const std::string& raw_id, const RawNode& raw,
 }
 
 // Likewise for a raw edge: into the edge between its ends' nodes.
-void KnowledgeGraph::PlaceEdge(const EdgeKey& raw_key, const RawEdge& raw,
-                               std::set<EdgeKey>* touched) const {
+KnowledgeGraph::Edge KnowledgeGraph::PlaceEdge(const EdgeKey& raw_key, const RawEdge& raw,
+                                               std::set<EdgeKey>* touched) const {
   const auto& node_of = resolution_->node_of;
   bool own = node_of.empty() ||
              (!node_of.contains(raw_key.source) && !node_of.contains(raw_key.target));
@@ -335,6 +346,7 @@ void KnowledgeGraph::PlaceEdge(const EdgeKey& raw_key, const RawEdge& raw,
     raw.home = &home;
   }
   if (touched != nullptr) touched->insert(home);
+  return e->second;
 }
 
 void KnowledgeGraph::RederiveEdge(Edge e) const {
@@ -343,6 +355,14 @@ void KnowledgeGraph::RederiveEdge(Edge e) const {
   ForEachContribution(edge, [&](const std::string& doc, const EdgeKey& raw,
                                 const EdgeContribution& c) { refs.push_back({&doc, &raw, &c}); });
   graph_internal::DeriveEdge(&edge, refs);
+}
+
+// RederiveEdge() for an edge whose only raw key is `raw`.
+void KnowledgeGraph::DeriveEdgeFrom(Edge e, const RawEdges::value_type& raw) const {
+  std::vector<graph_internal::EdgeRef> refs;
+  refs.reserve(raw.second.contrib.size());
+  for (const auto& [doc, c] : raw.second.contrib) refs.push_back({&doc, &raw.first, &c});
+  graph_internal::DeriveEdge(&(*graph_)[e], refs);
 }
 
 void KnowledgeGraph::RederiveNode(Vertex v) const {

@@ -49,6 +49,7 @@ KnowledgeGraph& KnowledgeGraph::operator=(KnowledgeGraph&& other) noexcept {
     dirty_edges_ = std::exchange(other.dirty_edges_, {});
     gone_nodes_ = std::exchange(other.gone_nodes_, {});
     gone_edges_ = std::exchange(other.gone_edges_, {});
+    load_order_ = std::exchange(other.load_order_, {});
     stale_.store(other.stale_.exchange(false));
   }
   return *this;
@@ -98,6 +99,7 @@ void KnowledgeGraph::InsertDocument(DocContribution c) {
   }
   // Nothing placed yet: EnsureDerived() places everything, no need to track.
   const bool track = !vertices_.empty();
+  load_order_.clear();
   slot.nodes.reserve(c.nodes.size());
   for (auto& [id, nc] : c.nodes) {  // sorted, so slot.nodes is too
     auto raw = raw_nodes_.try_emplace(id).first;
@@ -121,6 +123,7 @@ void KnowledgeGraph::RemoveDocument(const std::string& doc_id) {
   auto it = docs_.find(doc_id);
   if (it == docs_.end()) return;
   const bool track = !vertices_.empty();
+  load_order_.clear();
   for (const EdgeKey* key : it->second.edges) {
     auto e = raw_edges_.find(*key);
     e->second.contrib.erase(doc_id);
@@ -285,6 +288,97 @@ KnowledgeGraph KnowledgeGraph::Subgraph(const std::set<std::string>& node_ids,
     if (it != resolution_->node_of.end()) out.resolution_->node_of.emplace(raw, it->second);
   }
   return out;
+}
+
+bool KnowledgeGraph::Loader::AddDocument(DocumentEntry entry) {
+  if (entry.id.empty()) return false;
+  auto& docs = graph_.docs_;
+  auto hint = docs.end();
+  if (!docs.empty() && !(std::prev(hint)->first < entry.id)) hint = docs.lower_bound(entry.id);
+  if (hint != docs.end() && hint->first == entry.id) return false;
+  std::string id = entry.id;
+  auto it = docs.emplace_hint(hint, std::move(id), DocSlot{});
+  it->second.entry = std::move(entry);
+  docs_.emplace(it->first, &it->second);
+  graph_.stale_.store(true, std::memory_order_release);
+  return true;
+}
+
+KnowledgeGraph::Loader::Doc KnowledgeGraph::Loader::FindDocument(std::string_view id) const {
+  auto it = docs_.find(id);
+  return it == docs_.end() ? nullptr : it->second;
+}
+
+KnowledgeGraph::RawNodes::value_type* KnowledgeGraph::Loader::RawNodeFor(std::string_view raw_id,
+                                                                        bool add) {
+  if (last_node_ != nullptr && last_node_->first == raw_id) return last_node_;
+  std::string key(raw_id);
+  auto it = add ? graph_.raw_nodes_.try_emplace(std::move(key)).first : graph_.raw_nodes_.find(key);
+  if (it == graph_.raw_nodes_.end()) return nullptr;
+  return last_node_ = &*it;
+}
+
+// Contribution maps are keyed by document id; a row lists its documents in
+// that order, so each insertion lands at the end.
+template <typename Map, typename Value>
+static std::pair<typename Map::iterator, bool> EmplaceLast(Map* m, const std::string& doc,
+                                                          Value&& value) {
+  if (m->empty() || std::prev(m->end())->first < doc) {
+    return {m->emplace_hint(m->end(), doc, std::forward<Value>(value)), true};
+  }
+  return m->try_emplace(doc, std::forward<Value>(value));
+}
+
+bool KnowledgeGraph::Loader::AddNode(Doc doc, std::string_view raw_id, NodeContribution c) {
+  RawNodes::value_type* raw = RawNodeFor(raw_id, true);
+  if (!EmplaceLast(&raw->second.contrib, doc->entry.id, std::move(c)).second) return false;
+  doc->nodes.push_back(&raw->first);
+  return true;
+}
+
+bool KnowledgeGraph::Loader::HasNode(Doc doc, std::string_view raw_id) {
+  RawNodes::value_type* raw = RawNodeFor(raw_id, false);
+  if (raw == nullptr) return false;
+  if (doc->nodes.size() > 16) return raw->second.contrib.contains(doc->entry.id);
+  return std::find(doc->nodes.begin(), doc->nodes.end(), &raw->first) != doc->nodes.end();
+}
+
+void KnowledgeGraph::Loader::AddEdge(Doc doc, const EdgeKey& raw_key, EdgeContribution c) {
+  if (last_edge_ == nullptr || last_edge_->first != raw_key) {
+    auto [it, added] = graph_.raw_edges_.try_emplace(raw_key);
+    last_edge_ = &*it;
+    if (added) graph_.load_order_.push_back(last_edge_);
+  }
+  auto [it, added] = EmplaceLast(&last_edge_->second.contrib, doc->entry.id, std::move(c));
+  if (added) {
+    doc->edges.push_back(&last_edge_->first);
+  } else {
+    it->second = std::move(c);  // not moved from: the emplace did not happen
+  }
+}
+
+KnowledgeGraph KnowledgeGraph::Loader::Finish() && {
+  auto by_id = [](const std::string* a, const std::string* b) { return *a < *b; };
+  auto by_key = [](const EdgeKey* a, const EdgeKey* b) { return *a < *b; };
+  for (auto& [id, slot] : graph_.docs_) {
+    if (!std::is_sorted(slot.nodes.begin(), slot.nodes.end(), by_id)) {
+      std::sort(slot.nodes.begin(), slot.nodes.end(), by_id);
+    }
+    if (!std::is_sorted(slot.edges.begin(), slot.edges.end(), by_key)) {
+      std::sort(slot.edges.begin(), slot.edges.end(), by_key);
+    }
+  }
+  auto& order = graph_.load_order_;
+  auto entry_by_key = [](const RawEdges::value_type* a, const RawEdges::value_type* b) {
+    return a->first < b->first;
+  };
+  if (!std::is_sorted(order.begin(), order.end(), entry_by_key)) {
+    std::sort(order.begin(), order.end(), entry_by_key);
+  }
+  docs_.clear();
+  last_node_ = nullptr;
+  last_edge_ = nullptr;
+  return std::exchange(graph_, KnowledgeGraph());
 }
 
 }  // namespace diplograph

@@ -11,6 +11,7 @@
 #include <initializer_list>
 #include <limits>
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <unordered_set>
@@ -69,7 +70,7 @@ class SavedGraphReader {
   void ReadLink(const JsonValue& l, const Where& at);
   void ReadNodeContribution(const JsonValue& c, const Where& at, NodeContribution* out);
   void ReadEdgeContribution(const JsonValue& c, const Where& at, EdgeContribution* out);
-  DocContribution* DocFor(std::string_view doc, const Where& at);
+  KnowledgeGraph::Loader::Doc DocFor(std::string_view doc, const Where& at);
 
   // Field readers. A missing or null field leaves *out alone (an error if
   // `required`); a field of the wrong type is an error.
@@ -98,7 +99,7 @@ class SavedGraphReader {
   bool ok_ = true;
   int errors_ = 0;
   std::vector<Pending> pending_;  // shown once the whole file has parsed
-  std::map<std::string, DocContribution, std::less<>> docs_;
+  std::unique_ptr<KnowledgeGraph::Loader> loader_ = std::make_unique<KnowledgeGraph::Loader>();
   std::unordered_set<std::string> nodes_;
   // (node id, doc) -> the raw id the document used, where they differ.
   std::map<std::pair<std::string, std::string>, std::string, std::less<>> joined_;
@@ -142,7 +143,7 @@ void SavedGraphReader::Reset() {
   ok_ = true;
   errors_ = 0;
   pending_.clear();
-  docs_.clear();
+  loader_ = std::make_unique<KnowledgeGraph::Loader>();
   nodes_.clear();
   joined_.clear();
   links_.clear();
@@ -364,18 +365,13 @@ void SavedGraphReader::ReadDocuments(const JsonValue& list, const Where& at) {
     Int(item, here, "skipped_events", &d.skipped_events);
     Int(item, here, "modal_events", &d.modal_events);
     if (d.id.empty()) continue;
-    if (docs_.contains(d.id)) {
-      Error(here, "duplicate document id '" + d.id + "'");
-      continue;
-    }
     std::string id = d.id;
-    docs_[id].doc = std::move(d);
+    if (!loader_->AddDocument(std::move(d))) Error(here, "duplicate document id '" + id + "'");
   }
 }
 
-DocContribution* SavedGraphReader::DocFor(std::string_view doc, const Where& at) {
-  auto it = docs_.find(doc);
-  if (it != docs_.end()) return &it->second;
+KnowledgeGraph::Loader::Doc SavedGraphReader::DocFor(std::string_view doc, const Where& at) {
+  if (KnowledgeGraph::Loader::Doc d = loader_->FindDocument(doc)) return d;
   Error(at, at.ToString() + ": document '" + std::string(doc) + "' is not in graph.documents");
   return nullptr;
 }
@@ -414,9 +410,9 @@ void SavedGraphReader::ReadNode(const JsonValue& n, const Where& at) {
     Str(c, here, "id", &raw);
     if (raw.empty()) raw = id;
     ReadNodeContribution(c, here, &nc);
-    DocContribution* d = DocFor(doc, here);
+    KnowledgeGraph::Loader::Doc d = DocFor(doc, here);
     if (d == nullptr) continue;
-    if (!d->nodes.emplace(raw, std::move(nc)).second) {
+    if (!loader_->AddNode(d, raw, std::move(nc))) {
       Error(here, "document '" + std::string(doc) + "' contributes actor '" + raw + "' twice");
       continue;
     }
@@ -482,26 +478,30 @@ void SavedGraphReader::ReadLink(const JsonValue& l, const Where& at) {
     }
     EdgeContribution ec;
     ReadEdgeContribution(c, here, &ec);
-    DocContribution* d = DocFor(doc, here);
+    KnowledgeGraph::Loader::Doc d = DocFor(doc, here);
     if (d == nullptr) continue;
-    EdgeKey raw{"", "", key.type};  // under the ids the document used
-    for (const std::string* end : {&key.source, &key.target}) {
-      const std::string* used = end;
+    const std::string* used[2] = {&key.source, &key.target};  // the ids the document used
+    for (int end = 0; end < 2; ++end) {
       if (!joined_.empty()) {
-        probe.first = *end;
+        probe.first = *used[end];
         probe.second.assign(doc);
         auto it = joined_.find(probe);
-        if (it != joined_.end()) used = &it->second;
+        if (it != joined_.end()) used[end] = &it->second;
       }
-      if (!d->nodes.contains(*used)) {
+      if (!loader_->HasNode(d, *used[end])) {
         Error(here, "document '" + std::string(doc) + "' supports this link but not its node '" +
-                        *end + "'");
+                        (end == 0 ? key.source : key.target) + "'");
         d = nullptr;
         break;
       }
-      (end == &key.source ? raw.source : raw.target) = *used;
     }
-    if (d != nullptr) d->edges[graph_internal::CanonicalEdgeKey(std::move(raw))] = std::move(ec);
+    if (d == nullptr) continue;
+    if (used[0] == &key.source && used[1] == &key.target) {
+      loader_->AddEdge(d, key, std::move(ec));
+    } else {
+      loader_->AddEdge(d, graph_internal::CanonicalEdgeKey({*used[0], *used[1], key.type}),
+                       std::move(ec));
+    }
   }
 }
 
@@ -605,9 +605,7 @@ std::optional<KnowledgeGraph> SavedGraphReader::Read() {
                   std::to_string(errors_ - kMaxErrors) + " more errors in this graph not shown");
   }
   if (!ok_) return std::nullopt;
-  KnowledgeGraph g;
-  for (auto& [id, contribution] : docs_) g.AddContribution(std::move(contribution));
-  return g;
+  return std::move(*loader_).Finish();
 }
 
 }  // namespace
