@@ -14,6 +14,7 @@
 #include <utility>
 
 #include "diplograph/graph/graph.h"
+#include "flat_index.h"
 #include "graph_internal.h"
 #include "resolve.h"
 
@@ -179,11 +180,13 @@ void KnowledgeGraph::EnsureDerived() const {
   if (!stale_.load(std::memory_order_acquire)) return;
   std::lock_guard<std::mutex> lock(derive_mu_);
   if (!stale_.load(std::memory_order_relaxed)) return;
+  last_source_ = nullptr;
   if (vertices_.empty()) {
     DeriveAll();  // nothing placed yet (changes were not tracked)
   } else {
     DeriveChanges();
   }
+  last_source_ = nullptr;  // its vertex may go
   dirty_nodes_.clear();
   dirty_edges_.clear();
   gone_nodes_.clear();
@@ -208,9 +211,14 @@ void KnowledgeGraph::DeriveAll() const {
     for (const auto& entry : raw_edges_) edges.push_back(&entry);
     std::sort(edges.begin(), edges.end(), [](auto* a, auto* b) { return a->first < b->first; });
   }
+  graph_internal::FlatIndex<Vertex> vertex_of;  // by node id
+  vertex_of.Reserve(vertices_.size());
+  for (const auto& [id, v] : vertices_) vertex_of.Insert(id, v);
   std::vector<Edge> placed;
   placed.reserve(edges.size());
-  for (const auto* entry : edges) placed.push_back(PlaceEdge(entry->first, entry->second, nullptr));
+  for (const auto* entry : edges) {
+    placed.push_back(PlaceEdge(entry->first, entry->second, nullptr, &vertex_of));
+  }
   // Each derivation reads contributions and writes its own node or edge. An
   // edge of one raw key (most of them) is derived from that key's entry; an
   // edge of several once, for its first key.
@@ -317,8 +325,9 @@ void KnowledgeGraph::PlaceNode(const std::string& raw_id, const RawNode& raw,
 }
 
 // Likewise for a raw edge: into the edge between its ends' nodes.
-KnowledgeGraph::Edge KnowledgeGraph::PlaceEdge(const EdgeKey& raw_key, const RawEdge& raw,
-                                               std::set<EdgeKey>* touched) const {
+KnowledgeGraph::Edge KnowledgeGraph::PlaceEdge(
+    const EdgeKey& raw_key, const RawEdge& raw, std::set<EdgeKey>* touched,
+    const graph_internal::FlatIndex<Vertex>* vertex_of) const {
   const auto& node_of = resolution_->node_of;
   bool own = node_of.empty() ||
              (!node_of.contains(raw_key.source) && !node_of.contains(raw_key.target));
@@ -330,9 +339,17 @@ KnowledgeGraph::Edge KnowledgeGraph::PlaceEdge(const EdgeKey& raw_key, const Raw
   if (e == edges_.end() || e->first.get() != key) {
     RelationEdge edge;
     edge.key = key;
+    auto vertex = [&](const std::string& id) {
+      return vertex_of != nullptr ? *vertex_of->Find(id) : VertexOf(id);
+    };
+    // Edges come in key order, mostly: the source is often the last one.
+    if (last_source_ == nullptr || *last_source_ != key.source) {
+      Vertex v = vertex(key.source);
+      last_source_ = &(*graph_)[v].id;
+      last_source_vertex_ = v;
+    }
     Edge added =
-        boost::add_edge(VertexOf(key.source), VertexOf(key.target), std::move(edge), *graph_)
-            .first;
+        boost::add_edge(last_source_vertex_, vertex(key.target), std::move(edge), *graph_).first;
     e = edges_.emplace_hint(e, std::cref((*graph_)[added].key), added);
   }
   const EdgeKey& home = e->first.get();

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "flat_index.h"
 #include "graph_internal.h"
 #include "resolve.h"
 
@@ -290,6 +291,9 @@ KnowledgeGraph KnowledgeGraph::Subgraph(const std::set<std::string>& node_ids,
   return out;
 }
 
+KnowledgeGraph::Loader::Loader() : docs_(std::make_unique<graph_internal::FlatIndex<DocSlot*>>()) {}
+KnowledgeGraph::Loader::~Loader() = default;
+
 bool KnowledgeGraph::Loader::AddDocument(DocumentEntry entry) {
   if (entry.id.empty()) return false;
   auto& docs = graph_.docs_;
@@ -299,14 +303,14 @@ bool KnowledgeGraph::Loader::AddDocument(DocumentEntry entry) {
   std::string id = entry.id;
   auto it = docs.emplace_hint(hint, std::move(id), DocSlot{});
   it->second.entry = std::move(entry);
-  docs_.emplace(it->first, &it->second);
+  docs_->Insert(it->first, &it->second);
   graph_.stale_.store(true, std::memory_order_release);
   return true;
 }
 
 KnowledgeGraph::Loader::Doc KnowledgeGraph::Loader::FindDocument(std::string_view id) const {
-  auto it = docs_.find(id);
-  return it == docs_.end() ? nullptr : it->second;
+  DocSlot* const* slot = docs_->Find(id);
+  return slot == nullptr ? nullptr : *slot;
 }
 
 KnowledgeGraph::RawNodes::value_type* KnowledgeGraph::Loader::RawNodeFor(std::string_view raw_id,
@@ -337,11 +341,15 @@ bool KnowledgeGraph::Loader::AddNode(Doc doc, std::string_view raw_id, NodeContr
 }
 
 bool KnowledgeGraph::Loader::HasNode(Doc doc, std::string_view raw_id) {
+  if (doc->nodes.size() <= 16) {  // cheaper than hashing
+    return std::any_of(doc->nodes.begin(), doc->nodes.end(),
+                       [&](const std::string* id) { return *id == raw_id; });
+  }
   RawNodes::value_type* raw = RawNodeFor(raw_id, false);
-  if (raw == nullptr) return false;
-  if (doc->nodes.size() > 16) return raw->second.contrib.contains(doc->entry.id);
-  return std::find(doc->nodes.begin(), doc->nodes.end(), &raw->first) != doc->nodes.end();
+  return raw != nullptr && raw->second.contrib.contains(doc->entry.id);
 }
+
+void KnowledgeGraph::Loader::ReserveEdges(size_t n) { graph_.raw_edges_.reserve(n); }
 
 void KnowledgeGraph::Loader::AddEdge(Doc doc, const EdgeKey& raw_key, EdgeContribution c) {
   if (last_edge_ == nullptr || last_edge_->first != raw_key) {
@@ -375,7 +383,7 @@ KnowledgeGraph KnowledgeGraph::Loader::Finish() && {
   if (!std::is_sorted(order.begin(), order.end(), entry_by_key)) {
     std::sort(order.begin(), order.end(), entry_by_key);
   }
-  docs_.clear();
+  docs_ = std::make_unique<graph_internal::FlatIndex<DocSlot*>>();
   last_node_ = nullptr;
   last_edge_ = nullptr;
   return std::exchange(graph_, KnowledgeGraph());

@@ -114,10 +114,19 @@ class CandidateFinder {
     for (size_t k = 0; k < keys.size(); ++k) {
       std::string_view key = keys[k];
       marks.emplace_back(hash(key), k);
-      for (size_t d = 1; d < key.size(); ++d) {  // never the first letter
-        variant.assign(key.substr(0, d));
-        variant.append(key.substr(d + 1));
-        marks.emplace_back(hash(variant), k);
+      // Deletions inside words that cannot be the differing one (under 4
+      // letters, or with a digit: see OneEditVariant()) are not needed.
+      for (size_t begin = 0; begin < key.size();) {
+        size_t end = std::min(key.find(' ', begin), key.size());
+        std::string_view word = key.substr(begin, end - begin);
+        if (word.size() >= 4 && !HasDigit(word)) {
+          for (size_t d = std::max<size_t>(begin, 1); d < end; ++d) {  // never the first letter
+            variant.assign(key.substr(0, d));
+            variant.append(key.substr(d + 1));
+            marks.emplace_back(hash(variant), k);
+          }
+        }
+        begin = end + 1;
       }
     }
     std::sort(marks.begin(), marks.end());

@@ -8,6 +8,7 @@
 // nlohmann's parser, as everywhere else in diplograph, and win over any
 // other error in the file: a file is checked to its end before its first
 // content error is shown.
+#include <algorithm>
 #include <initializer_list>
 #include <limits>
 #include <map>
@@ -541,6 +542,11 @@ SavedGraphReader::Outcome SavedGraphReader::ReadPiecewise(JsonParser* p) {
       }
       if (!p->BeginArray(&is)) return Outcome::kSyntaxError;
       if (!is) return Outcome::kOtherLayout;
+      // Written graphs put one link on a line: about as many raw keys.
+      if (!nodes) {
+        std::string_view rest = text_.substr(std::min(p->offset(), text_.size()));
+        loader_->ReserveEdges(static_cast<size_t>(std::count(rest.begin(), rest.end(), '\n')));
+      }
       const Where at = root.Key(nodes ? "nodes" : "links");
       for (size_t i = 0;; ++i) {
         if (!p->NextElement(&more)) return Outcome::kSyntaxError;

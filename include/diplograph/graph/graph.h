@@ -108,6 +108,11 @@
 
 namespace diplograph {
 
+namespace graph_internal {
+template <typename Value>
+class FlatIndex;
+}  // namespace graph_internal
+
 // What one document says about one actor.
 struct NodeContribution {
   std::string name;  // the name the document used
@@ -337,7 +342,8 @@ class KnowledgeGraph {
   bool UpdateProfiles(bool all) const;
   void PlaceNode(const std::string& raw_id, const RawNode& raw, std::set<std::string>* moved,
                  std::set<std::string>* touched) const;
-  Edge PlaceEdge(const EdgeKey& raw_key, const RawEdge& raw, std::set<EdgeKey>* touched) const;
+  Edge PlaceEdge(const EdgeKey& raw_key, const RawEdge& raw, std::set<EdgeKey>* touched,
+                 const graph_internal::FlatIndex<Vertex>* vertex_of = nullptr) const;
   void RederiveEdge(Edge e) const;
   void DeriveEdgeFrom(Edge e, const RawEdges::value_type& raw) const;
   void RederiveNode(Vertex v) const;
@@ -369,6 +375,9 @@ class KnowledgeGraph {
   // Raw edges in key order, as a Loader placed them, so that DeriveAll()
   // need not sort them; empty once anything changes.
   mutable std::vector<const RawEdges::value_type*> load_order_;
+  // The source vertex of the last edge placed (during one derivation).
+  mutable const std::string* last_source_ = nullptr;
+  mutable Vertex last_source_vertex_{};
   mutable std::atomic<bool> stale_{false};
   mutable std::mutex derive_mu_;
 };
@@ -390,7 +399,8 @@ class KnowledgeGraph::Loader {
  public:
   using Doc = DocSlot*;  // a document of the table; nullptr: none
 
-  Loader() = default;
+  Loader();
+  ~Loader();
   Loader(const Loader&) = delete;
   Loader& operator=(const Loader&) = delete;
 
@@ -409,6 +419,8 @@ class KnowledgeGraph::Loader {
   // ContributionFromRecord()); a second contribution of the same document
   // replaces the first. Both ends must be nodes of `doc` (HasNode()).
   void AddEdge(Doc doc, const EdgeKey& raw_key, EdgeContribution c);
+  // Room for `n` raw keys (a hint).
+  void ReserveEdges(size_t n);
 
   // The graph; the loader is empty afterwards.
   KnowledgeGraph Finish() &&;
@@ -417,7 +429,7 @@ class KnowledgeGraph::Loader {
   RawNodes::value_type* RawNodeFor(std::string_view raw_id, bool add);
 
   KnowledgeGraph graph_;
-  std::unordered_map<std::string_view, DocSlot*> docs_;  // keys in graph_.docs_
+  std::unique_ptr<graph_internal::FlatIndex<DocSlot*>> docs_;  // keys in graph_.docs_
   RawNodes::value_type* last_node_ = nullptr;            // the last raw id looked up
   RawEdges::value_type* last_edge_ = nullptr;            // the last raw key added
 };

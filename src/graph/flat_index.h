@@ -1,0 +1,105 @@
+// graph/flat_index.h (private): a hash index from strings to small values,
+// for the look-ups done once per contribution when a whole graph is loaded
+// and placed. Open addressing with linear probing in one flat array: a
+// look-up touches one slot (the full 64-bit hash is kept, so the key's bytes
+// are read only on a hash match), where a node-based map follows two or
+// three pointers. The keys are not copied: they must outlive the index.
+#ifndef DIPLOGRAPH_GRAPH_FLAT_INDEX_H_
+#define DIPLOGRAPH_GRAPH_FLAT_INDEX_H_
+
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace diplograph::graph_internal {
+
+// A 64-bit hash of `s`, eight bytes at a time; never 0.
+inline uint64_t StringHash64(std::string_view s) {
+  constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
+  uint64_t h = 0x243F6A8885A308D3ull ^ (s.size() * kMul);
+  const char* p = s.data();
+  size_t n = s.size();
+  for (; n >= 8; p += 8, n -= 8) {
+    uint64_t w;
+    std::memcpy(&w, p, 8);
+    h = (h ^ w) * kMul;
+    h ^= h >> 29;
+  }
+  if (n > 0) {
+    uint64_t w = 0;
+    std::memcpy(&w, p, n);
+    h = (h ^ w) * kMul;
+    h ^= h >> 29;
+  }
+  h *= 0xBF58476D1CE4E5B9ull;
+  h ^= h >> 31;
+  return h == 0 ? 1 : h;
+}
+
+template <typename Value>
+class FlatIndex {
+ public:
+  // Room for `n` keys without growing.
+  void Reserve(size_t n) {
+    size_t want = 16;
+    while (want < n + n / 2 + 1) want *= 2;
+    if (want > slots_.size()) Rehash(want);
+  }
+
+  size_t size() const { return size_; }
+
+  // The value of `key`, or nullptr.
+  const Value* Find(std::string_view key) const {
+    if (slots_.empty()) return nullptr;
+    const uint64_t h = StringHash64(key);
+    for (size_t i = h & mask_;; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.hash == 0) return nullptr;
+      if (s.hash == h && s.key == key) return &s.value;
+    }
+  }
+
+  // Adds `key` with `value` unless present; the value of `key` and whether
+  // it was added.
+  std::pair<Value*, bool> Insert(std::string_view key, Value value) {
+    if ((size_ + 1) * 3 > slots_.size() * 2) Rehash(slots_.empty() ? 16 : slots_.size() * 2);
+    const uint64_t h = StringHash64(key);
+    for (size_t i = h & mask_;; i = (i + 1) & mask_) {
+      Slot& s = slots_[i];
+      if (s.hash == 0) {
+        s = {h, key, std::move(value)};
+        ++size_;
+        return {&s.value, true};
+      }
+      if (s.hash == h && s.key == key) return {&s.value, false};
+    }
+  }
+
+ private:
+  struct Slot {
+    uint64_t hash = 0;  // 0: empty
+    std::string_view key;
+    Value value{};
+  };
+
+  void Rehash(size_t count) {
+    std::vector<Slot> old = std::exchange(slots_, std::vector<Slot>(count));
+    mask_ = count - 1;
+    for (Slot& s : old) {
+      if (s.hash == 0) continue;
+      size_t i = s.hash & mask_;
+      while (slots_[i].hash != 0) i = (i + 1) & mask_;
+      slots_[i] = std::move(s);
+    }
+  }
+
+  std::vector<Slot> slots_;  // a power of two, at most 2/3 full
+  size_t mask_ = 0;
+  size_t size_ = 0;
+};
+
+}  // namespace diplograph::graph_internal
+
+#endif  // DIPLOGRAPH_GRAPH_FLAT_INDEX_H_
