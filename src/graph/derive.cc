@@ -88,8 +88,8 @@ std::string KnowledgeGraph::HomeOf(const std::string& raw_id) const {
 }
 
 EdgeKey KnowledgeGraph::HomeOf(const EdgeKey& raw_key) const {
-  return graph_internal::CanonicalEdgeKey({HomeOf(raw_key.source), HomeOf(raw_key.target),
-                                           raw_key.type});
+  return graph_internal::CanonicalEdgeKey(
+      {HomeOf(raw_key.source), HomeOf(raw_key.target), raw_key.type});
 }
 
 std::map<std::string, KnowledgeGraph::Vertex, std::less<>>::iterator KnowledgeGraph::VertexFor(
@@ -122,9 +122,16 @@ bool KnowledgeGraph::UpdateProfiles(bool all) const {
   Resolution& r = *resolution_;
   bool again = std::exchange(r.recheck, false);
   if (all) {
+    std::vector<const RawNodes::value_type*> raws;
+    raws.reserve(raw_nodes_.size());
+    for (const auto& entry : raw_nodes_) raws.push_back(&entry);
+    std::sort(raws.begin(), raws.end(), [](auto* a, auto* b) { return a->first < b->first; });
+    std::vector<ActorProfile> made(raws.size());
+    ParallelFor(raws.size(),
+                [&](size_t i) { made[i] = graph_internal::ProfileOf(raws[i]->second.contrib); });
     r.profiles.clear();
-    for (const auto& [id, raw] : raw_nodes_) {
-      r.profiles.emplace(id, graph_internal::ProfileOf(raw.contrib));
+    for (size_t i = 0; i < raws.size(); ++i) {
+      r.profiles.emplace_hint(r.profiles.end(), raws[i]->first, std::move(made[i]));
     }
     return true;
   }
@@ -161,7 +168,8 @@ std::vector<std::string> KnowledgeGraph::Resolve(bool all) const {
   if (!UpdateProfiles(all) || resolution_->pinned) return renamed;
   std::vector<graph_internal::ResolveInput> actors;
   for (const auto& [id, profile] : resolution_->profiles) {
-    if (Resolvable(profile)) actors.push_back({&id, &profile, graph_internal::DocSet(&raw_nodes_.at(id).contrib)});
+    if (Resolvable(profile))
+      actors.push_back({&id, &profile, graph_internal::DocSet(&raw_nodes_.at(id).contrib)});
   }
   auto fresh = graph_internal::ResolveActors(actors);
   std::unordered_map<std::string, std::string>& node_of = resolution_->node_of;
@@ -307,8 +315,7 @@ void KnowledgeGraph::RefreshNodes(const std::set<std::string>& ids) const {
 // one it was in (then listed in `moved`). `touched` (if given) gains the
 // nodes whose values must be derived again.
 void KnowledgeGraph::PlaceNode(const std::string& raw_id, const RawNode& raw,
-                               std::set<std::string>* moved,
-                               std::set<std::string>* touched) const {
+                               std::set<std::string>* moved, std::set<std::string>* touched) const {
   auto home = VertexFor(HomeOf(raw_id));
   if (raw.home != &home->first) {
     if (raw.home != nullptr) {
@@ -329,8 +336,8 @@ KnowledgeGraph::Edge KnowledgeGraph::PlaceEdge(
     const EdgeKey& raw_key, const RawEdge& raw, std::set<EdgeKey>* touched,
     const graph_internal::FlatIndex<Vertex>* vertex_of) const {
   const auto& node_of = resolution_->node_of;
-  bool own = node_of.empty() ||
-             (!node_of.contains(raw_key.source) && !node_of.contains(raw_key.target));
+  bool own =
+      node_of.empty() || (!node_of.contains(raw_key.source) && !node_of.contains(raw_key.target));
   EdgeKey joined;
   if (!own) joined = HomeOf(raw_key);
   const EdgeKey& key = own ? raw_key : joined;  // raw keys are canonical already
@@ -369,8 +376,10 @@ KnowledgeGraph::Edge KnowledgeGraph::PlaceEdge(
 void KnowledgeGraph::RederiveEdge(Edge e) const {
   RelationEdge& edge = (*graph_)[e];
   std::vector<graph_internal::EdgeRef> refs;
-  ForEachContribution(edge, [&](const std::string& doc, const EdgeKey& raw,
-                                const EdgeContribution& c) { refs.push_back({&doc, &raw, &c}); });
+  ForEachContribution(edge,
+                      [&](const std::string& doc, const EdgeKey& raw, const EdgeContribution& c) {
+                        refs.push_back({&doc, &raw, &c});
+                      });
   graph_internal::DeriveEdge(&edge, refs);
 }
 
@@ -385,8 +394,10 @@ void KnowledgeGraph::DeriveEdgeFrom(Edge e, const RawEdges::value_type& raw) con
 void KnowledgeGraph::RederiveNode(Vertex v) const {
   ActorNode& node = (*graph_)[v];
   std::vector<graph_internal::NodeRef> refs;
-  ForEachContribution(node, [&](const std::string& doc, const std::string& raw,
-                                const NodeContribution& c) { refs.push_back({&doc, &raw, &c}); });
+  ForEachContribution(
+      node, [&](const std::string& doc, const std::string& raw, const NodeContribution& c) {
+        refs.push_back({&doc, &raw, &c});
+      });
   graph_internal::DeriveNode(&node, refs);
   node.dates.clear();
   if (node.type == "event") {

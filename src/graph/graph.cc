@@ -82,12 +82,10 @@ void KnowledgeGraph::Merge(const KnowledgeGraph& other) {
 }
 
 size_t KnowledgeGraph::EdgeKeyHash::operator()(const EdgeKey& k) const {
-  std::hash<std::string> h;
-  size_t seed = h(k.source);
-  for (const std::string* s : {&k.target, &k.type}) {
-    seed ^= h(*s) + 0x9e3779b97f4a7c15ULL + (seed << 6) + (seed >> 2);
-  }
-  return seed;
+  using graph_internal::StringHash64;
+  uint64_t h = StringHash64(k.source);
+  h = (h ^ StringHash64(k.target)) * 0x9E3779B97F4A7C15ull;
+  return (h ^ (h >> 32)) + StringHash64(k.type);
 }
 
 void KnowledgeGraph::InsertDocument(DocContribution c) {
@@ -220,8 +218,9 @@ void KnowledgeGraph::ForEachIncidentEdge(std::string_view id,
 }
 
 void KnowledgeGraph::ForEachContribution(
-    const ActorNode& node, const std::function<void(const std::string&, const std::string&,
-                                                    const NodeContribution&)>& fn) const {
+    const ActorNode& node,
+    const std::function<void(const std::string&, const std::string&, const NodeContribution&)>& fn)
+    const {
   std::vector<graph_internal::NodeRef> refs;
   for (const std::string& raw : node.ids) {
     auto it = raw_nodes_.find(raw);
@@ -229,14 +228,16 @@ void KnowledgeGraph::ForEachContribution(
     for (const auto& [doc, c] : it->second.contrib) refs.push_back({&doc, &it->first, &c});
   }
   if (node.ids.size() > 1) {
-    std::sort(refs.begin(), refs.end(), [](const auto& a, const auto& b) { return *a.doc < *b.doc; });
+    std::sort(refs.begin(), refs.end(),
+              [](const auto& a, const auto& b) { return *a.doc < *b.doc; });
   }
   for (const auto& ref : refs) fn(*ref.doc, *ref.raw_id, *ref.c);
 }
 
 void KnowledgeGraph::ForEachContribution(
-    const RelationEdge& edge, const std::function<void(const std::string&, const EdgeKey&,
-                                                       const EdgeContribution&)>& fn) const {
+    const RelationEdge& edge,
+    const std::function<void(const std::string&, const EdgeKey&, const EdgeContribution&)>& fn)
+    const {
   std::vector<graph_internal::EdgeRef> refs;
   for (const EdgeKey* raw : edge.keys) {
     auto it = raw_edges_.find(*raw);
@@ -244,7 +245,8 @@ void KnowledgeGraph::ForEachContribution(
     for (const auto& [doc, c] : it->second.contrib) refs.push_back({&doc, &it->first, &c});
   }
   if (edge.keys.size() > 1) {
-    std::sort(refs.begin(), refs.end(), [](const auto& a, const auto& b) { return *a.doc < *b.doc; });
+    std::sort(refs.begin(), refs.end(),
+              [](const auto& a, const auto& b) { return *a.doc < *b.doc; });
   }
   for (const auto& ref : refs) fn(*ref.doc, *ref.raw_key, *ref.c);
 }
@@ -314,7 +316,7 @@ KnowledgeGraph::Loader::Doc KnowledgeGraph::Loader::FindDocument(std::string_vie
 }
 
 KnowledgeGraph::RawNodes::value_type* KnowledgeGraph::Loader::RawNodeFor(std::string_view raw_id,
-                                                                        bool add) {
+                                                                         bool add) {
   if (last_node_ != nullptr && last_node_->first == raw_id) return last_node_;
   std::string key(raw_id);
   auto it = add ? graph_.raw_nodes_.try_emplace(std::move(key)).first : graph_.raw_nodes_.find(key);
@@ -326,7 +328,7 @@ KnowledgeGraph::RawNodes::value_type* KnowledgeGraph::Loader::RawNodeFor(std::st
 // that order, so each insertion lands at the end.
 template <typename Map, typename Value>
 static std::pair<typename Map::iterator, bool> EmplaceLast(Map* m, const std::string& doc,
-                                                          Value&& value) {
+                                                           Value&& value) {
   if (m->empty() || std::prev(m->end())->first < doc) {
     return {m->emplace_hint(m->end(), doc, std::forward<Value>(value)), true};
   }

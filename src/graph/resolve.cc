@@ -25,8 +25,8 @@ std::vector<std::string_view> Words(std::string_view key) {
 bool KeyMayMatch(std::string_view key, const std::string& type, bool alias) {
   if (key.size() < 4) return false;
   size_t words = Words(key).size();
-  if (alias && (words < 2 || key.size() < 8)) return false;       // not "Guo", "ministry"
-  if (type == "person" && words < 2) return false;                // a surname alone
+  if (alias && (words < 2 || key.size() < 8)) return false;            // not "Guo", "ministry"
+  if (type == "person" && words < 2) return false;                     // a surname alone
   if (type == "event" && (words < 2 || key.size() < 8)) return false;  // "summit", "talks"
   return true;
 }
@@ -347,8 +347,7 @@ ActorProfile ProfileType(const std::map<std::string, int>& types,
   return p;
 }
 
-void AddNames(std::vector<std::string> names, std::vector<std::string> aliases,
-              ActorProfile* p) {
+void AddNames(std::vector<std::string> names, std::vector<std::string> aliases, ActorProfile* p) {
   p->names = std::move(names);
   SortUnique(&p->names);
   SortUnique(&aliases);

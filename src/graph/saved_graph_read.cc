@@ -178,8 +178,8 @@ const JsonValue* SavedGraphReader::Field(const JsonValue& obj, const Where& at, 
   return v;
 }
 
-void SavedGraphReader::Str(const JsonValue& obj, const Where& at, const char* key,
-                           std::string* out, bool required) {
+void SavedGraphReader::Str(const JsonValue& obj, const Where& at, const char* key, std::string* out,
+                           bool required) {
   const JsonValue* v = Field(obj, at, key, required);
   if (v == nullptr) return;
   if (!v->is_string()) return TypeError(at.Key(key), "a string", *v);
@@ -229,8 +229,8 @@ void SavedGraphReader::Num(const JsonValue& obj, const Where& at, const char* ke
   *out = v->as_double();
 }
 
-const JsonValue* SavedGraphReader::Container(const JsonValue& obj, const Where& at,
-                                             const char* key, bool array) {
+const JsonValue* SavedGraphReader::Container(const JsonValue& obj, const Where& at, const char* key,
+                                             bool array) {
   const JsonValue* v = Field(obj, at, key, true);
   if (v == nullptr) return nullptr;
   if (array ? !v->is_array() : !v->is_object()) {
@@ -598,8 +598,11 @@ bool SavedGraphReader::ReadWhole() {
 std::optional<KnowledgeGraph> SavedGraphReader::Read() {
   JsonParser p(text_);
   switch (ReadPiecewise(&p)) {
-    case Outcome::kRead: break;
-    case Outcome::kSyntaxError: SyntaxError(p); return std::nullopt;
+    case Outcome::kRead:
+      break;
+    case Outcome::kSyntaxError:
+      SyntaxError(p);
+      return std::nullopt;
     case Outcome::kOtherLayout:
       Reset();
       if (!ReadWhole()) return std::nullopt;

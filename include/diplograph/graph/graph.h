@@ -178,8 +178,8 @@ struct ActorNode {
 // (KnowledgeGraph::ForEachContribution()).
 struct RelationEdge {
   EdgeKey key;
-  std::vector<const EdgeKey*> keys;    // the raw keys joined here, sorted by key
-                                       // (pointers into the graph)
+  std::vector<const EdgeKey*> keys;  // the raw keys joined here, sorted by key
+                                     // (pointers into the graph)
 
   int64_t weight = 0;                  // number of supporting documents
   int64_t mentions = 0;                // sum
@@ -276,14 +276,13 @@ class KnowledgeGraph {
   // What each document contributed to `node` (a node of this graph), in
   // document id order, with the raw actor id that document used. A
   // document contributes at most once to a node.
-  void ForEachContribution(const ActorNode& node,
-                           const std::function<void(const std::string& doc,
-                                                    const std::string& raw_id,
-                                                    const NodeContribution&)>& fn) const;
+  void ForEachContribution(
+      const ActorNode& node,
+      const std::function<void(const std::string& doc, const std::string& raw_id,
+                               const NodeContribution&)>& fn) const;
   // Likewise for an edge; `raw_key` is the key under that document's ids.
   void ForEachContribution(const RelationEdge& edge,
-                           const std::function<void(const std::string& doc,
-                                                    const EdgeKey& raw_key,
+                           const std::function<void(const std::string& doc, const EdgeKey& raw_key,
                                                     const EdgeContribution&)>& fn) const;
 
   // Everything document `doc_id` contributes, under its raw ids (empty when
@@ -368,10 +367,10 @@ class KnowledgeGraph {
   // properties in place), so the key is not stored twice.
   mutable std::map<std::reference_wrapper<const EdgeKey>, Edge, std::less<EdgeKey>> edges_;
   mutable std::unique_ptr<Resolution> resolution_;
-  mutable std::set<std::string> dirty_nodes_;  // raw ids changed
-  mutable std::set<EdgeKey> dirty_edges_;      // raw keys changed
+  mutable std::set<std::string> dirty_nodes_;                         // raw ids changed
+  mutable std::set<EdgeKey> dirty_edges_;                             // raw keys changed
   mutable std::set<std::pair<std::string, std::string>> gone_nodes_;  // (home, raw id)
-  mutable std::set<EdgeKey> gone_edges_;  // edges that lost a raw key
+  mutable std::set<EdgeKey> gone_edges_;                              // edges that lost a raw key
   // Raw edges in key order, as a Loader placed them, so that DeriveAll()
   // need not sort them; empty once anything changes.
   mutable std::vector<const RawEdges::value_type*> load_order_;
@@ -430,8 +429,8 @@ class KnowledgeGraph::Loader {
 
   KnowledgeGraph graph_;
   std::unique_ptr<graph_internal::FlatIndex<DocSlot*>> docs_;  // keys in graph_.docs_
-  RawNodes::value_type* last_node_ = nullptr;            // the last raw id looked up
-  RawEdges::value_type* last_edge_ = nullptr;            // the last raw key added
+  RawNodes::value_type* last_node_ = nullptr;                  // the last raw id looked up
+  RawEdges::value_type* last_edge_ = nullptr;                  // the last raw key added
 };
 
 }  // namespace diplograph
