@@ -342,13 +342,17 @@ bool KnowledgeGraph::Loader::AddNode(Doc doc, std::string_view raw_id, NodeContr
   return true;
 }
 
-bool KnowledgeGraph::Loader::HasNode(Doc doc, std::string_view raw_id) {
-  if (doc->nodes.size() <= 16) {  // cheaper than hashing
-    return std::any_of(doc->nodes.begin(), doc->nodes.end(),
-                       [&](const std::string* id) { return *id == raw_id; });
-  }
+KnowledgeGraph::Loader::Node KnowledgeGraph::Loader::FindNode(std::string_view raw_id) {
   RawNodes::value_type* raw = RawNodeFor(raw_id, false);
-  return raw != nullptr && raw->second.contrib.contains(doc->entry.id);
+  return raw == nullptr ? nullptr : &raw->first;
+}
+
+bool KnowledgeGraph::Loader::HasNode(Doc doc, Node node) const {
+  if (node == nullptr) return false;
+  if (doc->nodes.size() <= 32) {  // the keys of raw_nodes_ it holds
+    return std::find(doc->nodes.begin(), doc->nodes.end(), node) != doc->nodes.end();
+  }
+  return graph_.raw_nodes_.find(*node)->second.contrib.contains(doc->entry.id);
 }
 
 void KnowledgeGraph::Loader::ReserveEdges(size_t n) { graph_.raw_edges_.reserve(n); }

@@ -469,6 +469,9 @@ void SavedGraphReader::ReadLink(const JsonValue& l, const Where& at) {
   const Where contrib_at = at.Key("contrib");
   if (contrib->empty()) return Error(contrib_at, "link has no documents");
   std::pair<std::string, std::string> probe;
+  // The ends' raw ids, where no document used other ids (the usual case).
+  const KnowledgeGraph::Loader::Node ends[2] = {loader_->FindNode(key.source),
+                                                loader_->FindNode(key.target)};
   for (const JsonMember& m : contrib->members()) {
     const std::string_view doc = m.key;
     const JsonValue& c = m.value;
@@ -483,13 +486,17 @@ void SavedGraphReader::ReadLink(const JsonValue& l, const Where& at) {
     if (d == nullptr) continue;
     const std::string* used[2] = {&key.source, &key.target};  // the ids the document used
     for (int end = 0; end < 2; ++end) {
+      KnowledgeGraph::Loader::Node node = ends[end];
       if (!joined_.empty()) {
         probe.first = *used[end];
         probe.second.assign(doc);
         auto it = joined_.find(probe);
-        if (it != joined_.end()) used[end] = &it->second;
+        if (it != joined_.end()) {
+          used[end] = &it->second;
+          node = loader_->FindNode(it->second);
+        }
       }
-      if (!loader_->HasNode(d, *used[end])) {
+      if (!loader_->HasNode(d, node)) {
         Error(here, "document '" + std::string(doc) + "' supports this link but not its node '" +
                         (end == 0 ? key.source : key.target) + "'");
         d = nullptr;

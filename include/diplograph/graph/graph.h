@@ -412,8 +412,11 @@ class KnowledgeGraph::Loader {
   // What `doc` says about raw actor id `raw_id`. False (nothing added) if
   // `doc` already contributed `raw_id`.
   bool AddNode(Doc doc, std::string_view raw_id, NodeContribution c);
-  // True if `doc` contributed raw actor id `raw_id`.
-  bool HasNode(Doc doc, std::string_view raw_id);
+  // A raw actor id some document contributed (nullptr: none did yet).
+  using Node = const std::string*;
+  Node FindNode(std::string_view raw_id);
+  // True if `doc` contributed `node`.
+  bool HasNode(Doc doc, Node node) const;
   // What `doc` says about the relation `raw_key` (canonical: see
   // ContributionFromRecord()); a second contribution of the same document
   // replaces the first. Both ends must be nodes of `doc` (HasNode()).
