@@ -132,8 +132,9 @@ int SentenceAnalyzer::MatchDictionary(uint32_t i, Atom* atom) const {
   }
   uint32_t max_len = std::min<uint32_t>(static_cast<uint32_t>(dict.max_tokens()), end_ - i);
   // Walk the key prefixes forwards once, then try the hits longest first.
+  // (hits[1..reach] are all set on the way; the rest is never read.)
   constexpr uint32_t kMaxSpan = 24;
-  const std::vector<GazetteerEntry>* hits[kMaxSpan + 1] = {};
+  const std::vector<GazetteerEntry>* hits[kMaxSpan + 1];
   uint32_t reach = 0;
   uint64_t span = Dictionary::kSpanSeed;
   for (uint32_t len = 1; len <= max_len && len <= kMaxSpan; ++len) {
