@@ -414,17 +414,21 @@ void FinalizeOccasion(DocState* st, Entity* e) {
   if (e->name.empty()) e->name = e->aliases.empty() ? e->id : e->aliases.front();
 }
 
-std::string StripDeterminer(const std::string& s) {
-  for (const char* det : {"the ", "The ", "a ", "A ", "an ", "An ", "this ", "This "}) {
-    if (StartsWith(s, det)) return s.substr(std::string_view(det).size());
+// Drops a leading article or "this" from `s`, in place.
+void StripDeterminer(std::string* s) {
+  for (std::string_view det :
+       {"the "sv, "The "sv, "a "sv, "A "sv, "an "sv, "An "sv, "this "sv, "This "sv}) {
+    if (StartsWith(*s, det)) {
+      s->erase(0, det.size());
+      return;
+    }
   }
-  return s;
 }
 
 void Finalize(DocState* st) {
   std::string doc_slug = Slugify(st->doc_id());
   for (Entity& e : st->entities()) {
-    for (std::string& a : e.aliases) a = StripDeterminer(a);
+    for (std::string& a : e.aliases) StripDeterminer(&a);
     if (e.kind == ActorKind::kEvent) {
       FinalizeOccasion(st, &e);
     } else if (e.kind == ActorKind::kGroup) {
