@@ -74,7 +74,7 @@ class SentenceEvents {
   void Run() {
     const Sentence& s = f_.sentence();
     for (uint32_t i = s.first; i < s.last; ++i) {
-      if (f_.Covered(i)) continue;
+      if (!lex_.MayMatchAt(f_.toks(), i, s.last) || f_.Covered(i)) continue;
       TriggerMatch m;
       // After a determiner, or as the head of a named occasion ("the Geneva
       // meeting"), a trigger word is a noun. (`prev` is a view: a conditional

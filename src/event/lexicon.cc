@@ -196,6 +196,10 @@ const std::vector<Lexicon::Entry>* Lexicon::FindHead(std::string_view head,
   return nullptr;
 }
 
+bool Lexicon::MayMatchAt(const std::vector<Token>& tokens, uint32_t i, uint32_t end) const {
+  return head_filter_.MayContain(tokens[i].hash) || (i + 2 < end && tokens[i + 1].text == "-"sv);
+}
+
 bool Lexicon::MatchAt(const std::vector<Token>& tokens, uint32_t i, uint32_t end,
                       bool after_determiner, TriggerMatch* out) const {
   // Heads may be hyphenated in the text ("co-chaired" = co, -, chaired).

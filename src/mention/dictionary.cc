@@ -242,9 +242,8 @@ int Dictionary::OfficeHolder(std::string_view role, std::string_view country,
                              std::string_view date) const {
   int best = -1;
   std::string best_start;
-  for (size_t i = 0; i < actors_.size(); ++i) {
+  for (uint32_t i : role_holders_) {
     const DictActor& a = actors_[i];
-    if (a.kind != ActorKind::kPerson) continue;
     for (const RoleSpell& s : a.roles) {
       if (s.role != role || (s.country != country && s.org != country)) continue;
       bool started = s.start.empty() || date.empty() || s.start <= date;

@@ -22,7 +22,10 @@ struct HistoryItem {
 class DocState {
  public:
   DocState(const Dictionary& dict, std::string_view doc_id, std::string_view date)
-      : dict_(dict), doc_id_(doc_id), date_(date) {}
+      : dict_(dict), doc_id_(doc_id), date_(date) {
+    // Room for the actors of most documents: growing would move them all.
+    entities_.reserve(16);
+  }
 
   const Dictionary& dict() const { return dict_; }
   std::string_view date() const { return date_; }

@@ -74,9 +74,11 @@ void Dictionary::Finish() {
   keys_.clear();
   by_iso_.clear();
   national_organs_.clear();
+  role_holders_.clear();
   for (size_t i = 0; i < actors_.size(); ++i) {
     DictActor& a = actors_[i];
     uint32_t idx = static_cast<uint32_t>(i);
+    if (a.kind == ActorKind::kPerson && !a.roles.empty()) role_holders_.push_back(idx);
     if (a.kind == ActorKind::kCountry && !a.country.empty()) by_iso_[a.country] = static_cast<int>(i);
     if (!a.organ.empty() && !a.country.empty()) {
       national_organs_[a.country + "/" + a.organ] = static_cast<int>(i);

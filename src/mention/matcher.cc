@@ -132,8 +132,9 @@ int SentenceAnalyzer::MatchDictionary(uint32_t i, Atom* atom) const {
   }
   uint32_t max_len = std::min<uint32_t>(static_cast<uint32_t>(dict.max_tokens()), end_ - i);
   // Walk the key prefixes forwards once, then try the hits longest first.
+  // (hits[1..reach] are all set on the way; the rest is never read.)
   constexpr uint32_t kMaxSpan = 24;
-  const std::vector<GazetteerEntry>* hits[kMaxSpan + 1] = {};
+  const std::vector<GazetteerEntry>* hits[kMaxSpan + 1];
   uint32_t reach = 0;
   uint64_t span = Dictionary::kSpanSeed;
   for (uint32_t len = 1; len <= max_len && len <= kMaxSpan; ++len) {
@@ -413,17 +414,21 @@ void FinalizeOccasion(DocState* st, Entity* e) {
   if (e->name.empty()) e->name = e->aliases.empty() ? e->id : e->aliases.front();
 }
 
-std::string StripDeterminer(const std::string& s) {
-  for (const char* det : {"the ", "The ", "a ", "A ", "an ", "An ", "this ", "This "}) {
-    if (StartsWith(s, det)) return s.substr(std::string_view(det).size());
+// Drops a leading article or "this" from `s`, in place.
+void StripDeterminer(std::string* s) {
+  for (std::string_view det :
+       {"the "sv, "The "sv, "a "sv, "A "sv, "an "sv, "An "sv, "this "sv, "This "sv}) {
+    if (StartsWith(*s, det)) {
+      s->erase(0, det.size());
+      return;
+    }
   }
-  return s;
 }
 
 void Finalize(DocState* st) {
   std::string doc_slug = Slugify(st->doc_id());
   for (Entity& e : st->entities()) {
-    for (std::string& a : e.aliases) a = StripDeterminer(a);
+    for (std::string& a : e.aliases) StripDeterminer(&a);
     if (e.kind == ActorKind::kEvent) {
       FinalizeOccasion(st, &e);
     } else if (e.kind == ActorKind::kGroup) {

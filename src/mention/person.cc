@@ -34,6 +34,14 @@ struct TitleRun {
 };
 
 size_t SentenceAnalyzer::Nominal(size_t k) {
+  // Most atoms are plain words that start none of the phrases below: a word
+  // is no modifier, so only "the", a role noun or a lower-case adjective
+  // before a title can lead one.
+  if (atoms_[k].type == AtomType::kWord) {
+    const Token& t = Tok(atoms_[k].first);
+    bool adjective = t.Has(kWcTitleAdjective) && t.Is(kAlpha) && !t.Is(kCapitalized);
+    if (!adjective && !t.Has(kWcRoleNoun) && t.lower != "the"sv) return k;
+  }
   const Dictionary& dict = st_->dict();
   size_t p = k;
   uint32_t start = atoms_[k].first;

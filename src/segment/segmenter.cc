@@ -55,12 +55,21 @@ struct AsciiClasses {
 };
 constexpr AsciiClasses kAsciiClasses;
 
-CharClass Classify(char32_t cp) { return cp < 128 ? kAsciiClasses.cls[cp] : ClassifySlow(cp); }
-
-bool IsAsciiWordByte(char c) {
-  unsigned char u = static_cast<unsigned char>(c);
-  return u < 0x80 && kAsciiClasses.cls[u] == CharClass::kWord;
+inline CharClass Classify(char32_t cp) {
+  return cp < 128 ? kAsciiClasses.cls[cp] : ClassifySlow(cp);
 }
+
+// Whether each byte is an ASCII letter or digit: one load in the loop that
+// runs over nearly every byte of a text.
+struct AsciiWordBytes {
+  bool word[256];
+  constexpr AsciiWordBytes() : word() {
+    for (int c = 0; c < 128; ++c) word[c] = kAsciiClasses.cls[c] == CharClass::kWord;
+  }
+};
+constexpr AsciiWordBytes kAsciiWordBytes;
+
+bool IsAsciiWordByte(char c) { return kAsciiWordBytes.word[static_cast<unsigned char>(c)]; }
 
 bool IsLetterAscii(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool IsDigitAscii(char c) { return c >= '0' && c <= '9'; }

@@ -197,6 +197,8 @@ constexpr uint32_t kNotTitleAdjective = 1u << 31;
 // always, one probe, instead of a std::unordered_set look-up per list. Built
 // at compile time, so a look-up needs no initialisation guard; each slot keeps
 // its word's hash, so a probe compares characters only when the hashes agree.
+// A slot is 16 bytes and names its word by index: the table stays small
+// enough for the first-level cache, being read for every token.
 class WordTable {
  public:
   constexpr WordTable() {
@@ -234,9 +236,9 @@ class WordTable {
   }
 
   struct Slot {
-    std::string_view word;  // empty: free
-    uint64_t hash = 0;      // WordHash(word)
+    uint64_t hash = 0;  // WordHash() of the word
     uint32_t bits = 0;
+    uint16_t word = 0;   // 1 + index into words_, or 0: free
     uint8_t family = 0;  // 1 + index into kOccasionFamilies, or 0
     uint8_t topic = 0;   // 1 + index into kOccasionTopics, or 0
   };
@@ -246,13 +248,13 @@ class WordTable {
     if (w.empty() || w.size() > max_len_) return nullptr;
     for (size_t i = Slot0(word_hash);; i = (i + 1) & kMask) {
       const Slot& s = slots_[i];
-      if (s.word.empty()) return nullptr;
-      if (s.hash == word_hash && s.word == w) return &s;
+      if (s.word == 0) return nullptr;
+      if (s.hash == word_hash && words_[s.word - 1] == w) return &s;
     }
   }
 
  private:
-  static constexpr size_t kSize = 4096;  // a power of two, over 4 times the words
+  static constexpr size_t kSize = 2048;  // a power of two, over twice the words
   static constexpr size_t kMask = kSize - 1;
 
   static constexpr size_t Slot0(uint64_t h) { return static_cast<size_t>(h ^ (h >> 29)) & kMask; }
@@ -261,14 +263,19 @@ class WordTable {
     if (w.size() > max_len_) max_len_ = w.size();
     uint64_t h = WordHash(w);
     size_t i = Slot0(h);
-    while (!slots_[i].word.empty() && slots_[i].word != w) i = (i + 1) & kMask;
-    slots_[i].word = w;
-    slots_[i].hash = h;
+    while (slots_[i].word != 0 && words_[slots_[i].word - 1] != w) i = (i + 1) & kMask;
+    if (slots_[i].word == 0) {
+      words_[word_count_] = w;
+      slots_[i].word = static_cast<uint16_t>(++word_count_);
+      slots_[i].hash = h;
+    }
     slots_[i].bits |= bits;
     return slots_[i];
   }
 
   std::array<Slot, kSize> slots_{};
+  std::array<std::string_view, kSize / 2> words_{};  // at most half the slots are taken
+  size_t word_count_ = 0;
   size_t max_len_ = 0;
 };
 

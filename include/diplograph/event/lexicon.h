@@ -47,6 +47,10 @@ class Lexicon {
   // determiner ("the meeting", "cyber attacks") only noun patterns match.
   bool MatchAt(const std::vector<Token>& tokens, uint32_t i, uint32_t end, bool after_determiner,
                TriggerMatch* out) const;
+  // False when MatchAt() surely finds nothing at token i: its word heads no
+  // pattern and no hyphen joins it to the next. One bit test for most
+  // tokens, so a caller may skip preparing MatchAt()'s arguments.
+  bool MayMatchAt(const std::vector<Token>& tokens, uint32_t i, uint32_t end) const;
 
   size_t size() const { return count_; }
 

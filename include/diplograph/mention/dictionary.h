@@ -119,6 +119,9 @@ class Dictionary {
   void Upsert(DictActor actor);
 
   std::vector<DictActor> actors_;
+  // The people with office spells (DictActor::roles), in actors_ order:
+  // OfficeHolder() reads these few instead of every actor.
+  std::vector<uint32_t> role_holders_;
   std::vector<TitleInfo> titles_;
   std::vector<OrganInfo> organs_;
   std::unordered_map<std::string, int> by_id_;
