@@ -105,34 +105,48 @@ void AppendColor(std::string* out, Rgb c) {
           "\" b=\"" + std::to_string(c.b) + "\"/>\n";
 }
 
-using DocDates = std::unordered_map<std::string_view, std::string_view>;
+// What node spells are made of. Views into the graph, valid while it is
+// unchanged.
+struct SpellDates {
+  std::unordered_map<std::string_view, std::string_view> of_document;  // by doc id
+  // By node id: the dates of its edges (a self-loop's once), gathered in
+  // one pass over the edges.
+  std::unordered_map<std::string_view, std::vector<std::string_view>> of_edges;
+};
 
-// The date of every document, by id (one hash lookup a node's document).
-DocDates DocumentDates(const KnowledgeGraph& graph) {
-  DocDates out;
-  out.reserve(graph.document_count());
-  graph.ForEachDocument([&](const DocumentEntry& d) { out.emplace(d.id, d.date); });
+SpellDates GatherSpellDates(const KnowledgeGraph& graph) {
+  SpellDates out;
+  out.of_document.reserve(graph.document_count());
+  graph.ForEachDocument([&](const DocumentEntry& d) { out.of_document.emplace(d.id, d.date); });
+  graph.ForEachEdge([&](const RelationEdge& e) {
+    if (e.dates.empty()) return;
+    std::vector<std::string_view>& source = out.of_edges[e.key.source];
+    source.insert(source.end(), e.dates.begin(), e.dates.end());
+    if (e.key.target == e.key.source) return;
+    std::vector<std::string_view>& target = out.of_edges[e.key.target];
+    target.insert(target.end(), e.dates.begin(), e.dates.end());
+  });
   return out;
 }
 
 // The dates a node lives on: its documents' dates and its edges' dates.
-// Views into the graph, valid while it is unchanged.
-std::vector<std::string_view> NodeDates(const KnowledgeGraph& graph, const DocDates& doc_dates,
-                                        const ActorNode& n) {
+std::vector<std::string_view> NodeDates(const SpellDates& spell_dates, const ActorNode& n) {
   std::vector<std::string_view> dates;
-  dates.reserve(n.documents.size());
+  auto edges = spell_dates.of_edges.find(n.id);
+  dates.reserve(n.documents.size() +
+                (edges == spell_dates.of_edges.end() ? 0 : edges->second.size()));
   for (const std::string& doc : n.documents) {
-    auto it = doc_dates.find(doc);
-    if (it != doc_dates.end()) dates.push_back(it->second);
+    auto it = spell_dates.of_document.find(doc);
+    if (it != spell_dates.of_document.end()) dates.push_back(it->second);
   }
-  graph.ForEachIncidentEdge(n.id, [&](const RelationEdge& e) {
-    dates.insert(dates.end(), e.dates.begin(), e.dates.end());
-  });
+  if (edges != spell_dates.of_edges.end()) {
+    dates.insert(dates.end(), edges->second.begin(), edges->second.end());
+  }
   return dates;
 }
 
-void WriteNode(const KnowledgeGraph& graph, const DocDates& doc_dates, const ActorNode& n,
-               const GexfOptions& options, std::string* buf) {
+void WriteNode(const SpellDates& spell_dates, const ActorNode& n, const GexfOptions& options,
+               std::string* buf) {
   buf->assign("      <node");
   AppendAttr(buf, "id", n.id);
   std::string label = CollapseWhitespace(n.label);
@@ -141,7 +155,7 @@ void WriteNode(const KnowledgeGraph& graph, const DocDates& doc_dates, const Act
   AppendAttValues(buf, kNodeAttrs,
                   {n.type, n.country, n.cameo, Join(n.aliases, "; "), Join(n.roles, "; "),
                    std::to_string(n.mentions), std::to_string(n.documents.size())});
-  if (options.spells) AppendSpells(buf, NodeDates(graph, doc_dates, n));
+  if (options.spells) AppendSpells(buf, NodeDates(spell_dates, n));
   if (options.colors) AppendColor(buf, export_internal::NodeTypeColor(n.type));
   *buf += "      </node>\n";
 }
@@ -171,10 +185,10 @@ void WriteEdge(const RelationEdge& e, const GexfOptions& options, std::string* b
 
 bool WriteGexf(const KnowledgeGraph& graph, std::ostream& out, const GexfOptions& options) {
   WriteHeader(graph, options, out);
-  const DocDates doc_dates = options.spells ? DocumentDates(graph) : DocDates();
+  const SpellDates spell_dates = options.spells ? GatherSpellDates(graph) : SpellDates();
   std::string buf;
   graph.ForEachNode([&](const ActorNode& n) {
-    WriteNode(graph, doc_dates, n, options, &buf);
+    WriteNode(spell_dates, n, options, &buf);
     out << buf;
   });
   out << "    </nodes>\n    <edges count=\"" << graph.edge_count() << "\">\n";

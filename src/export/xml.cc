@@ -40,10 +40,22 @@ constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
 
 }  // namespace
 
+// True for the ASCII bytes that stand for themselves in any context.
+constexpr bool PlainAscii(unsigned char c) {
+  return c >= 0x20 && c < 0x7F && c != '&' && c != '<' && c != '>' && c != '"' && c != '\'';
+}
+
 void AppendXmlEscaped(std::string_view text, XmlContext context, std::string* out) {
   out->reserve(out->size() + text.size());
   size_t i = 0;
   while (i < text.size()) {
+    size_t run = i;  // plain text is copied a run at a time
+    while (run < text.size() && PlainAscii(static_cast<unsigned char>(text[run]))) ++run;
+    if (run > i) {
+      out->append(text.data() + i, run - i);
+      i = run;
+      if (i == text.size()) break;
+    }
     unsigned char c = static_cast<unsigned char>(text[i]);
     if (c < 0x80) {
       if (const char* esc = AsciiEscape(text[i], context)) {
@@ -75,6 +87,7 @@ std::string XmlEscaped(std::string_view text, XmlContext context) {
 }
 
 std::string CollapseWhitespace(std::string_view text) {
+  if (text.find_first_of(" \t\n\r") == std::string_view::npos) return std::string(text);
   std::string out;
   out.reserve(text.size());
   bool pending_space = false;

@@ -382,12 +382,21 @@ KnowledgeGraph KnowledgeGraph::Loader::Finish() && {
       std::sort(slot.edges.begin(), slot.edges.end(), by_key);
     }
   }
+  // Raw keys come in the order of their links, which only keys under joined
+  // ids break: those few are sorted apart and merged back in.
   auto& order = graph_.load_order_;
   auto entry_by_key = [](const RawEdges::value_type* a, const RawEdges::value_type* b) {
     return a->first < b->first;
   };
-  if (!std::is_sorted(order.begin(), order.end(), entry_by_key)) {
-    std::sort(order.begin(), order.end(), entry_by_key);
+  std::vector<const RawEdges::value_type*> in_order, late;
+  in_order.reserve(order.size());
+  for (const RawEdges::value_type* e : order) {
+    (in_order.empty() || entry_by_key(in_order.back(), e) ? in_order : late).push_back(e);
+  }
+  if (!late.empty()) {
+    std::sort(late.begin(), late.end(), entry_by_key);
+    std::merge(in_order.begin(), in_order.end(), late.begin(), late.end(), order.begin(),
+               entry_by_key);
   }
   docs_ = std::make_unique<graph_internal::FlatIndex<DocSlot*>>();
   last_node_ = nullptr;
