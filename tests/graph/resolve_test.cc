@@ -27,8 +27,8 @@ KnowledgeGraph Build(const std::vector<ExtractionRecord>& records) {
 }
 
 // One document about `a` (and `b`, if given) with an event between them.
-ExtractionRecord Doc(const std::string& id, const EntityRecord& a,
-                     const EntityRecord* b = nullptr, const std::string& date = "2020-01-01") {
+ExtractionRecord Doc(const std::string& id, const EntityRecord& a, const EntityRecord* b = nullptr,
+                     const std::string& date = "2020-01-01") {
   std::vector<EntityRecord> ents = {a};
   std::vector<EventRecord> events;
   if (b != nullptr) {
@@ -84,9 +84,9 @@ TEST_CASE("Resolution.JoinsSpellingVariants") {
     EntityRecord hiz = Entity("hizbollah", "organization", "Hizbollah");
     EntityRecord accented = Entity("jose-ruiz-perez", "person", "José Ruiz Pérez", "ESP");
     EntityRecord plain = Entity("jose-ruiz-perez-2", "person", "Jose Ruiz Perez");
-    KnowledgeGraph g = Build({Doc("a", wang), Doc("b", wangg), Doc("c", wang), Doc("d", sergei),
-                              Doc("e", sergey), Doc("f", hez), Doc("g", hiz), Doc("h", accented),
-                              Doc("i", plain)});
+    KnowledgeGraph g =
+        Build({Doc("a", wang), Doc("b", wangg), Doc("c", wang), Doc("d", sergei), Doc("e", sergey),
+               Doc("f", hez), Doc("g", hiz), Doc("h", accented), Doc("i", plain)});
     CHECK(g.NodeIdOf("wang-dongg") == "wang-dong");
     CHECK(g.NodeIdOf("sergey-skripal") == "sergei-skripal");  // a tie: the smaller id
     CHECK(NodeOf(g, "sergey-skripal").country == "RUS");
@@ -114,14 +114,14 @@ TEST_CASE("Resolution.KeepsDifferentActorsApart") {
     CHECK(g.node_count() == 4);
   }
   SUBCASE("different countries, and an ambiguous id between them") {
-    EntityRecord chn = Entity("china-ministry-of-foreign-affairs", "organization",
-                              "Chinese Ministry of Foreign Affairs", "CHN",
-                              {"Ministry of Foreign Affairs"});
-    EntityRecord ind = Entity("india-ministry-of-foreign-affairs", "organization",
-                              "Indian Ministry of Foreign Affairs", "IND",
-                              {"Ministry of Foreign Affairs"});
-    EntityRecord bare = Entity("ministry-of-foreign-affairs", "organization",
-                               "Ministry of Foreign Affairs");
+    EntityRecord chn =
+        Entity("china-ministry-of-foreign-affairs", "organization",
+               "Chinese Ministry of Foreign Affairs", "CHN", {"Ministry of Foreign Affairs"});
+    EntityRecord ind =
+        Entity("india-ministry-of-foreign-affairs", "organization",
+               "Indian Ministry of Foreign Affairs", "IND", {"Ministry of Foreign Affairs"});
+    EntityRecord bare =
+        Entity("ministry-of-foreign-affairs", "organization", "Ministry of Foreign Affairs");
     KnowledgeGraph g = Build({Doc("a", chn), Doc("b", ind), Doc("c", bare)});
     CHECK(g.node_count() == 3);
     // Without India's, the bare ministry is China's.
@@ -203,8 +203,8 @@ TEST_CASE("Resolution.NeverJoinsDictionaryActors") {
       for (const char* key : {"country", "iso3"}) {
         if (a.contains(key) && a[key].is_string()) country = a[key].get<std::string>();
       }
-      std::string type = a.contains("type") ? a["type"].get<std::string>()
-                         : std::string(list) == "people" ? "person"
+      std::string type = a.contains("type")                 ? a["type"].get<std::string>()
+                         : std::string(list) == "people"    ? "person"
                          : std::string(list) == "countries" ? "country"
                                                             : "organization";
       add(a, type, country);
@@ -233,9 +233,8 @@ TEST_CASE("Occasions.CollectTheirRoundsDates") {
                   {Event("participated_in", "guo-shengkun", "chn-usa-cyber-dialogue", date)});
   };
   ExtractionRecord mention = Record("z", "2016-12-08", {dialogue}, {});  // no event: doc date
-  KnowledgeGraph g =
-      Build({round("r1", "2015-12-01"), round("r3", "2016-12-07"), round("r2", "2016-06-14"),
-             mention});
+  KnowledgeGraph g = Build(
+      {round("r1", "2015-12-01"), round("r3", "2016-12-07"), round("r2", "2016-06-14"), mention});
   const ActorNode* n = g.FindNode("chn-usa-cyber-dialogue");
   REQUIRE(n != nullptr);
   CHECK(n->type == "event");
@@ -266,9 +265,8 @@ class RandomCorpus {
         size_t a = static_cast<size_t>(Pick(static_cast<int>(Actors().size())));
         if (std::find(chosen.begin(), chosen.end(), a) == chosen.end()) chosen.push_back(a);
       }
-      std::sort(chosen.begin(), chosen.end(), [](size_t a, size_t b) {
-        return Actors()[a].id < Actors()[b].id;
-      });
+      std::sort(chosen.begin(), chosen.end(),
+                [](size_t a, size_t b) { return Actors()[a].id < Actors()[b].id; });
       for (size_t a : chosen) ents.push_back(Actors()[a]);
       std::vector<EventRecord> events;
       static const char* kTypes[] = {"met_with", "accused", "participated_in", "praised"};
@@ -313,7 +311,7 @@ class RandomCorpus {
 };
 
 std::vector<std::vector<ExtractionRecord>> RandomSplit(const std::vector<ExtractionRecord>& all,
-                                                        size_t parts, RandomCorpus* rc) {
+                                                       size_t parts, RandomCorpus* rc) {
   std::vector<std::vector<ExtractionRecord>> out(parts);
   for (const ExtractionRecord& r : all) {
     out[static_cast<size_t>(rc->Pick(static_cast<int>(parts)))].push_back(r);
@@ -434,6 +432,59 @@ TEST_CASE("ExternalBuild.WritesTheSavedGraphOfTheSameDocuments") {
       REQUIRE(b.Write(out, &error));
       CHECK(out.str() == bytes);
     }
+  }
+}
+
+// A saved graph is loaded row by row (KnowledgeGraph::Loader); rows in any
+// order, hence raw keys and document rows out of order, give the same graph,
+// and so does a graph that then changes.
+TEST_CASE("SavedGraph.RowsInAnyOrderLoadTheSameGraph") {
+  for (unsigned seed = 1; seed <= 12; ++seed) {
+    CAPTURE(seed);
+    RandomCorpus rc(seed);
+    std::vector<ExtractionRecord> all = rc.Records(60, seed % 2 == 0);
+    const KnowledgeGraph whole = Build(all);
+    const std::string bytes = SavedGraphToString(whole);
+    // One element a line, each but the last ending in ',': shuffle the
+    // lines of "nodes" and of "links".
+    std::vector<std::string> lines;
+    std::istringstream in(bytes);
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    for (const char* head : {"\"nodes\":[", "\"links\":["}) {
+      size_t first = 0;
+      while (first < lines.size() && lines[first] != head) ++first;
+      REQUIRE(first < lines.size());
+      ++first;
+      size_t last = first;
+      while (last < lines.size() && lines[last].starts_with("{")) ++last;
+      for (size_t i = first; i < last; ++i) {
+        if (lines[i].ends_with(",")) lines[i].pop_back();
+      }
+      std::shuffle(lines.begin() + static_cast<ptrdiff_t>(first),
+                   lines.begin() + static_cast<ptrdiff_t>(last), rc.rng());
+      for (size_t i = first; i + 1 < last; ++i) lines[i] += ",";
+    }
+    std::string shuffled;
+    for (const std::string& line : lines) shuffled += line + "\n";
+    Diagnostics diags;
+    std::optional<KnowledgeGraph> back = ReadSavedGraph(shuffled, "g.json", &diags);
+    REQUIRE_MESSAGE(back.has_value(),
+                    (diags.empty() ? std::string() : diags.items()[0].ToString()));
+    CHECK(SavedGraphToString(*back) == bytes);
+    // Changes after a load, before or after its first read, are kept as
+    // after any build.
+    std::optional<KnowledgeGraph> unread = ReadSavedGraph(shuffled, "g.json", &diags);
+    REQUIRE(unread.has_value());
+    std::vector<ExtractionRecord> more = rc.Records(8, true);
+    KnowledgeGraph grown = whole;
+    for (const ExtractionRecord& r : more) {
+      grown.AddRecord(r);
+      back->AddRecord(r);
+      unread->AddRecord(r);
+    }
+    const std::string grown_bytes = SavedGraphToString(grown);
+    CHECK(SavedGraphToString(*back) == grown_bytes);
+    CHECK(SavedGraphToString(*unread) == grown_bytes);
   }
 }
 
