@@ -99,8 +99,13 @@ std::span<const JsonMember> JsonValue::members() const {
 
 const JsonValue* JsonValue::Find(std::string_view key) const {
   std::span<const JsonMember> m = members();
+  // Keys are short and most differ in length or first byte: those are
+  // told apart without a call to memcmp.
   for (size_t i = m.size(); i-- > 0;) {
-    if (m[i].key == key) return &m[i].value;
+    std::string_view k = m[i].key;
+    if (k.size() == key.size() && (k.empty() || (k[0] == key[0] && k == key))) {
+      return &m[i].value;
+    }
   }
   return nullptr;
 }

@@ -23,6 +23,13 @@ namespace diplograph {
 using graph_internal::ActorProfile;
 using graph_internal::Resolvable;
 
+// What placing every edge at once looks up: each node id's vertex, and
+// which raw ids are joined under another id.
+struct KnowledgeGraph::PlaceIndex {
+  graph_internal::FlatIndex<Vertex> vertex_of;
+  graph_internal::FlatIndex<char> joined;
+};
+
 namespace {
 
 void InsertSorted(std::vector<std::string>* v, const std::string& x) {
@@ -219,13 +226,15 @@ void KnowledgeGraph::DeriveAll() const {
     for (const auto& entry : raw_edges_) edges.push_back(&entry);
     std::sort(edges.begin(), edges.end(), [](auto* a, auto* b) { return a->first < b->first; });
   }
-  graph_internal::FlatIndex<Vertex> vertex_of;  // by node id
-  vertex_of.Reserve(vertices_.size());
-  for (const auto& [id, v] : vertices_) vertex_of.Insert(id, v);
+  PlaceIndex index;
+  index.vertex_of.Reserve(vertices_.size());
+  for (const auto& [id, v] : vertices_) index.vertex_of.Insert(id, v);
+  index.joined.Reserve(resolution_->node_of.size());
+  for (const auto& [raw, node] : resolution_->node_of) index.joined.Insert(raw, 1);
   std::vector<Edge> placed;
   placed.reserve(edges.size());
   for (const auto* entry : edges) {
-    placed.push_back(PlaceEdge(entry->first, entry->second, nullptr, &vertex_of));
+    placed.push_back(PlaceEdge(entry->first, entry->second, nullptr, &index));
   }
   // Each derivation reads contributions and writes its own node or edge. An
   // edge of one raw key (most of them) is derived from that key's entry; an
@@ -332,12 +341,14 @@ void KnowledgeGraph::PlaceNode(const std::string& raw_id, const RawNode& raw,
 }
 
 // Likewise for a raw edge: into the edge between its ends' nodes.
-KnowledgeGraph::Edge KnowledgeGraph::PlaceEdge(
-    const EdgeKey& raw_key, const RawEdge& raw, std::set<EdgeKey>* touched,
-    const graph_internal::FlatIndex<Vertex>* vertex_of) const {
+KnowledgeGraph::Edge KnowledgeGraph::PlaceEdge(const EdgeKey& raw_key, const RawEdge& raw,
+                                               std::set<EdgeKey>* touched,
+                                               const PlaceIndex* index) const {
   const auto& node_of = resolution_->node_of;
-  bool own =
-      node_of.empty() || (!node_of.contains(raw_key.source) && !node_of.contains(raw_key.target));
+  auto is_joined = [&](const std::string& id) {
+    return index != nullptr ? index->joined.Find(id) != nullptr : node_of.contains(id);
+  };
+  bool own = node_of.empty() || (!is_joined(raw_key.source) && !is_joined(raw_key.target));
   EdgeKey joined;
   if (!own) joined = HomeOf(raw_key);
   const EdgeKey& key = own ? raw_key : joined;  // raw keys are canonical already
@@ -347,7 +358,7 @@ KnowledgeGraph::Edge KnowledgeGraph::PlaceEdge(
     RelationEdge edge;
     edge.key = key;
     auto vertex = [&](const std::string& id) {
-      return vertex_of != nullptr ? *vertex_of->Find(id) : VertexOf(id);
+      return index != nullptr ? *index->vertex_of.Find(id) : VertexOf(id);
     };
     // Edges come in key order, mostly: the source is often the last one.
     if (last_source_ == nullptr || *last_source_ != key.source) {

@@ -293,7 +293,9 @@ KnowledgeGraph KnowledgeGraph::Subgraph(const std::set<std::string>& node_ids,
   return out;
 }
 
-KnowledgeGraph::Loader::Loader() : docs_(std::make_unique<graph_internal::FlatIndex<DocSlot*>>()) {}
+KnowledgeGraph::Loader::Loader()
+    : docs_(std::make_unique<graph_internal::FlatIndex<DocSlot*>>()),
+      raw_ids_(std::make_unique<graph_internal::FlatIndex<RawNodes::value_type*>>()) {}
 KnowledgeGraph::Loader::~Loader() = default;
 
 bool KnowledgeGraph::Loader::AddDocument(DocumentEntry entry) {
@@ -318,10 +320,11 @@ KnowledgeGraph::Loader::Doc KnowledgeGraph::Loader::FindDocument(std::string_vie
 KnowledgeGraph::RawNodes::value_type* KnowledgeGraph::Loader::RawNodeFor(std::string_view raw_id,
                                                                          bool add) {
   if (last_node_ != nullptr && last_node_->first == raw_id) return last_node_;
-  std::string key(raw_id);
-  auto it = add ? graph_.raw_nodes_.try_emplace(std::move(key)).first : graph_.raw_nodes_.find(key);
-  if (it == graph_.raw_nodes_.end()) return nullptr;
-  return last_node_ = &*it;
+  if (RawNodes::value_type* const* found = raw_ids_->Find(raw_id)) return last_node_ = *found;
+  if (!add) return nullptr;
+  RawNodes::value_type* raw = &*graph_.raw_nodes_.try_emplace(std::string(raw_id)).first;
+  raw_ids_->Insert(raw->first, raw);
+  return last_node_ = raw;
 }
 
 // Contribution maps are keyed by document id; a row lists its documents in
@@ -399,6 +402,7 @@ KnowledgeGraph KnowledgeGraph::Loader::Finish() && {
                entry_by_key);
   }
   docs_ = std::make_unique<graph_internal::FlatIndex<DocSlot*>>();
+  raw_ids_ = std::make_unique<graph_internal::FlatIndex<RawNodes::value_type*>>();
   last_node_ = nullptr;
   last_edge_ = nullptr;
   return std::exchange(graph_, KnowledgeGraph());

@@ -341,8 +341,9 @@ class KnowledgeGraph {
   bool UpdateProfiles(bool all) const;
   void PlaceNode(const std::string& raw_id, const RawNode& raw, std::set<std::string>* moved,
                  std::set<std::string>* touched) const;
+  struct PlaceIndex;  // look-ups for placing every edge at once (derive.cc)
   Edge PlaceEdge(const EdgeKey& raw_key, const RawEdge& raw, std::set<EdgeKey>* touched,
-                 const graph_internal::FlatIndex<Vertex>* vertex_of = nullptr) const;
+                 const PlaceIndex* index = nullptr) const;
   void RederiveEdge(Edge e) const;
   void DeriveEdgeFrom(Edge e, const RawEdges::value_type& raw) const;
   void RederiveNode(Vertex v) const;
@@ -432,8 +433,10 @@ class KnowledgeGraph::Loader {
 
   KnowledgeGraph graph_;
   std::unique_ptr<graph_internal::FlatIndex<DocSlot*>> docs_;  // keys in graph_.docs_
-  RawNodes::value_type* last_node_ = nullptr;                  // the last raw id looked up
-  RawEdges::value_type* last_edge_ = nullptr;                  // the last raw key added
+  // The entries of graph_.raw_nodes_, by raw id.
+  std::unique_ptr<graph_internal::FlatIndex<RawNodes::value_type*>> raw_ids_;
+  RawNodes::value_type* last_node_ = nullptr;  // the last raw id looked up
+  RawEdges::value_type* last_edge_ = nullptr;  // the last raw key added
 };
 
 }  // namespace diplograph
