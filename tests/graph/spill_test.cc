@@ -1,13 +1,17 @@
-// The external sort under the low-memory build: key encoding and runs.
+// The external sort under the low-memory build (key encoding and runs), and
+// the flat index of whole-graph loading.
+#include "graph/spill.h"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <map>
 #include <random>
 #include <string>
 #include <tuple>
 #include <vector>
 
-#include "graph/spill.h"
+#include "graph/flat_index.h"
 
 namespace diplograph::graph_internal {
 namespace {
@@ -92,6 +96,50 @@ TEST_CASE("Encoder.RoundTrips") {
   truncated.U32();
   truncated.U64();
   CHECK_FALSE(truncated.ok());
+}
+
+}  // namespace
+}  // namespace diplograph::graph_internal
+
+// The flat index behind whole-graph loading, against a standard map:
+// growth from empty and from a reservation, keys that differ in one byte
+// or only in length, the empty key, and look-ups of absent keys.
+namespace diplograph::graph_internal {
+namespace {
+
+TEST_CASE("FlatIndex.AgreesWithAMap") {
+  for (size_t reserve : {size_t{0}, size_t{5000}}) {
+    CAPTURE(reserve);
+    std::mt19937 rng(static_cast<unsigned>(reserve) + 7);
+    std::vector<std::string> keys = {"", "a", "ab", "ba", std::string("a\0b", 3)};
+    for (int i = 0; i < 3000; ++i) {
+      std::string k = "doc-" + std::to_string(rng() % 2000);
+      if (i % 3 == 0) k += std::string(rng() % 20, 'x');
+      keys.push_back(k);
+    }
+    FlatIndex<int> index;
+    index.Reserve(reserve);
+    std::map<std::string, int> model;
+    for (size_t i = 0; i < keys.size(); ++i) {
+      auto [value, added] = index.Insert(keys[i], static_cast<int>(i));
+      auto [it, model_added] = model.emplace(keys[i], static_cast<int>(i));
+      CHECK(added == model_added);
+      CHECK(*value == it->second);
+    }
+    CHECK(index.size() == model.size());
+    for (const auto& [key, value] : model) {
+      const int* found = index.Find(key);
+      REQUIRE(found != nullptr);
+      CHECK(*found == value);
+    }
+    for (const std::string& absent :
+         std::vector<std::string>{"doc-", "doc-20000", "b", std::string("a\0c", 3)}) {
+      CHECK(index.Find(absent) == nullptr);
+    }
+  }
+  CHECK(FlatIndex<int>().Find("x") == nullptr);
+  CHECK(StringHash64("") != 0);
+  CHECK(StringHash64("abcdefgh") != StringHash64("abcdefgi"));
 }
 
 }  // namespace
