@@ -23,11 +23,14 @@ namespace diplograph {
 using graph_internal::ActorProfile;
 using graph_internal::Resolvable;
 
-// What placing every edge at once looks up: each node id's vertex, and
-// which raw ids are joined under another id.
+// What placing every edge at once looks up: each node id's vertex, which
+// raw ids are joined under another id, and the last source placed (edges
+// come in key order, so mostly the next one's source too).
 struct KnowledgeGraph::PlaceIndex {
   graph_internal::FlatIndex<Vertex> vertex_of;
   graph_internal::FlatIndex<char> joined;
+  mutable const std::string* last_source = nullptr;
+  mutable Vertex last_source_vertex{};
 };
 
 namespace {
@@ -195,13 +198,11 @@ void KnowledgeGraph::EnsureDerived() const {
   if (!stale_.load(std::memory_order_acquire)) return;
   std::lock_guard<std::mutex> lock(derive_mu_);
   if (!stale_.load(std::memory_order_relaxed)) return;
-  last_source_ = nullptr;
   if (vertices_.empty()) {
     DeriveAll();  // nothing placed yet (changes were not tracked)
   } else {
     DeriveChanges();
   }
-  last_source_ = nullptr;  // its vertex may go
   dirty_nodes_.clear();
   dirty_edges_.clear();
   gone_nodes_.clear();
@@ -357,17 +358,19 @@ KnowledgeGraph::Edge KnowledgeGraph::PlaceEdge(const EdgeKey& raw_key, const Raw
   if (e == edges_.end() || e->first.get() != key) {
     RelationEdge edge;
     edge.key = key;
-    auto vertex = [&](const std::string& id) {
-      return index != nullptr ? *index->vertex_of.Find(id) : VertexOf(id);
-    };
-    // Edges come in key order, mostly: the source is often the last one.
-    if (last_source_ == nullptr || *last_source_ != key.source) {
-      Vertex v = vertex(key.source);
-      last_source_ = &(*graph_)[v].id;
-      last_source_vertex_ = v;
+    Vertex source{}, target{};
+    if (index == nullptr) {
+      source = VertexOf(key.source);
+      target = VertexOf(key.target);
+    } else {
+      if (index->last_source == nullptr || *index->last_source != key.source) {
+        index->last_source_vertex = *index->vertex_of.Find(key.source);
+        index->last_source = &(*graph_)[index->last_source_vertex].id;
+      }
+      source = index->last_source_vertex;
+      target = *index->vertex_of.Find(key.target);
     }
-    Edge added =
-        boost::add_edge(last_source_vertex_, vertex(key.target), std::move(edge), *graph_).first;
+    Edge added = boost::add_edge(source, target, std::move(edge), *graph_).first;
     e = edges_.emplace_hint(e, std::cref((*graph_)[added].key), added);
   }
   const EdgeKey& home = e->first.get();

@@ -73,8 +73,8 @@ class JsonOut {
   }
   void Quoted(std::string_view s) {
     if (!IsValidUtf8(s)) {  // never for graph data; nlohmann replaces as before
-      out_ += nlohmann::json(std::string(s)).dump(-1, ' ', false,
-                                                  nlohmann::json::error_handler_t::replace);
+      out_ += nlohmann::json(std::string(s))
+                  .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
       return;
     }
     out_ += '"';
@@ -160,18 +160,17 @@ SavedGraphWriter::SavedGraphWriter(std::ostream& out) : out_(out) {
 
 // Each element on its own line: "\n" before the first of a list, ",\n"
 // before the others.
-void SavedGraphWriter::StartLine() { line_.assign(first_ ? "\n" : ",\n"); }
-
-void SavedGraphWriter::EndLine() {
+template <typename Fn>
+void SavedGraphWriter::Line(const Fn& write) {
+  line_.assign(first_ ? "\n" : ",\n");
+  JsonOut j(&line_);
+  write(j);
   out_.write(line_.data(), static_cast<std::streamsize>(line_.size()));
   first_ = false;
 }
 
 void SavedGraphWriter::Document(const DocumentEntry& d) {
-  StartLine();
-  JsonOut j(&line_);
-  WriteDocument(d, j);
-  EndLine();
+  Line([&](JsonOut& j) { WriteDocument(d, j); });
 }
 
 void SavedGraphWriter::StartNodes() {
@@ -180,10 +179,7 @@ void SavedGraphWriter::StartNodes() {
 }
 
 void SavedGraphWriter::Node(const ActorNode& n, const EachNodeContrib& contributions) {
-  StartLine();
-  JsonOut j(&line_);
-  WriteNode(n, contributions, j);
-  EndLine();
+  Line([&](JsonOut& j) { WriteNode(n, contributions, j); });
 }
 
 void SavedGraphWriter::StartLinks() {
@@ -192,10 +188,7 @@ void SavedGraphWriter::StartLinks() {
 }
 
 void SavedGraphWriter::Link(const RelationEdge& e, const EachEdgeContrib& contributions) {
-  StartLine();
-  JsonOut j(&line_);
-  WriteLink(e, contributions, j);
-  EndLine();
+  Line([&](JsonOut& j) { WriteLink(e, contributions, j); });
 }
 
 bool SavedGraphWriter::Finish() {
@@ -215,8 +208,8 @@ bool WriteSavedGraph(const KnowledgeGraph& graph, std::ostream& out) {
   w.StartLinks();
   graph.ForEachEdge([&](const RelationEdge& e) {
     w.Link(e, [&](const graph_internal::EdgeContribFn& fn) {
-      graph.ForEachContribution(
-          e, [&](const std::string& doc, const EdgeKey&, const EdgeContribution& c) { fn(doc, c); });
+      graph.ForEachContribution(e, [&](const std::string& doc, const EdgeKey&,
+                                       const EdgeContribution& c) { fn(doc, c); });
     });
   });
   return w.Finish();

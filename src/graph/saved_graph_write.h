@@ -36,8 +36,9 @@ class SavedGraphWriter {
   bool Finish();
 
  private:
-  void StartLine();
-  void EndLine();
+  // Writes one element on its own line; `write` gets a JsonOut (saved_graph.cc).
+  template <typename Fn>
+  void Line(const Fn& write);
 
   std::ostream& out_;
   std::string line_;  // reused for each element

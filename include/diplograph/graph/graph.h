@@ -375,9 +375,6 @@ class KnowledgeGraph {
   // Raw edges in key order, as a Loader placed them, so that DeriveAll()
   // need not sort them; empty once anything changes.
   mutable std::vector<const RawEdges::value_type*> load_order_;
-  // The source vertex of the last edge placed (during one derivation).
-  mutable const std::string* last_source_ = nullptr;
-  mutable Vertex last_source_vertex_{};
   mutable std::atomic<bool> stale_{false};
   mutable std::mutex derive_mu_;
 };
