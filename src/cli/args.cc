@@ -95,8 +95,10 @@ std::string FormatOptions(const std::vector<OptionSpec>& specs) {
     left += s.alias != nullptr ? std::string(s.alias) + ", " : "    ";
     left += s.name;
     if (s.takes_value) left += " VALUE";
-    if (left.size() < 28) left.resize(28, ' ');
-    else left += "  ";
+    if (left.size() < 28)
+      left.resize(28, ' ');
+    else
+      left += "  ";
     out += left + s.help + "\n";
   }
   return out;

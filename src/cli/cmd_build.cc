@@ -60,9 +60,8 @@ int RunLowMemory(const Args& args, const std::string& command, const std::string
               << " documents on disk and writing " << out << "\n";
   }
   std::string build_error;
-  bool written = WriteOutput(out, &error, [&](std::ostream& o) {
-    return builder.Write(o, &build_error);
-  });
+  bool written =
+      WriteOutput(out, &error, [&](std::ostream& o) { return builder.Write(o, &build_error); });
   if (!written) {
     std::cerr << "diplograph " << command << ": " << (build_error.empty() ? error : build_error)
               << "\n";
@@ -72,9 +71,9 @@ int RunLowMemory(const Args& args, const std::string& command, const std::string
 }
 
 // Adds every document of a saved graph file to `builder`.
-void AddSavedGraph(const std::string& path, const std::string& content,
-                   ExternalGraphBuilder* builder, Diagnostics* diags) {
-  auto g = ReadSavedGraph(content, path, diags);
+void AddSavedGraph(const std::string& path, const GraphText& text, ExternalGraphBuilder* builder,
+                   Diagnostics* diags) {
+  auto g = ReadSavedGraph(text.content, path, diags, text.release);
   if (!g) return;
   g->ForEachDocument(
       [&](const DocumentEntry& d) { builder->AddContribution(g->ContributionOf(d.id)); });
@@ -115,20 +114,23 @@ int RunBuild(const Args& args) {
     auto feed = [&](ExternalGraphBuilder* b, Diagnostics* diags) {
       return StreamRecords(
           options, diags, [&](ExtractionRecord r) { b->AddRecord(r); },
-          [&](const std::string& path, std::string content) {
-            AddSavedGraph(path, content, b, diags);
+          [&](const std::string& path, const GraphText& text) {
+            AddSavedGraph(path, text, b, diags);
           });
     };
     return RunLowMemory(args, "build", out, options.progress, feed);
   }
   KnowledgeGraph& graph = GraphForCommand();
   Diagnostics diags;
-  bool loaded = StreamRecords(options, &diags, [&](ExtractionRecord r) { graph.AddRecord(r); },
-                              [&](const std::string& path, std::string content) {
-                                auto g = ReadSavedGraph(content, path, &diags);
-                                if (g && graph.empty()) graph = std::move(*g);
-                                else if (g) graph.Merge(*g);
-                              });
+  bool loaded = StreamRecords(
+      options, &diags, [&](ExtractionRecord r) { graph.AddRecord(r); },
+      [&](const std::string& path, const GraphText& text) {
+        auto g = ReadSavedGraph(text.content, path, &diags, text.release);
+        if (g && graph.empty())
+          graph = std::move(*g);
+        else if (g)
+          graph.Merge(*g);
+      });
   PrintDiagnostics(diags);
   if (!loaded) return kInputErrors;
   if (diags.HasErrors() && graph.empty()) {  // don't replace a graph with nothing
@@ -147,7 +149,8 @@ int RunMerge(const Args& args) {
   std::string error;
   std::string out = args.Get("--output");
   if (out.empty()) return UsageError(cmd, "needs -o GRAPH");
-  if (args.positional.empty()) return UsageError(cmd, "needs at least one graph or extraction file");
+  if (args.positional.empty())
+    return UsageError(cmd, "needs at least one graph or extraction file");
   std::string format = OutputFormat(args, out, &error);
   if (format.empty()) return UsageError(cmd, error);
   if (std::string usage = LowMemoryUsage(args, format); !usage.empty()) {
@@ -157,8 +160,8 @@ int RunMerge(const Args& args) {
     auto feed = [&](ExternalGraphBuilder* b, Diagnostics* diags) {
       ReadGraphInputs(
           args.positional, diags, [&](ExtractionRecord r) { b->AddRecord(r); },
-          [&](const std::string& path, std::string content) {
-            AddSavedGraph(path, content, b, diags);
+          [&](const std::string& path, const GraphText& text) {
+            AddSavedGraph(path, text, b, diags);
           });
       return true;
     };

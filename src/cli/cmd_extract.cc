@@ -89,8 +89,8 @@ bool ReadRunOptions(const Args& args, RunOptions* out, std::string* error) {
   out->dict_dirs = args.GetAll("--dict");
   out->keep_unasserted = args.Has("--keep-unasserted");
   out->trace = args.Has("--trace");
-  out->progress = args.Has("--progress") ||
-                  (!args.Has("--no-progress") && Progress::StderrIsTerminal());
+  out->progress =
+      args.Has("--progress") || (!args.Has("--no-progress") && Progress::StderrIsTerminal());
   return true;
 }
 
@@ -178,14 +178,15 @@ class RecordSink {
 
 bool StreamRecords(const RunOptions& options, Diagnostics* diags,
                    const std::function<void(ExtractionRecord)>& on_record,
-                   const std::function<void(const std::string&, std::string)>& on_graph) {
+                   const std::function<void(const std::string&, const GraphText&)>& on_graph) {
   Dictionary dict;
   Lexicon lexicon;
   if (!LoadModels(options.dict_dirs, &dict, &lexicon, diags)) return false;
   Extractor extractor(dict, lexicon, {options.keep_unasserted});
-  std::vector<InputFile> files = ExpandInputs(
-      options.inputs.empty() ? std::vector<std::string>{"-"} : options.inputs, diags);
-  Progress progress(options.progress, options.progress ? Progress::CountDocuments(options.inputs) : 0);
+  std::vector<InputFile> files =
+      ExpandInputs(options.inputs.empty() ? std::vector<std::string>{"-"} : options.inputs, diags);
+  Progress progress(options.progress,
+                    options.progress ? Progress::CountDocuments(options.inputs) : 0);
   size_t done = 0;
   constexpr size_t kBatch = 256;
   std::vector<Document> batch;
@@ -225,10 +226,10 @@ bool StreamRecords(const RunOptions& options, Diagnostics* diags,
     sink.Drain();
     on_record(std::move(r));
   };
-  handlers.on_graph = [&](const std::string& path, std::string content) {
+  handlers.on_graph = [&](const std::string& path, const GraphText& text) {
     flush();
     sink.Drain();
-    on_graph(path, std::move(content));
+    on_graph(path, text);
   };
   for (const InputFile& f : files) ReadInput(f, options.reader, diags, handlers);
   flush();
@@ -260,12 +261,13 @@ int RunExtract(const Args& args) {
   }
   Diagnostics diags;
   size_t records = 0;
-  bool loaded = StreamRecords(options, &diags,
+  bool loaded = StreamRecords(
+      options, &diags,
       [&](ExtractionRecord r) {
         *out << RecordToJsonLine(r) << '\n';
         ++records;
       },
-      [&](const std::string& path, std::string) {
+      [&](const std::string& path, const GraphText&) {
         diags.Error(path, 0, 0, "is a saved graph, not articles (use 'diplograph export')");
       });
   PrintDiagnostics(diags);

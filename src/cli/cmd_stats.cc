@@ -1,6 +1,5 @@
 // `diplograph stats`: what a saved graph holds.
 #include <iostream>
-
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"

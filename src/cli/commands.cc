@@ -29,11 +29,11 @@ const std::vector<Command>& Commands() {
        &MergeOptions, &RunMerge},
       {"export", "convert a saved graph: graphml, gexf, json, csv (Neo4j), dot",
        "diplograph export GRAPH -o OUT [--format F] [filters]",
-       "Writes a saved graph in another format. Filters apply to every format.",
-       &ExportOptions, &RunExport},
+       "Writes a saved graph in another format. Filters apply to every format.", &ExportOptions,
+       &RunExport},
       {"stats", "counts of nodes and edges by type, documents, date range, top actors",
-       "diplograph stats GRAPH [--top N] [--json]",
-       "Summarises a saved graph.", &StatsOptions, &RunStats},
+       "diplograph stats GRAPH [--top N] [--json]", "Summarises a saved graph.", &StatsOptions,
+       &RunStats},
       {"query", "run a query (a Cypher subset) or a graph algorithm on a saved graph",
        "diplograph query GRAPH [QUERY] [--json | --csv] [--timing]",
        "Runs QUERY, or the queries on stdin (one a line, or ended with ';'), or an\n"
@@ -88,7 +88,8 @@ const Command* FindCommand(std::string_view name) {
 }
 
 void PrintCommandHelp(const Command& cmd) {
-  std::cout << "usage: " << cmd.usage << "\n\n" << cmd.summary << ".\n\n"
+  std::cout << "usage: " << cmd.usage << "\n\n"
+            << cmd.summary << ".\n\n"
             << cmd.description << "\n\noptions:\n"
             << FormatOptions(cmd.options()) << "  -h, --help                Show this help.\n";
 }

@@ -118,14 +118,15 @@ KnowledgeGraph& GraphForCommand() {
 
 bool ReadGraphInputs(const std::vector<std::string>& inputs, Diagnostics* diags,
                      const std::function<void(ExtractionRecord)>& on_record,
-                     const std::function<void(const std::string&, std::string)>& on_graph) {
+                     const std::function<void(const std::string&, const GraphText&)>& on_graph) {
   std::vector<InputFile> files = ExpandInputs(inputs, diags);
   InputHandlers h;
   h.on_record = on_record;
   h.on_graph = on_graph;
   h.on_document = [&](Document d) {
-    diags->Error(d.origin, 0, 0, "is an article, not a graph or extraction record "
-                                 "(use 'diplograph build')");
+    diags->Error(d.origin, 0, 0,
+                 "is an article, not a graph or extraction record "
+                 "(use 'diplograph build')");
   };
   ReaderOptions options;
   options.max_document_bytes = static_cast<size_t>(1) << 40;
@@ -137,8 +138,8 @@ bool LoadGraphInputs(const std::vector<std::string>& inputs, KnowledgeGraph* gra
                      Diagnostics* diags) {
   return ReadGraphInputs(
       inputs, diags, [&](ExtractionRecord r) { graph->AddRecord(r); },
-      [&](const std::string& path, std::string content) {
-        auto g = ReadSavedGraph(content, path, diags);
+      [&](const std::string& path, const GraphText& text) {
+        auto g = ReadSavedGraph(text.content, path, diags, text.release);
         if (!g) return;
         // The first graph is taken as it is; merging it into an empty one
         // would copy every contribution for the same result.

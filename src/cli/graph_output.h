@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "cli/args.h"
+#include "cli/inputs.h"
 #include "diplograph/core/diagnostics.h"
 #include "diplograph/graph/graph.h"
 
@@ -42,7 +43,7 @@ KnowledgeGraph& GraphForCommand();
 // Returns false if anything was reported.
 bool ReadGraphInputs(const std::vector<std::string>& inputs, Diagnostics* diags,
                      const std::function<void(ExtractionRecord)>& on_record,
-                     const std::function<void(const std::string&, std::string)>& on_graph);
+                     const std::function<void(const std::string&, const GraphText&)>& on_graph);
 
 // Reads saved graphs and extraction files into one graph.
 bool LoadGraphInputs(const std::vector<std::string>& inputs, KnowledgeGraph* graph,

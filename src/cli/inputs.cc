@@ -14,6 +14,7 @@
 #include <sstream>
 #include <utility>
 
+#include "diplograph/core/mapped_file.h"
 #include "diplograph/core/strings.h"
 
 namespace fs = std::filesystem;
@@ -28,8 +29,7 @@ std::string Extension(const std::string& path) {
 }
 
 bool KnownExtension(const std::string& ext) {
-  return ext == ".txt" || ext == ".text" || ext == ".jsonl" || ext == ".json" ||
-         ext == ".ndjson";
+  return ext == ".txt" || ext == ".text" || ext == ".jsonl" || ext == ".json" || ext == ".ndjson";
 }
 
 // A folder we may list and enter (by the effective ids); sets errno when not.
@@ -68,9 +68,10 @@ std::vector<InputFile> ExpandInputs(const std::vector<std::string>& inputs, Diag
     std::error_code ec;
     fs::file_status st = fs::status(in, ec);
     if (ec || !fs::exists(st)) {
-      bool missing = !ec || ec == std::errc::no_such_file_or_directory ||
-                     ec == std::errc::not_a_directory;
-      diags->Error(in, 0, 0, missing ? "no such file or directory" : "cannot read: " + ec.message());
+      bool missing =
+          !ec || ec == std::errc::no_such_file_or_directory || ec == std::errc::not_a_directory;
+      diags->Error(in, 0, 0,
+                   missing ? "no such file or directory" : "cannot read: " + ec.message());
       continue;
     }
     if (fs::is_directory(st)) {
@@ -137,7 +138,7 @@ class FileReader {
       Fail(errno);
       return;
     }
-    struct stat st{};
+    struct stat st {};
     if (fstat(fd_, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
       size_ = static_cast<size_t>(st.st_size);
     }
@@ -189,6 +190,12 @@ class FileReader {
     buf_.resize(end_);
     end_ = 0;
     return std::move(buf_);
+  }
+
+  // Maps the whole of a regular file (not stdin) into `map`; false when it
+  // cannot be mapped, and the file is read instead.
+  bool Map(MappedFile* map) const {
+    return ok_ && fd_ != STDIN_FILENO && size_ > 0 && map->Map(fd_, size_);
   }
 
  private:
@@ -368,7 +375,7 @@ void ReadContent(const InputFile& file, std::string content, const ReaderOptions
   }
   if (LooksLikeSavedGraph(content, trimmed)) {
     if (!CheckText(content, file.path, diags)) return;
-    if (handlers.on_graph) handlers.on_graph(file.path, std::move(content));
+    if (handlers.on_graph) handlers.on_graph(file.path, GraphText{content, {}});
     return;
   }
   ParseJsonRecords(content, file.path, options, diags, on_record);
@@ -415,6 +422,17 @@ void ReadInput(const InputFile& file, const ReaderOptions& options, Diagnostics*
         return;
       }
     }
+  }
+  // A saved graph is mapped rather than read: nothing is copied, and the
+  // pages its reader is done with leave memory as the graph grows.
+  MappedFile map;
+  if (json_ext && handlers.on_graph && LooksLikeSavedGraph(in.data(), Trim(in.data())) &&
+      in.Map(&map)) {
+    std::string_view content = map.data();
+    if (!CheckText(content, file.path, diags)) return;
+    map.Release(content.size());  // checked: the reader brings pages back as it goes
+    handlers.on_graph(file.path, GraphText{content, [&map](size_t n) { map.Release(n); }});
+    return;
   }
   if (!in.FillAll()) return;
   ReadContent(file, in.Take(), options, diags, handlers, on_record);

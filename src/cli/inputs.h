@@ -29,10 +29,19 @@ std::vector<InputFile> ExpandInputs(const std::vector<std::string>& inputs, Diag
 // Reads a whole file ("-" = stdin). Returns false and reports when unreadable.
 bool ReadWholeFile(const std::string& path, std::string* out, Diagnostics* diags);
 
+// A saved graph's text: read into memory, or mapped from its file.
+// release(n), when set, says its first n bytes are done with (a hint: a
+// mapped file drops their pages, and reads them back if they are looked at
+// again). Both are valid during the on_graph call only.
+struct GraphText {
+  std::string_view content;
+  std::function<void(size_t)> release;
+};
+
 struct InputHandlers {
   std::function<void(Document)> on_document;
   std::function<void(ExtractionRecord)> on_record;
-  std::function<void(const std::string& path, std::string content)> on_graph;
+  std::function<void(const std::string& path, const GraphText& text)> on_graph;
 };
 
 // Reads one input file and hands each article, extraction record or saved

@@ -150,8 +150,7 @@ size_t Progress::CountDocuments(const std::vector<std::string>& inputs) {
       add(fs::exists(in, ec) ? CountFile(in) : 0);
       continue;
     }
-    for (fs::recursive_directory_iterator it(in, fs::directory_options::skip_permission_denied,
-                                             ec),
+    for (fs::recursive_directory_iterator it(in, fs::directory_options::skip_permission_denied, ec),
          end;
          !ec && it != end; it.increment(ec)) {
       std::string name = it->path().filename().string();
@@ -160,8 +159,8 @@ size_t Progress::CountDocuments(const std::vector<std::string>& inputs) {
         continue;
       }
       std::string ext = LowerExtension(it->path());
-      bool known = ext == ".txt" || ext == ".text" || ext == ".jsonl" || ext == ".json" ||
-                   ext == ".ndjson";
+      bool known =
+          ext == ".txt" || ext == ".text" || ext == ".jsonl" || ext == ".json" || ext == ".ndjson";
       if (known && it->is_regular_file(ec)) add(CountFile(it->path()));
     }
   }

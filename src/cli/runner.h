@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "cli/args.h"
+#include "cli/inputs.h"
 #include "diplograph/core/diagnostics.h"
 #include "diplograph/event/record.h"
 #include "diplograph/text/reader.h"
@@ -32,7 +33,7 @@ bool ReadRunOptions(const Args& args, RunOptions* out, std::string* error);
 // Returns false when the dictionaries could not be loaded (reported).
 bool StreamRecords(const RunOptions& options, Diagnostics* diags,
                    const std::function<void(ExtractionRecord)>& on_record,
-                   const std::function<void(const std::string&, std::string)>& on_graph);
+                   const std::function<void(const std::string&, const GraphText&)>& on_graph);
 
 }  // namespace diplograph::cli
 

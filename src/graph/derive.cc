@@ -14,24 +14,16 @@
 #include <utility>
 
 #include "diplograph/graph/graph.h"
+#include "edge_placer.h"
 #include "flat_index.h"
 #include "graph_internal.h"
 #include "resolve.h"
+#include "stable_hash_map.h"
 
 namespace diplograph {
 
 using graph_internal::ActorProfile;
 using graph_internal::Resolvable;
-
-// What placing every edge at once looks up: each node id's vertex, which
-// raw ids are joined under another id, and the last source placed (edges
-// come in key order, so mostly the next one's source too).
-struct KnowledgeGraph::PlaceIndex {
-  graph_internal::FlatIndex<Vertex> vertex_of;
-  graph_internal::FlatIndex<char> joined;
-  mutable const std::string* last_source = nullptr;
-  mutable Vertex last_source_vertex{};
-};
 
 namespace {
 
@@ -213,6 +205,26 @@ void KnowledgeGraph::EnsureDerived() const {
 // Places every raw id and raw edge, in key order so that each insertion
 // lands at the end of vertices_ / edges_, then derives every value.
 void KnowledgeGraph::DeriveAll() const {
+  PlaceIndex index;
+  PlaceAllNodes(&index);
+  std::vector<const RawEdgeEntry*> edges = std::exchange(load_order_, {});
+  if (edges.size() != raw_edges_->size()) {  // not loaded in order
+    edges.clear();
+    edges.reserve(raw_edges_->size());
+    raw_edges_->ForEach([&](const RawEdgeEntry& entry) { edges.push_back(&entry); });
+    std::sort(edges.begin(), edges.end(), [](auto* a, auto* b) { return a->first < b->first; });
+  }
+  std::vector<Edge> placed;
+  placed.reserve(edges.size());
+  for (const auto* entry : edges) {
+    placed.push_back(PlaceEdge(entry->first, entry->second, nullptr, &index));
+  }
+  DeriveAllValues(edges, placed);
+}
+
+// Resolves every raw id and places it, in id order; `index` learns each
+// node's vertex and which raw ids are joined.
+void KnowledgeGraph::PlaceAllNodes(PlaceIndex* index) const {
   Resolve(true);
   std::vector<const RawNodes::value_type*> nodes;
   nodes.reserve(raw_nodes_.size());
@@ -220,31 +232,24 @@ void KnowledgeGraph::DeriveAll() const {
   std::sort(nodes.begin(), nodes.end(), [](auto* a, auto* b) { return a->first < b->first; });
   std::set<std::string> moved;  // stays empty: nothing was placed
   for (const auto* entry : nodes) PlaceNode(entry->first, entry->second, &moved, nullptr);
-  std::vector<const RawEdges::value_type*> edges = std::exchange(load_order_, {});
-  if (edges.size() != raw_edges_.size()) {  // not loaded in order
-    edges.clear();
-    edges.reserve(raw_edges_.size());
-    for (const auto& entry : raw_edges_) edges.push_back(&entry);
-    std::sort(edges.begin(), edges.end(), [](auto* a, auto* b) { return a->first < b->first; });
-  }
-  PlaceIndex index;
-  index.vertex_of.Reserve(vertices_.size());
-  for (const auto& [id, v] : vertices_) index.vertex_of.Insert(id, v);
-  index.joined.Reserve(resolution_->node_of.size());
-  for (const auto& [raw, node] : resolution_->node_of) index.joined.Insert(raw, 1);
-  std::vector<Edge> placed;
-  placed.reserve(edges.size());
-  for (const auto* entry : edges) {
-    placed.push_back(PlaceEdge(entry->first, entry->second, nullptr, &index));
-  }
+  index->vertex_of.Reserve(vertices_.size());
+  for (const auto& [id, v] : vertices_) index->vertex_of.Insert(id, v);
+  index->joined.Reserve(resolution_->node_of.size());
+  for (const auto& [raw, node] : resolution_->node_of) index->joined.Insert(raw, 1);
+}
+
+// Derives every edge (`placed[i]` is where raw key `entries[i]` went; each
+// raw key is there once) and every node.
+void KnowledgeGraph::DeriveAllValues(const std::vector<const RawEdgeEntry*>& entries,
+                                     const std::vector<Edge>& placed) const {
   // Each derivation reads contributions and writes its own node or edge. An
   // edge of one raw key (most of them) is derived from that key's entry; an
   // edge of several once, for its first key.
   ParallelFor(placed.size(), [&](size_t i) {
     const RelationEdge& edge = (*graph_)[placed[i]];
     if (edge.keys.size() == 1) {
-      DeriveEdgeFrom(placed[i], *edges[i]);
-    } else if (edge.keys.front() == &edges[i]->first) {
+      DeriveEdgeFrom(placed[i], *entries[i]);
+    } else if (edge.keys.front() == &entries[i]->first) {
       RederiveEdge(placed[i]);
     }
   });
@@ -252,6 +257,72 @@ void KnowledgeGraph::DeriveAll() const {
   all_nodes.reserve(vertices_.size());
   for (const auto& [id, v] : vertices_) all_nodes.push_back(v);
   ParallelFor(all_nodes.size(), [&](size_t i) { RederiveNode(all_nodes[i]); });
+}
+
+KnowledgeGraph::EdgePlacer::EdgePlacer(const KnowledgeGraph& graph) : graph_(graph) {
+  batch_.reserve(kBatch);
+  thread_ = std::thread([this] { Run(); });
+}
+
+KnowledgeGraph::EdgePlacer::~EdgePlacer() {
+  if (!thread_.joinable()) return;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    stop_ = true;
+  }
+  ready_.notify_one();
+  thread_.join();
+}
+
+void KnowledgeGraph::EdgePlacer::Add(const RawEdgeEntry* entry) {
+  batch_.push_back(entry);
+  if (batch_.size() == kBatch) Hand(false);
+}
+
+void KnowledgeGraph::EdgePlacer::Hand(bool last) {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (!batch_.empty()) queue_.push_back(std::exchange(batch_, {}));
+    last_ = last_ || last;
+  }
+  ready_.notify_one();
+  batch_.reserve(kBatch);
+}
+
+void KnowledgeGraph::EdgePlacer::Run() {
+  try {
+    graph_.PlaceAllNodes(&index_);
+    std::vector<std::vector<const RawEdgeEntry*>> work;
+    while (true) {
+      {
+        std::unique_lock<std::mutex> lock(mu_);
+        ready_.wait(lock, [&] { return stop_ || last_ || !queue_.empty(); });
+        if (stop_) return;
+        work.swap(queue_);
+        if (work.empty()) return;  // the last batch was placed
+      }
+      for (const auto& batch : work) {
+        for (const RawEdgeEntry* entry : batch) {
+          entries_.push_back(entry);
+          placed_.push_back(graph_.PlaceEdge(entry->first, entry->second, nullptr, &index_));
+        }
+      }
+      work.clear();
+    }
+  } catch (...) {
+    error_ = std::current_exception();
+  }
+}
+
+void KnowledgeGraph::EdgePlacer::Finish(const std::vector<const RawEdgeEntry*>& late) {
+  Hand(true);
+  thread_.join();
+  if (error_) std::rethrow_exception(error_);
+  for (const RawEdgeEntry* entry : late) {
+    entries_.push_back(entry);
+    placed_.push_back(graph_.PlaceEdge(entry->first, entry->second, nullptr, &index_));
+  }
+  graph_.DeriveAllValues(entries_, placed_);
 }
 
 // Re-places what changed (and what resolution renamed, with its edges),
@@ -273,8 +344,8 @@ void KnowledgeGraph::DeriveChanges() const {
 
   std::set<EdgeKey> touched_edges(gone_edges_.begin(), gone_edges_.end());
   auto place_edge = [&](const EdgeKey& key) {
-    auto raw = raw_edges_.find(key);
-    if (raw != raw_edges_.end()) PlaceEdge(raw->first, raw->second, &touched_edges);
+    const RawEdgeEntry* raw = raw_edges_->find(key);
+    if (raw != nullptr) PlaceEdge(raw->first, raw->second, &touched_edges);
   };
   for (const EdgeKey& key : dirty_edges_) place_edge(key);
   for (const std::string& id : moved) {  // their edges move with them
@@ -398,7 +469,7 @@ void KnowledgeGraph::RederiveEdge(Edge e) const {
 }
 
 // RederiveEdge() for an edge whose only raw key is `raw`.
-void KnowledgeGraph::DeriveEdgeFrom(Edge e, const RawEdges::value_type& raw) const {
+void KnowledgeGraph::DeriveEdgeFrom(Edge e, const RawEdgeEntry& raw) const {
   std::vector<graph_internal::EdgeRef> refs;
   refs.reserve(raw.second.contrib.size());
   for (const auto& [doc, c] : raw.second.contrib) refs.push_back({&doc, &raw.first, &c});
@@ -431,7 +502,7 @@ void KnowledgeGraph::EventDates(const std::string& raw_id, const std::string& do
   size_t before = dates->size();
   for (const EdgeKey* key : slot->second.edges) {
     if (key->source != raw_id && key->target != raw_id) continue;
-    const EdgeContribution& c = raw_edges_.find(*key)->second.contrib.find(doc)->second;
+    const EdgeContribution& c = raw_edges_->find(*key)->second.contrib.find(doc)->second;
     dates->insert(dates->end(), c.dates.begin(), c.dates.end());
   }
   if (dates->size() == before) {

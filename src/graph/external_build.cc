@@ -164,10 +164,10 @@ struct ExternalGraphBuilder::State {
   // numbers into `values`.
   struct RawActor {
     std::vector<std::pair<uint32_t, uint32_t>> types, countries;  // (value, count)
-    std::vector<std::string> names, aliases;                       // sorted, unique
-    std::vector<uint32_t> docs;                                    // document numbers
-    const std::string* home = nullptr;  // node id, after resolution
-    bool event_dates = false;           // its node is an occasion: keep round dates
+    std::vector<std::string> names, aliases;                      // sorted, unique
+    std::vector<uint32_t> docs;                                   // document numbers
+    const std::string* home = nullptr;                            // node id, after resolution
+    bool event_dates = false;  // its node is an occasion: keep round dates
   };
   std::unordered_map<std::string, RawActor> actors;
   bool reprofile = false;  // a document was replaced: `actors` counts its old version
@@ -339,8 +339,8 @@ void ExternalGraphBuilder::State::Resolve() {
   std::vector<graph_internal::ResolveInput> inputs;
   inputs.reserve(resolvable.size());
   for (size_t i = 0; i < resolvable.size(); ++i) {
-    inputs.push_back({resolvable[i], &profiles[i],
-                      graph_internal::DocSet(&actors.at(*resolvable[i]).docs)});
+    inputs.push_back(
+        {resolvable[i], &profiles[i], graph_internal::DocSet(&actors.at(*resolvable[i]).docs)});
   }
   std::unordered_map<std::string, std::string> node_of = graph_internal::ResolveActors(inputs);
   profiles.clear();
@@ -479,7 +479,8 @@ void WriteNodeGroup(const std::string& id, const std::vector<NodeRow>& rows,
   for (const NodeRow& r : rows) refs.push_back({&r.doc, &r.raw_id, &r.c});
   graph_internal::DeriveNode(&node, refs);
   if (node.type == "event") {
-    for (const NodeRow& r : rows) node.dates.insert(node.dates.end(), r.dates.begin(), r.dates.end());
+    for (const NodeRow& r : rows)
+      node.dates.insert(node.dates.end(), r.dates.begin(), r.dates.end());
     graph_internal::SortUnique(&node.dates);
   }
   node.first_date = node.dates.empty() ? "" : node.dates.front();

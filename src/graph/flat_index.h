@@ -3,12 +3,15 @@
 // and placed. Open addressing with linear probing in one flat array: a
 // look-up touches one slot (the full 64-bit hash is kept, so the key's bytes
 // are read only on a hash match), where a node-based map follows two or
-// three pointers. The keys are not copied: they must outlive the index.
+// three pointers. The index keeps its own copy of the keys, packed end to
+// end, so checking a match reads bytes that sit together in a few hundred
+// kilobytes rather than wherever the keys' owners happen to live.
 #ifndef DIPLOGRAPH_GRAPH_FLAT_INDEX_H_
 #define DIPLOGRAPH_GRAPH_FLAT_INDEX_H_
 
 #include <cstdint>
 #include <cstring>
+#include <stdexcept>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -57,7 +60,7 @@ class FlatIndex {
     for (size_t i = h & mask_;; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
       if (s.hash == 0) return nullptr;
-      if (s.hash == h && s.key == key) return &s.value;
+      if (s.hash == h && KeyOf(s) == key) return &s.value;
     }
   }
 
@@ -69,20 +72,28 @@ class FlatIndex {
     for (size_t i = h & mask_;; i = (i + 1) & mask_) {
       Slot& s = slots_[i];
       if (s.hash == 0) {
-        s = {h, key, std::move(value)};
+        if (keys_.size() + key.size() > UINT32_MAX) throw std::length_error("FlatIndex: keys");
+        s = {h, static_cast<uint32_t>(keys_.size()), static_cast<uint32_t>(key.size()),
+             std::move(value)};
+        keys_.insert(keys_.end(), key.begin(), key.end());
         ++size_;
         return {&s.value, true};
       }
-      if (s.hash == h && s.key == key) return {&s.value, false};
+      if (s.hash == h && KeyOf(s) == key) return {&s.value, false};
     }
   }
 
  private:
   struct Slot {
-    uint64_t hash = 0;  // 0: empty
-    std::string_view key;
+    uint64_t hash = 0;    // 0: empty
+    uint32_t offset = 0;  // the key: keys_[offset, offset + size)
+    uint32_t size = 0;
     Value value{};
   };
+
+  std::string_view KeyOf(const Slot& s) const {
+    return std::string_view(keys_.data() + s.offset, s.size);
+  }
 
   void Rehash(size_t count) {
     std::vector<Slot> old = std::exchange(slots_, std::vector<Slot>(count));
@@ -96,6 +107,7 @@ class FlatIndex {
   }
 
   std::vector<Slot> slots_;  // a power of two, at most 2/3 full
+  std::vector<char> keys_;   // every key, in insertion order
   size_t mask_ = 0;
   size_t size_ = 0;
 };

@@ -3,16 +3,21 @@
 #include "diplograph/graph/graph.h"
 
 #include <algorithm>
+#include <thread>
 #include <utility>
 
+#include "edge_placer.h"
 #include "flat_index.h"
 #include "graph_internal.h"
 #include "resolve.h"
+#include "stable_hash_map.h"
 
 namespace diplograph {
 
 KnowledgeGraph::KnowledgeGraph()
-    : graph_(std::make_unique<BoostGraph>()), resolution_(std::make_unique<Resolution>()) {}
+    : raw_edges_(std::make_unique<RawEdges>()),
+      graph_(std::make_unique<BoostGraph>()),
+      resolution_(std::make_unique<Resolution>()) {}
 KnowledgeGraph::~KnowledgeGraph() = default;
 
 KnowledgeGraph::KnowledgeGraph(const KnowledgeGraph& other) : KnowledgeGraph() {
@@ -40,7 +45,7 @@ KnowledgeGraph::KnowledgeGraph(KnowledgeGraph&& other) noexcept : KnowledgeGraph
 KnowledgeGraph& KnowledgeGraph::operator=(KnowledgeGraph&& other) noexcept {
   if (this != &other) {
     raw_nodes_ = std::exchange(other.raw_nodes_, {});
-    raw_edges_ = std::exchange(other.raw_edges_, {});
+    raw_edges_ = std::exchange(other.raw_edges_, std::make_unique<RawEdges>());
     docs_ = std::exchange(other.docs_, {});
     graph_ = std::exchange(other.graph_, std::make_unique<BoostGraph>());
     vertices_ = std::exchange(other.vertices_, {});
@@ -108,7 +113,7 @@ void KnowledgeGraph::InsertDocument(DocContribution c) {
   }
   slot.edges.reserve(c.edges.size());
   for (auto& [key, ec] : c.edges) {
-    auto raw = raw_edges_.try_emplace(key).first;
+    RawEdgeEntry* raw = raw_edges_->try_emplace(key).first;
     raw->second.contrib.emplace(doc_id, std::move(ec));
     if (track) dirty_edges_.insert(key);
     slot.edges.push_back(&raw->first);
@@ -124,7 +129,7 @@ void KnowledgeGraph::RemoveDocument(const std::string& doc_id) {
   const bool track = !vertices_.empty();
   load_order_.clear();
   for (const EdgeKey* key : it->second.edges) {
-    auto e = raw_edges_.find(*key);
+    RawEdgeEntry* e = raw_edges_->find(*key);
     e->second.contrib.erase(doc_id);
     if (track) dirty_edges_.insert(*key);
     if (!e->second.contrib.empty()) continue;
@@ -133,7 +138,7 @@ void KnowledgeGraph::RemoveDocument(const std::string& doc_id) {
       keys.erase(std::find(keys.begin(), keys.end(), &e->first));
       gone_edges_.insert(*home);
     }
-    raw_edges_.erase(e);
+    raw_edges_->erase(e);
   }
   for (const std::string* id : it->second.nodes) {
     auto n = raw_nodes_.find(*id);
@@ -240,8 +245,8 @@ void KnowledgeGraph::ForEachContribution(
     const {
   std::vector<graph_internal::EdgeRef> refs;
   for (const EdgeKey* raw : edge.keys) {
-    auto it = raw_edges_.find(*raw);
-    if (it == raw_edges_.end()) continue;
+    const RawEdgeEntry* it = raw_edges_->find(*raw);
+    if (it == nullptr) continue;
     for (const auto& [doc, c] : it->second.contrib) refs.push_back({&doc, &it->first, &c});
   }
   if (edge.keys.size() > 1) {
@@ -261,7 +266,7 @@ DocContribution KnowledgeGraph::ContributionOf(std::string_view doc_id) const {
     out.nodes.emplace(*id, raw_nodes_.find(*id)->second.contrib.find(doc_id)->second);
   }
   for (const EdgeKey* key : slot.edges) {
-    out.edges.emplace(*key, raw_edges_.find(*key)->second.contrib.find(doc_id)->second);
+    out.edges.emplace(*key, raw_edges_->find(*key)->second.contrib.find(doc_id)->second);
   }
   return out;
 }
@@ -339,6 +344,7 @@ static std::pair<typename Map::iterator, bool> EmplaceLast(Map* m, const std::st
 }
 
 bool KnowledgeGraph::Loader::AddNode(Doc doc, std::string_view raw_id, NodeContribution c) {
+  if (placer_ != nullptr) DropPlacement();
   RawNodes::value_type* raw = RawNodeFor(raw_id, true);
   if (!EmplaceLast(&raw->second.contrib, doc->entry.id, std::move(c)).second) return false;
   doc->nodes.push_back(&raw->first);
@@ -346,8 +352,10 @@ bool KnowledgeGraph::Loader::AddNode(Doc doc, std::string_view raw_id, NodeContr
 }
 
 KnowledgeGraph::Loader::Node KnowledgeGraph::Loader::FindNode(std::string_view raw_id) {
-  RawNodes::value_type* raw = RawNodeFor(raw_id, false);
-  return raw == nullptr ? nullptr : &raw->first;
+  // Not through RawNodeFor(): its check of the last id would read an entry
+  // that nothing else here touches.
+  RawNodes::value_type* const* found = raw_ids_->Find(raw_id);
+  return found == nullptr ? nullptr : &(*found)->first;
 }
 
 bool KnowledgeGraph::Loader::HasNode(Doc doc, Node node) const {
@@ -358,13 +366,48 @@ bool KnowledgeGraph::Loader::HasNode(Doc doc, Node node) const {
   return graph_.raw_nodes_.find(*node)->second.contrib.contains(doc->entry.id);
 }
 
-void KnowledgeGraph::Loader::ReserveEdges(size_t n) { graph_.raw_edges_.reserve(n); }
+void KnowledgeGraph::Loader::ReserveEdges(size_t n) { graph_.raw_edges_->reserve(n); }
+
+void KnowledgeGraph::Loader::EndNodes() {
+  // Placing needs a core of its own; and once anything is placed, edges
+  // added since have to be told apart (late_).
+  if (placer_ != nullptr || std::thread::hardware_concurrency() < 2) return;
+  if (!graph_.load_order_.empty() || !graph_.vertices_.empty()) return;
+  placer_ = std::make_unique<EdgePlacer>(graph_);
+}
+
+// Back to nothing placed: Finish() derives everything at once.
+void KnowledgeGraph::Loader::DropPlacement() {
+  placer_.reset();  // stops its thread
+  last_placed_ = nullptr;
+  late_.clear();
+  KnowledgeGraph& g = graph_;
+  g.graph_ = std::make_unique<BoostGraph>();
+  g.vertices_.clear();
+  g.edges_.clear();
+  g.resolution_ = std::make_unique<Resolution>();
+  for (auto& [id, raw] : g.raw_nodes_) {
+    raw.home = nullptr;
+    raw.vertex = {};
+  }
+  g.raw_edges_->ForEach([](const RawEdgeEntry& entry) { entry.second.home = nullptr; });
+}
 
 void KnowledgeGraph::Loader::AddEdge(Doc doc, const EdgeKey& raw_key, EdgeContribution c) {
   if (last_edge_ == nullptr || last_edge_->first != raw_key) {
-    auto [it, added] = graph_.raw_edges_.try_emplace(raw_key);
-    last_edge_ = &*it;
-    if (added) graph_.load_order_.push_back(last_edge_);
+    auto [entry, added] = graph_.raw_edges_->try_emplace(raw_key);
+    last_edge_ = entry;
+    if (added) {
+      graph_.load_order_.push_back(last_edge_);
+      if (placer_ != nullptr) {
+        if (last_placed_ == nullptr || last_placed_->first < raw_key) {
+          placer_->Add(last_edge_);
+          last_placed_ = last_edge_;
+        } else {
+          late_.push_back(last_edge_);
+        }
+      }
+    }
   }
   auto [it, added] = EmplaceLast(&last_edge_->second.contrib, doc->entry.id, std::move(c));
   if (added) {
@@ -385,26 +428,36 @@ KnowledgeGraph KnowledgeGraph::Loader::Finish() && {
       std::sort(slot.edges.begin(), slot.edges.end(), by_key);
     }
   }
-  // Raw keys come in the order of their links, which only keys under joined
-  // ids break: those few are sorted apart and merged back in.
-  auto& order = graph_.load_order_;
-  auto entry_by_key = [](const RawEdges::value_type* a, const RawEdges::value_type* b) {
+  auto entry_by_key = [](const RawEdgeEntry* a, const RawEdgeEntry* b) {
     return a->first < b->first;
   };
-  std::vector<const RawEdges::value_type*> in_order, late;
-  in_order.reserve(order.size());
-  for (const RawEdges::value_type* e : order) {
-    (in_order.empty() || entry_by_key(in_order.back(), e) ? in_order : late).push_back(e);
-  }
-  if (!late.empty()) {
-    std::sort(late.begin(), late.end(), entry_by_key);
-    std::merge(in_order.begin(), in_order.end(), late.begin(), late.end(), order.begin(),
-               entry_by_key);
+  auto& order = graph_.load_order_;
+  if (placer_ != nullptr) {  // placed but for the late keys: derive the graph
+    std::sort(late_.begin(), late_.end(), entry_by_key);
+    placer_->Finish(late_);
+    placer_.reset();
+    order.clear();
+    graph_.stale_.store(false, std::memory_order_release);
+  } else {
+    // Raw keys come in the order of their links, which only keys under
+    // joined ids break: those few are sorted apart and merged back in.
+    std::vector<const RawEdgeEntry*> in_order, late;
+    in_order.reserve(order.size());
+    for (const RawEdgeEntry* e : order) {
+      (in_order.empty() || entry_by_key(in_order.back(), e) ? in_order : late).push_back(e);
+    }
+    if (!late.empty()) {
+      std::sort(late.begin(), late.end(), entry_by_key);
+      std::merge(in_order.begin(), in_order.end(), late.begin(), late.end(), order.begin(),
+                 entry_by_key);
+    }
   }
   docs_ = std::make_unique<graph_internal::FlatIndex<DocSlot*>>();
   raw_ids_ = std::make_unique<graph_internal::FlatIndex<RawNodes::value_type*>>();
   last_node_ = nullptr;
   last_edge_ = nullptr;
+  last_placed_ = nullptr;
+  late_.clear();
   return std::exchange(graph_, KnowledgeGraph());
 }
 

@@ -83,8 +83,7 @@ struct ResolveInput {
 // The node id of every raw id in `actors` that is joined under another id
 // (raw ids that are their own node id are left out). `actors` must be
 // sorted by id.
-std::unordered_map<std::string, std::string> ResolveActors(
-    const std::vector<ResolveInput>& actors);
+std::unordered_map<std::string, std::string> ResolveActors(const std::vector<ResolveInput>& actors);
 
 }  // namespace diplograph::graph_internal
 
@@ -94,8 +93,8 @@ namespace diplograph {
 struct KnowledgeGraph::Resolution {
   std::map<std::string, graph_internal::ActorProfile, std::less<>> profiles;  // by raw id
   std::unordered_map<std::string, std::string> node_of;  // raw id -> node id, where different
-  bool pinned = false;    // a subgraph keeps its parent's resolution
-  bool recheck = false;   // a document was removed: resolve again
+  bool pinned = false;                                   // a subgraph keeps its parent's resolution
+  bool recheck = false;                                  // a document was removed: resolve again
 };
 
 }  // namespace diplograph

@@ -52,8 +52,9 @@ struct Where {
 
 class SavedGraphReader {
  public:
-  SavedGraphReader(std::string_view text, std::string_view path, Diagnostics* diags)
-      : text_(text), path_(path), diags_(diags) {}
+  SavedGraphReader(std::string_view text, std::string_view path, Diagnostics* diags,
+                   const std::function<void(size_t)>& release)
+      : text_(text), path_(path), diags_(diags), release_(release) {}
 
   std::optional<KnowledgeGraph> Read();
 
@@ -96,6 +97,10 @@ class SavedGraphReader {
   std::string_view text_;
   std::string_view path_;
   Diagnostics* diags_;
+  // Told every kReleaseBytes read that the text before is done with.
+  const std::function<void(size_t)>& release_;
+  static constexpr size_t kReleaseBytes = size_t{16} << 20;
+  size_t released_ = 0;
   static constexpr int kMaxErrors = 20;
   bool ok_ = true;
   int errors_ = 0;
@@ -117,6 +122,10 @@ class SavedGraphReader {
   std::vector<std::pair<uint64_t, uint64_t>> link_hashes_;
   std::unordered_set<std::pair<uint64_t, uint64_t>, PairHash> links_;
   bool NewLink(const EdgeKey& key);
+  // The node of the last link's source: links come sorted by source, so it
+  // is mostly the next one's too.
+  std::string source_id_;
+  KnowledgeGraph::Loader::Node source_node_ = nullptr;
 };
 
 // FNV-1a, and a multiply-xorshift hash, of `parts` separated by NUL bytes.
@@ -151,6 +160,8 @@ void SavedGraphReader::Reset() {
   links_sorted_ = true;
   last_link_ = {};
   link_hashes_.clear();
+  source_id_.clear();
+  source_node_ = nullptr;
 }
 
 void SavedGraphReader::Error(const Where& at, const std::string& message) {
@@ -470,8 +481,11 @@ void SavedGraphReader::ReadLink(const JsonValue& l, const Where& at) {
   if (contrib->empty()) return Error(contrib_at, "link has no documents");
   std::pair<std::string, std::string> probe;
   // The ends' raw ids, where no document used other ids (the usual case).
-  const KnowledgeGraph::Loader::Node ends[2] = {loader_->FindNode(key.source),
-                                                loader_->FindNode(key.target)};
+  if (source_node_ == nullptr || key.source != source_id_) {
+    source_id_ = key.source;
+    source_node_ = loader_->FindNode(key.source);
+  }
+  const KnowledgeGraph::Loader::Node ends[2] = {source_node_, loader_->FindNode(key.target)};
   for (const JsonMember& m : contrib->members()) {
     const std::string_view doc = m.key;
     const JsonValue& c = m.value;
@@ -551,8 +565,13 @@ SavedGraphReader::Outcome SavedGraphReader::ReadPiecewise(JsonParser* p) {
       if (!is) return Outcome::kOtherLayout;
       // Written graphs put one link on a line: about as many raw keys.
       if (!nodes) {
+        // Counted on the first few megabytes (a hint need not be exact).
         std::string_view rest = text_.substr(std::min(p->offset(), text_.size()));
-        loader_->ReserveEdges(static_cast<size_t>(std::count(rest.begin(), rest.end(), '\n')));
+        std::string_view head = rest.substr(0, size_t{4} << 20);
+        const double lines = static_cast<double>(std::count(head.begin(), head.end(), '\n'));
+        loader_->ReserveEdges(static_cast<size_t>(lines * static_cast<double>(rest.size()) /
+                                                  static_cast<double>(head.size() + 1)));
+        loader_->EndNodes();
       }
       const Where at = root.Key(nodes ? "nodes" : "links");
       for (size_t i = 0;; ++i) {
@@ -565,6 +584,10 @@ SavedGraphReader::Outcome SavedGraphReader::ReadPiecewise(JsonParser* p) {
           ReadNode(*v, at.Index(i));
         } else {
           ReadLink(*v, at.Index(i));
+        }
+        if (release_ && p->offset() >= released_ + kReleaseBytes) {
+          released_ = p->offset();
+          release_(released_);
         }
       }
     } else if (!p->SkipValue()) {
@@ -596,6 +619,7 @@ bool SavedGraphReader::ReadWhole() {
     for (size_t i = 0; i < items.size(); ++i) ReadNode(items[i], root.Key("nodes").Index(i));
   }
   if (const JsonValue* links = Container(*doc, root, "links", true)) {
+    loader_->EndNodes();
     std::span<const JsonValue> items = links->items();
     for (size_t i = 0; i < items.size(); ++i) ReadLink(items[i], root.Key("links").Index(i));
   }
@@ -627,8 +651,9 @@ std::optional<KnowledgeGraph> SavedGraphReader::Read() {
 }  // namespace
 
 std::optional<KnowledgeGraph> ReadSavedGraph(std::string_view content, std::string_view path,
-                                             Diagnostics* diags) {
-  return SavedGraphReader(content, path, diags).Read();
+                                             Diagnostics* diags,
+                                             const std::function<void(size_t)>& release) {
+  return SavedGraphReader(content, path, diags, release).Read();
 }
 
 }  // namespace diplograph

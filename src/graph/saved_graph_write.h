@@ -14,8 +14,8 @@
 namespace diplograph::graph_internal {
 
 // Calls its argument once per contribution, in document id order.
-using NodeContribFn = std::function<void(const std::string& doc, const std::string& raw_id,
-                                         const NodeContribution&)>;
+using NodeContribFn =
+    std::function<void(const std::string& doc, const std::string& raw_id, const NodeContribution&)>;
 using EdgeContribFn = std::function<void(const std::string& doc, const EdgeContribution&)>;
 using EachNodeContrib = std::function<void(const NodeContribFn&)>;
 using EachEdgeContrib = std::function<void(const EdgeContribFn&)>;

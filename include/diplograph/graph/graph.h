@@ -111,6 +111,8 @@ namespace diplograph {
 namespace graph_internal {
 template <typename Value>
 class FlatIndex;
+template <typename Key, typename Value, typename Hash>
+class StableHashMap;
 }  // namespace graph_internal
 
 // What one document says about one actor.
@@ -320,7 +322,9 @@ class KnowledgeGraph {
     size_t operator()(const EdgeKey& k) const;
   };
   using RawNodes = std::unordered_map<std::string, RawNode>;
-  using RawEdges = std::unordered_map<EdgeKey, RawEdge, EdgeKeyHash>;
+  // Entries stay in place while the table grows (stable_hash_map.h).
+  using RawEdges = graph_internal::StableHashMap<EdgeKey, RawEdge, EdgeKeyHash>;
+  using RawEdgeEntry = std::pair<const EdgeKey, RawEdge>;
   struct DocSlot {
     DocumentEntry entry;
     std::vector<const std::string*> nodes;  // keys of raw_nodes_, sorted by id
@@ -334,6 +338,13 @@ class KnowledgeGraph {
   // Derived state (graph.cc keeps the truth, derive.cc the rest).
   void EnsureDerived() const;
   void DeriveAll() const;
+  struct PlaceIndex;  // look-ups for placing every edge at once (edge_placer.h)
+  class EdgePlacer;   // places a Loader's edges as they come (edge_placer.h)
+  // DeriveAll() in steps: resolution and every node, then each edge placed
+  // with PlaceEdge(), then every value.
+  void PlaceAllNodes(PlaceIndex* index) const;
+  void DeriveAllValues(const std::vector<const RawEdgeEntry*>& entries,
+                       const std::vector<Edge>& placed) const;
   void DeriveChanges() const;
   void RefreshEdges(const std::set<EdgeKey>& keys) const;
   void RefreshNodes(const std::set<std::string>& ids) const;
@@ -341,11 +352,10 @@ class KnowledgeGraph {
   bool UpdateProfiles(bool all) const;
   void PlaceNode(const std::string& raw_id, const RawNode& raw, std::set<std::string>* moved,
                  std::set<std::string>* touched) const;
-  struct PlaceIndex;  // look-ups for placing every edge at once (derive.cc)
   Edge PlaceEdge(const EdgeKey& raw_key, const RawEdge& raw, std::set<EdgeKey>* touched,
                  const PlaceIndex* index = nullptr) const;
   void RederiveEdge(Edge e) const;
-  void DeriveEdgeFrom(Edge e, const RawEdges::value_type& raw) const;
+  void DeriveEdgeFrom(Edge e, const RawEdgeEntry& raw) const;
   void RederiveNode(Vertex v) const;
   std::string HomeOf(const std::string& raw_id) const;
   EdgeKey HomeOf(const EdgeKey& raw_key) const;
@@ -356,7 +366,7 @@ class KnowledgeGraph {
 
   // The truth.
   RawNodes raw_nodes_;
-  RawEdges raw_edges_;
+  std::unique_ptr<RawEdges> raw_edges_;
   std::map<std::string, DocSlot, std::less<>> docs_;
 
   // Derived, guarded by derive_mu_ in const methods; `stale_` says whether
@@ -374,7 +384,7 @@ class KnowledgeGraph {
   mutable std::set<EdgeKey> gone_edges_;                              // edges that lost a raw key
   // Raw edges in key order, as a Loader placed them, so that DeriveAll()
   // need not sort them; empty once anything changes.
-  mutable std::vector<const RawEdges::value_type*> load_order_;
+  mutable std::vector<const RawEdgeEntry*> load_order_;
   mutable std::atomic<bool> stale_{false};
   mutable std::mutex derive_mu_;
 };
@@ -421,6 +431,11 @@ class KnowledgeGraph::Loader {
   void AddEdge(Doc doc, const EdgeKey& raw_key, EdgeContribution c);
   // Room for `n` raw keys (a hint).
   void ReserveEdges(size_t n);
+  // Says that every node is in. From here on each new raw key is placed in
+  // the graph on a second thread while the caller reads on, so Finish() has
+  // little left to do. A later AddNode() is allowed: it drops what was
+  // placed, and the graph comes out the same.
+  void EndNodes();
 
   // The graph; the loader is empty afterwards.
   KnowledgeGraph Finish() &&;
@@ -433,7 +448,13 @@ class KnowledgeGraph::Loader {
   // The entries of graph_.raw_nodes_, by raw id.
   std::unique_ptr<graph_internal::FlatIndex<RawNodes::value_type*>> raw_ids_;
   RawNodes::value_type* last_node_ = nullptr;  // the last raw id looked up
-  RawEdges::value_type* last_edge_ = nullptr;  // the last raw key added
+  RawEdgeEntry* last_edge_ = nullptr;          // the last raw key added
+  // After EndNodes(): places raw keys given in key order; the others wait
+  // in late_ for Finish().
+  std::unique_ptr<EdgePlacer> placer_;
+  const RawEdgeEntry* last_placed_ = nullptr;
+  std::vector<const RawEdgeEntry*> late_;
+  void DropPlacement();
 };
 
 }  // namespace diplograph

@@ -32,6 +32,7 @@
 #ifndef DIPLOGRAPH_GRAPH_SAVED_GRAPH_H_
 #define DIPLOGRAPH_GRAPH_SAVED_GRAPH_H_
 
+#include <functional>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -58,8 +59,12 @@ std::string SavedGraphToString(const KnowledgeGraph& graph);
 // document not in graph.documents, a link whose endpoints are not nodes of
 // the same document, or a "version" newer than kSavedGraphVersion
 // ("graph format version N is newer than this diplograph supports (1)").
+// `release`, when set, is told now and then that the bytes of `content`
+// before an offset are done with: they are read again only to report an
+// error (a caller that mapped the file may drop their pages from memory).
 std::optional<KnowledgeGraph> ReadSavedGraph(std::string_view content, std::string_view path,
-                                             Diagnostics* diags);
+                                             Diagnostics* diags,
+                                             const std::function<void(size_t)>& release = {});
 
 // A cheap sniff: true if `content` starts like a saved graph (a JSON object
 // whose first key is "directed", "multigraph", "graph", "nodes" or "links"),

@@ -1,0 +1,137 @@
+// graph/stable_hash_map.h (private): a hash map whose entries never move,
+// for the graph's raw edge keys, of which a loaded graph holds millions.
+//
+// Entries live in a deque, in the order they were added (a slot freed by
+// erase() is reused by a later insertion), so a pointer to an entry or its
+// key stays valid until that entry is erased, as with std::unordered_map.
+// The index is open addressing with linear probing over (hash, entry)
+// pairs: adding a key touches one slot and allocates nothing but deque
+// blocks, where a node-based map allocates a node and follows two or three
+// pointers. Keys are compared only when their full hashes are equal.
+#ifndef DIPLOGRAPH_GRAPH_STABLE_HASH_MAP_H_
+#define DIPLOGRAPH_GRAPH_STABLE_HASH_MAP_H_
+
+#include <cstdint>
+#include <deque>
+#include <optional>
+#include <utility>
+#include <vector>
+
+namespace diplograph::graph_internal {
+
+template <typename Key, typename Value, typename Hash>
+class StableHashMap {
+ public:
+  using value_type = std::pair<const Key, Value>;
+
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+
+  // Room for `n` keys without growing the index.
+  void reserve(size_t n) {
+    size_t want = 16;
+    while (want < n + n / 2 + 1) want *= 2;
+    if (want > slots_.size()) Rehash(want);
+  }
+
+  // The entry of `key`, or nullptr.
+  value_type* find(const Key& key) {
+    return const_cast<value_type*>(std::as_const(*this).find(key));
+  }
+  const value_type* find(const Key& key) const {
+    if (slots_.empty()) return nullptr;
+    const uint64_t h = HashOf(key);
+    for (size_t i = h & mask_;; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.hash == 0) return nullptr;
+      if (s.hash == h && (*s.cell)->first == key) return &**s.cell;
+    }
+  }
+
+  // The entry of `key`, added with a default value when absent, and whether
+  // it was added.
+  std::pair<value_type*, bool> try_emplace(const Key& key) {
+    if ((size_ + 1) * 3 > slots_.size() * 2) Rehash(slots_.empty() ? 16 : slots_.size() * 2);
+    const uint64_t h = HashOf(key);
+    size_t i = h & mask_;
+    for (;; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.hash == 0) break;
+      if (s.hash == h && (*s.cell)->first == key) return {&**s.cell, false};
+    }
+    std::optional<value_type>* cell;
+    if (free_.empty()) {
+      cell = &cells_.emplace_back();
+    } else {
+      cell = free_.back();
+      free_.pop_back();
+    }
+    cell->emplace(std::piecewise_construct, std::forward_as_tuple(key), std::forward_as_tuple());
+    slots_[i] = {h, cell};
+    ++size_;
+    return {&**cell, true};
+  }
+
+  // Removes `entry` (an entry of this map).
+  void erase(value_type* entry) {
+    const uint64_t h = HashOf(entry->first);
+    size_t i = h & mask_;
+    while (slots_[i].hash != h || &**slots_[i].cell != entry) i = (i + 1) & mask_;
+    std::optional<value_type>* cell = slots_[i].cell;
+    // Backward-shift deletion: later slots of the same probe run move up,
+    // so no tombstones are left behind.
+    for (size_t j = i;;) {
+      j = (j + 1) & mask_;
+      if (slots_[j].hash == 0) break;
+      const size_t home = slots_[j].hash & mask_;
+      const bool stays = i <= j ? (i < home && home <= j) : (i < home || home <= j);
+      if (stays) continue;
+      slots_[i] = slots_[j];
+      i = j;
+    }
+    slots_[i] = Slot{};
+    cell->reset();
+    free_.push_back(cell);
+    --size_;
+  }
+
+  // Calls fn(entry) for every entry, in no particular order.
+  template <typename Fn>
+  void ForEach(Fn&& fn) const {
+    for (const std::optional<value_type>& cell : cells_) {
+      if (cell.has_value()) fn(*cell);
+    }
+  }
+
+ private:
+  struct Slot {
+    uint64_t hash = 0;  // never 0 for a key: 0 marks an empty slot
+    std::optional<value_type>* cell = nullptr;
+  };
+
+  static uint64_t HashOf(const Key& key) {
+    const uint64_t h = Hash()(key);
+    return h == 0 ? 1 : h;
+  }
+
+  void Rehash(size_t count) {
+    std::vector<Slot> old = std::exchange(slots_, std::vector<Slot>(count));
+    mask_ = count - 1;
+    for (const Slot& s : old) {
+      if (s.hash == 0) continue;
+      size_t i = s.hash & mask_;
+      while (slots_[i].hash != 0) i = (i + 1) & mask_;
+      slots_[i] = s;
+    }
+  }
+
+  std::deque<std::optional<value_type>> cells_;   // entries stay where they are
+  std::vector<std::optional<value_type>*> free_;  // cells erased, to reuse
+  std::vector<Slot> slots_;                       // a power of two, at most 2/3 full
+  size_t mask_ = 0;
+  size_t size_ = 0;
+};
+
+}  // namespace diplograph::graph_internal
+
+#endif  // DIPLOGRAPH_GRAPH_STABLE_HASH_MAP_H_
