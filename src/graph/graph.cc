@@ -348,6 +348,12 @@ bool KnowledgeGraph::Loader::AddNode(Doc doc, std::string_view raw_id, NodeContr
   RawNodes::value_type* raw = RawNodeFor(raw_id, true);
   if (!EmplaceLast(&raw->second.contrib, doc->entry.id, std::move(c)).second) return false;
   doc->nodes.push_back(&raw->first);
+  if (last_added_node_ != raw) {
+    if (last_added_node_ != nullptr && !(last_added_node_->first < raw->first)) {
+      nodes_increasing_ = false;
+    }
+    last_added_node_ = raw;
+  }
   return true;
 }
 
@@ -395,6 +401,7 @@ void KnowledgeGraph::Loader::DropPlacement() {
 
 void KnowledgeGraph::Loader::AddEdge(Doc doc, const EdgeKey& raw_key, EdgeContribution c) {
   if (last_edge_ == nullptr || last_edge_->first != raw_key) {
+    if (last_edge_ != nullptr && !(last_edge_->first < raw_key)) edges_increasing_ = false;
     auto [entry, added] = graph_.raw_edges_->try_emplace(raw_key);
     last_edge_ = entry;
     if (added) {
@@ -420,11 +427,13 @@ void KnowledgeGraph::Loader::AddEdge(Doc doc, const EdgeKey& raw_key, EdgeContri
 KnowledgeGraph KnowledgeGraph::Loader::Finish() && {
   auto by_id = [](const std::string* a, const std::string* b) { return *a < *b; };
   auto by_key = [](const EdgeKey* a, const EdgeKey* b) { return *a < *b; };
+  // Ids and keys given in increasing order left every document's lists
+  // sorted.
   for (auto& [id, slot] : graph_.docs_) {
-    if (!std::is_sorted(slot.nodes.begin(), slot.nodes.end(), by_id)) {
+    if (!nodes_increasing_ && !std::is_sorted(slot.nodes.begin(), slot.nodes.end(), by_id)) {
       std::sort(slot.nodes.begin(), slot.nodes.end(), by_id);
     }
-    if (!std::is_sorted(slot.edges.begin(), slot.edges.end(), by_key)) {
+    if (!edges_increasing_ && !std::is_sorted(slot.edges.begin(), slot.edges.end(), by_key)) {
       std::sort(slot.edges.begin(), slot.edges.end(), by_key);
     }
   }
@@ -458,6 +467,8 @@ KnowledgeGraph KnowledgeGraph::Loader::Finish() && {
   last_edge_ = nullptr;
   last_placed_ = nullptr;
   late_.clear();
+  last_added_node_ = nullptr;
+  nodes_increasing_ = edges_increasing_ = true;
   return std::exchange(graph_, KnowledgeGraph());
 }
 

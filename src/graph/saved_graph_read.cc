@@ -109,6 +109,7 @@ class SavedGraphReader {
   std::unordered_set<std::string> nodes_;
   // (node id, doc) -> the raw id the document used, where they differ.
   std::map<std::pair<std::string, std::string>, std::string, std::less<>> joined_;
+  std::unordered_set<std::string> has_joined_;  // the node ids in joined_
   // Links seen, by two independent 64-bit hashes of "source\0type\0target"
   // (a false duplicate is about as likely as a 1 in 2^100 event).
   struct PairHash {
@@ -156,6 +157,7 @@ void SavedGraphReader::Reset() {
   loader_ = std::make_unique<KnowledgeGraph::Loader>();
   nodes_.clear();
   joined_.clear();
+  has_joined_.clear();
   links_.clear();
   links_sorted_ = true;
   last_link_ = {};
@@ -428,7 +430,10 @@ void SavedGraphReader::ReadNode(const JsonValue& n, const Where& at) {
       Error(here, "document '" + std::string(doc) + "' contributes actor '" + raw + "' twice");
       continue;
     }
-    if (raw != id) joined_[{id, std::string(doc)}] = raw;
+    if (raw != id) {
+      joined_[{id, std::string(doc)}] = raw;
+      has_joined_.insert(id);
+    }
   }
 }
 
@@ -486,6 +491,9 @@ void SavedGraphReader::ReadLink(const JsonValue& l, const Where& at) {
     source_node_ = loader_->FindNode(key.source);
   }
   const KnowledgeGraph::Loader::Node ends[2] = {source_node_, loader_->FindNode(key.target)};
+  // Whether some document used another id for an end (rare).
+  const bool joined[2] = {!has_joined_.empty() && has_joined_.contains(key.source),
+                          !has_joined_.empty() && has_joined_.contains(key.target)};
   for (const JsonMember& m : contrib->members()) {
     const std::string_view doc = m.key;
     const JsonValue& c = m.value;
@@ -501,7 +509,7 @@ void SavedGraphReader::ReadLink(const JsonValue& l, const Where& at) {
     const std::string* used[2] = {&key.source, &key.target};  // the ids the document used
     for (int end = 0; end < 2; ++end) {
       KnowledgeGraph::Loader::Node node = ends[end];
-      if (!joined_.empty()) {
+      if (joined[end]) {
         probe.first = *used[end];
         probe.second.assign(doc);
         auto it = joined_.find(probe);

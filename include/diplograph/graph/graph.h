@@ -449,6 +449,11 @@ class KnowledgeGraph::Loader {
   std::unique_ptr<graph_internal::FlatIndex<RawNodes::value_type*>> raw_ids_;
   RawNodes::value_type* last_node_ = nullptr;  // the last raw id looked up
   RawEdgeEntry* last_edge_ = nullptr;          // the last raw key added
+  // Whether raw ids and raw keys came in increasing order (each may come
+  // again right away), which keeps every document's lists sorted.
+  const RawNodes::value_type* last_added_node_ = nullptr;
+  bool nodes_increasing_ = true;
+  bool edges_increasing_ = true;
   // After EndNodes(): places raw keys given in key order; the others wait
   // in late_ for Finish().
   std::unique_ptr<EdgePlacer> placer_;
