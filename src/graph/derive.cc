@@ -274,15 +274,23 @@ KnowledgeGraph::EdgePlacer::~EdgePlacer() {
   thread_.join();
 }
 
-void KnowledgeGraph::EdgePlacer::Add(const RawEdgeEntry* entry) {
-  batch_.push_back(entry);
+void KnowledgeGraph::EdgePlacer::Add(RawEdgeEntry* entry, DocSlot* doc, EdgeContribution c,
+                                     bool place) {
+  batch_.push_back({entry, doc, std::move(c), place});
   if (batch_.size() == kBatch) Hand(false);
 }
 
 void KnowledgeGraph::EdgePlacer::Hand(bool last) {
   {
     std::lock_guard<std::mutex> lock(mu_);
-    if (!batch_.empty()) queue_.push_back(std::exchange(batch_, {}));
+    if (!batch_.empty()) {
+      queue_.push_back(std::move(batch_));
+      batch_.clear();  // a moved-from vector is valid but unspecified
+      if (!spare_.empty()) {
+        batch_ = std::move(spare_.back());
+        spare_.pop_back();
+      }
+    }
     last_ = last_ || last;
   }
   ready_.notify_one();
@@ -292,7 +300,7 @@ void KnowledgeGraph::EdgePlacer::Hand(bool last) {
 void KnowledgeGraph::EdgePlacer::Run() {
   try {
     graph_.PlaceAllNodes(&index_);
-    std::vector<std::vector<const RawEdgeEntry*>> work;
+    std::vector<std::vector<Job>> work;
     while (true) {
       {
         std::unique_lock<std::mutex> lock(mu_);
@@ -301,12 +309,18 @@ void KnowledgeGraph::EdgePlacer::Run() {
         work.swap(queue_);
         if (work.empty()) return;  // the last batch was placed
       }
-      for (const auto& batch : work) {
-        for (const RawEdgeEntry* entry : batch) {
-          entries_.push_back(entry);
-          placed_.push_back(graph_.PlaceEdge(entry->first, entry->second, nullptr, &index_));
+      for (auto& batch : work) {
+        for (Job& job : batch) {
+          AddEdgeContribution(job.entry, job.doc, std::move(job.c));
+          if (!job.place) continue;
+          entries_.push_back(job.entry);
+          placed_.push_back(
+              graph_.PlaceEdge(job.entry->first, job.entry->second, nullptr, &index_));
         }
       }
+      for (auto& batch : work) batch.clear();
+      std::lock_guard<std::mutex> lock(mu_);
+      for (auto& batch : work) spare_.push_back(std::move(batch));
       work.clear();
     }
   } catch (...) {
@@ -314,10 +328,15 @@ void KnowledgeGraph::EdgePlacer::Run() {
   }
 }
 
-void KnowledgeGraph::EdgePlacer::Finish(const std::vector<const RawEdgeEntry*>& late) {
+void KnowledgeGraph::EdgePlacer::Drain() {
+  if (!thread_.joinable()) return;
   Hand(true);
   thread_.join();
   if (error_) std::rethrow_exception(error_);
+}
+
+void KnowledgeGraph::EdgePlacer::Finish(const std::vector<const RawEdgeEntry*>& late) {
+  Drain();
   for (const RawEdgeEntry* entry : late) {
     entries_.push_back(entry);
     placed_.push_back(graph_.PlaceEdge(entry->first, entry->second, nullptr, &index_));

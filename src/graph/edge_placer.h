@@ -24,31 +24,43 @@ struct KnowledgeGraph::PlaceIndex {
   mutable Vertex last_source_vertex{};
 };
 
-// Places the raw keys a Loader adds, in key order, on a thread of its own:
-// first resolution and every node (all nodes are in when it starts), then
-// each key as it comes. The loader's thread only adds contributions and
-// keys, and this one only reads keys and writes the derived graph, so the
-// two never write the same memory. Keys come in batches, to pay for the
-// hand-over once per few thousand.
+// Stores the edge contributions a Loader reads, and places their raw keys,
+// on a thread of its own: first resolution and every node (all nodes are
+// in when it starts), then each contribution as it comes. The loader's
+// thread finds or adds the raw key and hands over the rest; from then on
+// only this thread touches the key's contributions, the documents' lists
+// of keys, and the derived graph. Contributions come in batches, to pay for
+// the hand-over once per few thousand.
 //
-//   EdgePlacer placer(graph);       // every node of `graph` is in
-//   placer.Add(entry);              // each new raw key, in key order
-//   placer.Finish(late);            // the graph is derived
+//   EdgePlacer placer(graph);              // every node of `graph` is in
+//   placer.Add(entry, doc, c, in_order);   // each edge contribution
+//   placer.Finish(late);                   // the graph is derived
 class KnowledgeGraph::EdgePlacer {
  public:
   explicit EdgePlacer(const KnowledgeGraph& graph);
-  // Stops the thread; what it placed stays half done (the caller drops it).
+  // Stops the thread; contributions not yet stored are lost and what was
+  // placed stays half done (for a graph that is dropped).
   ~EdgePlacer();
   EdgePlacer(const EdgePlacer&) = delete;
   EdgePlacer& operator=(const EdgePlacer&) = delete;
 
-  // A new raw key, greater than every key added before.
-  void Add(const RawEdgeEntry* entry);
-  // Waits for the thread, places `late` (raw keys that came out of order,
-  // sorted), then derives every value: the graph is up to date.
+  // What `doc` says about raw key `entry`. With `place`, the key is new and
+  // greater than every key placed before: it is placed too.
+  void Add(RawEdgeEntry* entry, DocSlot* doc, EdgeContribution c, bool place);
+  // Waits until every contribution is stored; places nothing more.
+  void Drain();
+  // Drain(), then places `late` (new raw keys that came out of order,
+  // sorted) and derives every value: the graph is up to date.
   void Finish(const std::vector<const RawEdgeEntry*>& late);
 
  private:
+  struct Job {
+    RawEdgeEntry* entry;
+    DocSlot* doc;
+    EdgeContribution c;
+    bool place;
+  };
+
   void Run();
   void Hand(bool last);
 
@@ -56,13 +68,14 @@ class KnowledgeGraph::EdgePlacer {
 
   const KnowledgeGraph& graph_;
   PlaceIndex index_;
-  std::vector<const RawEdgeEntry*> batch_;  // filled on the loader's thread
+  std::vector<Job> batch_;  // filled on the loader's thread
 
   std::mutex mu_;
   std::condition_variable ready_;
-  std::vector<std::vector<const RawEdgeEntry*>> queue_;  // batches handed over
-  bool last_ = false;                                    // no batch will follow
-  bool stop_ = false;                                    // give up
+  std::vector<std::vector<Job>> queue_;  // batches handed over
+  std::vector<std::vector<Job>> spare_;  // emptied batches, to fill again
+  bool last_ = false;                    // no batch will follow
+  bool stop_ = false;                    // give up
 
   // The placer thread's own.
   std::vector<const RawEdgeEntry*> entries_;  // placed, in order

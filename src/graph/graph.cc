@@ -384,7 +384,8 @@ void KnowledgeGraph::Loader::EndNodes() {
 
 // Back to nothing placed: Finish() derives everything at once.
 void KnowledgeGraph::Loader::DropPlacement() {
-  placer_.reset();  // stops its thread
+  placer_->Drain();  // every contribution handed over is stored
+  placer_.reset();
   last_placed_ = nullptr;
   late_.clear();
   KnowledgeGraph& g = graph_;
@@ -400,6 +401,7 @@ void KnowledgeGraph::Loader::DropPlacement() {
 }
 
 void KnowledgeGraph::Loader::AddEdge(Doc doc, const EdgeKey& raw_key, EdgeContribution c) {
+  bool place = false;  // hand the key to the placer (new, and in order)
   if (last_edge_ == nullptr || last_edge_->first != raw_key) {
     if (last_edge_ != nullptr && !(last_edge_->first < raw_key)) edges_increasing_ = false;
     auto [entry, added] = graph_.raw_edges_->try_emplace(raw_key);
@@ -408,7 +410,7 @@ void KnowledgeGraph::Loader::AddEdge(Doc doc, const EdgeKey& raw_key, EdgeContri
       graph_.load_order_.push_back(last_edge_);
       if (placer_ != nullptr) {
         if (last_placed_ == nullptr || last_placed_->first < raw_key) {
-          placer_->Add(last_edge_);
+          place = true;
           last_placed_ = last_edge_;
         } else {
           late_.push_back(last_edge_);
@@ -416,9 +418,17 @@ void KnowledgeGraph::Loader::AddEdge(Doc doc, const EdgeKey& raw_key, EdgeContri
       }
     }
   }
-  auto [it, added] = EmplaceLast(&last_edge_->second.contrib, doc->entry.id, std::move(c));
+  if (placer_ != nullptr) {
+    placer_->Add(last_edge_, doc, std::move(c), place);
+  } else {
+    AddEdgeContribution(last_edge_, doc, std::move(c));
+  }
+}
+
+void KnowledgeGraph::AddEdgeContribution(RawEdgeEntry* raw, DocSlot* doc, EdgeContribution c) {
+  auto [it, added] = EmplaceLast(&raw->second.contrib, doc->entry.id, std::move(c));
   if (added) {
-    doc->edges.push_back(&last_edge_->first);
+    doc->edges.push_back(&raw->first);
   } else {
     it->second = std::move(c);  // not moved from: the emplace did not happen
   }
@@ -427,16 +437,6 @@ void KnowledgeGraph::Loader::AddEdge(Doc doc, const EdgeKey& raw_key, EdgeContri
 KnowledgeGraph KnowledgeGraph::Loader::Finish() && {
   auto by_id = [](const std::string* a, const std::string* b) { return *a < *b; };
   auto by_key = [](const EdgeKey* a, const EdgeKey* b) { return *a < *b; };
-  // Ids and keys given in increasing order left every document's lists
-  // sorted.
-  for (auto& [id, slot] : graph_.docs_) {
-    if (!nodes_increasing_ && !std::is_sorted(slot.nodes.begin(), slot.nodes.end(), by_id)) {
-      std::sort(slot.nodes.begin(), slot.nodes.end(), by_id);
-    }
-    if (!edges_increasing_ && !std::is_sorted(slot.edges.begin(), slot.edges.end(), by_key)) {
-      std::sort(slot.edges.begin(), slot.edges.end(), by_key);
-    }
-  }
   auto entry_by_key = [](const RawEdgeEntry* a, const RawEdgeEntry* b) {
     return a->first < b->first;
   };
@@ -459,6 +459,16 @@ KnowledgeGraph KnowledgeGraph::Loader::Finish() && {
       std::sort(late.begin(), late.end(), entry_by_key);
       std::merge(in_order.begin(), in_order.end(), late.begin(), late.end(), order.begin(),
                  entry_by_key);
+    }
+  }
+  // Ids and keys given in increasing order left every document's lists
+  // sorted (the placer, if any, has stored every contribution by now).
+  for (auto& [id, slot] : graph_.docs_) {
+    if (!nodes_increasing_ && !std::is_sorted(slot.nodes.begin(), slot.nodes.end(), by_id)) {
+      std::sort(slot.nodes.begin(), slot.nodes.end(), by_id);
+    }
+    if (!edges_increasing_ && !std::is_sorted(slot.edges.begin(), slot.edges.end(), by_key)) {
+      std::sort(slot.edges.begin(), slot.edges.end(), by_key);
     }
   }
   docs_ = std::make_unique<graph_internal::FlatIndex<DocSlot*>>();

@@ -20,6 +20,7 @@
 
 #include "diplograph/core/json_dom.h"
 #include "diplograph/graph/saved_graph.h"
+#include "flat_index.h"
 #include "graph_internal.h"
 #include "json_locate.h"
 
@@ -106,7 +107,7 @@ class SavedGraphReader {
   int errors_ = 0;
   std::vector<Pending> pending_;  // shown once the whole file has parsed
   std::unique_ptr<KnowledgeGraph::Loader> loader_ = std::make_unique<KnowledgeGraph::Loader>();
-  std::unordered_set<std::string> nodes_;
+  graph_internal::FlatIndex<char> nodes_;  // node ids seen
   // (node id, doc) -> the raw id the document used, where they differ.
   std::map<std::pair<std::string, std::string>, std::string, std::less<>> joined_;
   std::unordered_set<std::string> has_joined_;  // the node ids in joined_
@@ -155,7 +156,7 @@ void SavedGraphReader::Reset() {
   errors_ = 0;
   pending_.clear();
   loader_ = std::make_unique<KnowledgeGraph::Loader>();
-  nodes_.clear();
+  nodes_ = {};
   joined_.clear();
   has_joined_.clear();
   links_.clear();
@@ -407,7 +408,7 @@ void SavedGraphReader::ReadNode(const JsonValue& n, const Where& at) {
   Str(n, at, "id", &id, true);
   const JsonValue* contrib = Container(n, at, "contrib", false);
   if (id.empty() || contrib == nullptr) return;
-  if (!nodes_.insert(id).second) return Error(at, "duplicate node id '" + id + "'");
+  if (!nodes_.Insert(id, 1).second) return Error(at, "duplicate node id '" + id + "'");
   const Where contrib_at = at.Key("contrib");
   if (contrib->empty()) return Error(contrib_at, "node '" + id + "' has no documents");
   std::string raw;

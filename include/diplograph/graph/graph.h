@@ -334,6 +334,8 @@ class KnowledgeGraph {
 
   void RemoveDocument(const std::string& doc_id);
   void InsertDocument(DocContribution contribution);
+  // What `doc` says about raw key `raw` (a second word replaces the first).
+  static void AddEdgeContribution(RawEdgeEntry* raw, DocSlot* doc, EdgeContribution c);
 
   // Derived state (graph.cc keeps the truth, derive.cc the rest).
   void EnsureDerived() const;
@@ -431,10 +433,10 @@ class KnowledgeGraph::Loader {
   void AddEdge(Doc doc, const EdgeKey& raw_key, EdgeContribution c);
   // Room for `n` raw keys (a hint).
   void ReserveEdges(size_t n);
-  // Says that every node is in. From here on each new raw key is placed in
-  // the graph on a second thread while the caller reads on, so Finish() has
-  // little left to do. A later AddNode() is allowed: it drops what was
-  // placed, and the graph comes out the same.
+  // Says that every node is in. From here on edge contributions are stored
+  // and each new raw key placed in the graph on a second thread while the
+  // caller reads on, so Finish() has little left to do. A later AddNode()
+  // is allowed: it drops what was placed, and the graph comes out the same.
   void EndNodes();
 
   // The graph; the loader is empty afterwards.
