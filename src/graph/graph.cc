@@ -348,11 +348,10 @@ bool KnowledgeGraph::Loader::AddNode(Doc doc, std::string_view raw_id, NodeContr
   RawNodes::value_type* raw = RawNodeFor(raw_id, true);
   if (!EmplaceLast(&raw->second.contrib, doc->entry.id, std::move(c)).second) return false;
   doc->nodes.push_back(&raw->first);
-  if (last_added_node_ != raw) {
-    if (last_added_node_ != nullptr && !(last_added_node_->first < raw->first)) {
-      nodes_increasing_ = false;
-    }
-    last_added_node_ = raw;
+  if (max_node_ == nullptr || max_node_->first < raw->first) {
+    max_node_ = raw;
+  } else if (max_node_ != raw) {
+    doc->unsorted = true;
   }
   return true;
 }
@@ -403,9 +402,9 @@ void KnowledgeGraph::Loader::DropPlacement() {
 void KnowledgeGraph::Loader::AddEdge(Doc doc, const EdgeKey& raw_key, EdgeContribution c) {
   bool place = false;  // hand the key to the placer (new, and in order)
   if (last_edge_ == nullptr || last_edge_->first != raw_key) {
-    if (last_edge_ != nullptr && !(last_edge_->first < raw_key)) edges_increasing_ = false;
     auto [entry, added] = graph_.raw_edges_->try_emplace(raw_key);
     last_edge_ = entry;
+    if (max_edge_ == nullptr || max_edge_->first < raw_key) max_edge_ = entry;
     if (added) {
       graph_.load_order_.push_back(last_edge_);
       if (placer_ != nullptr) {
@@ -418,6 +417,7 @@ void KnowledgeGraph::Loader::AddEdge(Doc doc, const EdgeKey& raw_key, EdgeContri
       }
     }
   }
+  if (last_edge_ != max_edge_) doc->unsorted = true;
   if (placer_ != nullptr) {
     placer_->Add(last_edge_, doc, std::move(c), place);
   } else {
@@ -461,13 +461,15 @@ KnowledgeGraph KnowledgeGraph::Loader::Finish() && {
                  entry_by_key);
     }
   }
-  // Ids and keys given in increasing order left every document's lists
-  // sorted (the placer, if any, has stored every contribution by now).
+  // Lists given only ids and keys greater than any before are sorted (the
+  // placer, if any, has stored every contribution by now).
   for (auto& [id, slot] : graph_.docs_) {
-    if (!nodes_increasing_ && !std::is_sorted(slot.nodes.begin(), slot.nodes.end(), by_id)) {
+    if (!slot.unsorted) continue;
+    slot.unsorted = false;
+    if (!std::is_sorted(slot.nodes.begin(), slot.nodes.end(), by_id)) {
       std::sort(slot.nodes.begin(), slot.nodes.end(), by_id);
     }
-    if (!edges_increasing_ && !std::is_sorted(slot.edges.begin(), slot.edges.end(), by_key)) {
+    if (!std::is_sorted(slot.edges.begin(), slot.edges.end(), by_key)) {
       std::sort(slot.edges.begin(), slot.edges.end(), by_key);
     }
   }
@@ -477,8 +479,8 @@ KnowledgeGraph KnowledgeGraph::Loader::Finish() && {
   last_edge_ = nullptr;
   last_placed_ = nullptr;
   late_.clear();
-  last_added_node_ = nullptr;
-  nodes_increasing_ = edges_increasing_ = true;
+  max_node_ = nullptr;
+  max_edge_ = nullptr;
   return std::exchange(graph_, KnowledgeGraph());
 }
 

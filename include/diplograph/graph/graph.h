@@ -329,6 +329,7 @@ class KnowledgeGraph {
     DocumentEntry entry;
     std::vector<const std::string*> nodes;  // keys of raw_nodes_, sorted by id
     std::vector<const EdgeKey*> edges;      // keys of raw_edges_, sorted by key
+    bool unsorted = false;                  // while a Loader fills it: maybe not
   };
   struct Resolution;  // derived: which raw ids make one node (resolve.h)
 
@@ -451,11 +452,10 @@ class KnowledgeGraph::Loader {
   std::unique_ptr<graph_internal::FlatIndex<RawNodes::value_type*>> raw_ids_;
   RawNodes::value_type* last_node_ = nullptr;  // the last raw id looked up
   RawEdgeEntry* last_edge_ = nullptr;          // the last raw key added
-  // Whether raw ids and raw keys came in increasing order (each may come
-  // again right away), which keeps every document's lists sorted.
-  const RawNodes::value_type* last_added_node_ = nullptr;
-  bool nodes_increasing_ = true;
-  bool edges_increasing_ = true;
+  // The greatest raw id and raw key given so far: a document given one
+  // that is not may have its lists out of order (DocSlot::unsorted).
+  const RawNodes::value_type* max_node_ = nullptr;
+  const RawEdgeEntry* max_edge_ = nullptr;
   // After EndNodes(): places raw keys given in key order; the others wait
   // in late_ for Finish().
   std::unique_ptr<EdgePlacer> placer_;
