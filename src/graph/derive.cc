@@ -14,9 +14,9 @@
 #include <utility>
 
 #include "diplograph/graph/graph.h"
-#include "edge_placer.h"
 #include "flat_index.h"
 #include "graph_internal.h"
+#include "load_worker.h"
 #include "resolve.h"
 #include "stable_hash_map.h"
 
@@ -257,91 +257,6 @@ void KnowledgeGraph::DeriveAllValues(const std::vector<const RawEdgeEntry*>& ent
   all_nodes.reserve(vertices_.size());
   for (const auto& [id, v] : vertices_) all_nodes.push_back(v);
   ParallelFor(all_nodes.size(), [&](size_t i) { RederiveNode(all_nodes[i]); });
-}
-
-KnowledgeGraph::EdgePlacer::EdgePlacer(const KnowledgeGraph& graph) : graph_(graph) {
-  batch_.reserve(kBatch);
-  thread_ = std::thread([this] { Run(); });
-}
-
-KnowledgeGraph::EdgePlacer::~EdgePlacer() {
-  if (!thread_.joinable()) return;
-  {
-    std::lock_guard<std::mutex> lock(mu_);
-    stop_ = true;
-  }
-  ready_.notify_one();
-  thread_.join();
-}
-
-void KnowledgeGraph::EdgePlacer::Add(RawEdgeEntry* entry, DocSlot* doc, EdgeContribution c,
-                                     bool place) {
-  batch_.push_back({entry, doc, std::move(c), place});
-  if (batch_.size() == kBatch) Hand(false);
-}
-
-void KnowledgeGraph::EdgePlacer::Hand(bool last) {
-  {
-    std::lock_guard<std::mutex> lock(mu_);
-    if (!batch_.empty()) {
-      queue_.push_back(std::move(batch_));
-      batch_.clear();  // a moved-from vector is valid but unspecified
-      if (!spare_.empty()) {
-        batch_ = std::move(spare_.back());
-        spare_.pop_back();
-      }
-    }
-    last_ = last_ || last;
-  }
-  ready_.notify_one();
-  batch_.reserve(kBatch);
-}
-
-void KnowledgeGraph::EdgePlacer::Run() {
-  try {
-    graph_.PlaceAllNodes(&index_);
-    std::vector<std::vector<Job>> work;
-    while (true) {
-      {
-        std::unique_lock<std::mutex> lock(mu_);
-        ready_.wait(lock, [&] { return stop_ || last_ || !queue_.empty(); });
-        if (stop_) return;
-        work.swap(queue_);
-        if (work.empty()) return;  // the last batch was placed
-      }
-      for (auto& batch : work) {
-        for (Job& job : batch) {
-          AddEdgeContribution(job.entry, job.doc, std::move(job.c));
-          if (!job.place) continue;
-          entries_.push_back(job.entry);
-          placed_.push_back(
-              graph_.PlaceEdge(job.entry->first, job.entry->second, nullptr, &index_));
-        }
-      }
-      for (auto& batch : work) batch.clear();
-      std::lock_guard<std::mutex> lock(mu_);
-      for (auto& batch : work) spare_.push_back(std::move(batch));
-      work.clear();
-    }
-  } catch (...) {
-    error_ = std::current_exception();
-  }
-}
-
-void KnowledgeGraph::EdgePlacer::Drain() {
-  if (!thread_.joinable()) return;
-  Hand(true);
-  thread_.join();
-  if (error_) std::rethrow_exception(error_);
-}
-
-void KnowledgeGraph::EdgePlacer::Finish(const std::vector<const RawEdgeEntry*>& late) {
-  Drain();
-  for (const RawEdgeEntry* entry : late) {
-    entries_.push_back(entry);
-    placed_.push_back(graph_.PlaceEdge(entry->first, entry->second, nullptr, &index_));
-  }
-  graph_.DeriveAllValues(entries_, placed_);
 }
 
 // Re-places what changed (and what resolution renamed, with its edges),

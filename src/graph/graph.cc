@@ -6,9 +6,9 @@
 #include <thread>
 #include <utility>
 
-#include "edge_placer.h"
 #include "flat_index.h"
 #include "graph_internal.h"
+#include "load_worker.h"
 #include "resolve.h"
 #include "stable_hash_map.h"
 
@@ -343,10 +343,30 @@ static std::pair<typename Map::iterator, bool> EmplaceLast(Map* m, const std::st
   return m->try_emplace(doc, std::forward<Value>(value));
 }
 
+bool KnowledgeGraph::AddNodeContribution(RawNodes::value_type* raw, const std::string& doc,
+                                         NodeContribution c) {
+  return EmplaceLast(&raw->second.contrib, doc, std::move(c)).second;
+}
+
 bool KnowledgeGraph::Loader::AddNode(Doc doc, std::string_view raw_id, NodeContribution c) {
-  if (placer_ != nullptr) DropPlacement();
+  if (worker_ != nullptr && worker_->placing()) DropPlacement();
+  if (worker_ == nullptr && !no_worker_ && graph_.load_order_.empty() &&
+      std::thread::hardware_concurrency() >= 2) {
+    worker_ = std::make_unique<LoadWorker>(graph_);
+  }
   RawNodes::value_type* raw = RawNodeFor(raw_id, true);
-  if (!EmplaceLast(&raw->second.contrib, doc->entry.id, std::move(c)).second) return false;
+  const std::string& id = doc->entry.id;
+  if (worker_ == nullptr) {
+    if (!AddNodeContribution(raw, id, std::move(c))) return false;
+  } else if (raw->second.last_doc == nullptr || *raw->second.last_doc < id) {
+    // After every document given for this raw id: new, so the worker can
+    // store it (rows list their documents in order, so this is the rule).
+    raw->second.last_doc = &id;
+    worker_->AddNode(raw, doc, std::move(c));
+  } else {
+    worker_->Sync();  // it has stored all it was given: look for `doc`
+    if (!AddNodeContribution(raw, id, std::move(c))) return false;
+  }
   doc->nodes.push_back(&raw->first);
   if (max_node_ == nullptr || max_node_->first < raw->first) {
     max_node_ = raw;
@@ -364,27 +384,30 @@ KnowledgeGraph::Loader::Node KnowledgeGraph::Loader::FindNode(std::string_view r
 }
 
 bool KnowledgeGraph::Loader::HasNode(Doc doc, Node node) const {
-  if (node == nullptr) return false;
-  if (doc->nodes.size() <= 32) {  // the keys of raw_nodes_ it holds
-    return std::find(doc->nodes.begin(), doc->nodes.end(), node) != doc->nodes.end();
-  }
-  return graph_.raw_nodes_.find(*node)->second.contrib.contains(doc->entry.id);
+  // The document's own list (the worker may be filling the raw id's map).
+  return node != nullptr &&
+         std::find(doc->nodes.begin(), doc->nodes.end(), node) != doc->nodes.end();
 }
 
 void KnowledgeGraph::Loader::ReserveEdges(size_t n) { graph_.raw_edges_->reserve(n); }
 
 void KnowledgeGraph::Loader::EndNodes() {
-  // Placing needs a core of its own; and once anything is placed, edges
-  // added since have to be told apart (late_).
-  if (placer_ != nullptr || std::thread::hardware_concurrency() < 2) return;
-  if (!graph_.load_order_.empty() || !graph_.vertices_.empty()) return;
-  placer_ = std::make_unique<EdgePlacer>(graph_);
+  // Placing needs a core of its own; and the edges added so far would have
+  // to be placed apart.
+  if (worker_ == nullptr) {
+    if (no_worker_ || std::thread::hardware_concurrency() < 2) return;
+    if (!graph_.load_order_.empty() || !graph_.vertices_.empty()) return;
+    worker_ = std::make_unique<LoadWorker>(graph_);
+  }
+  if (!worker_->placing() && graph_.load_order_.empty()) worker_->EndNodes();
 }
 
-// Back to nothing placed: Finish() derives everything at once.
+// Back to nothing placed and no worker: Finish() derives everything at
+// once.
 void KnowledgeGraph::Loader::DropPlacement() {
-  placer_->Drain();  // every contribution handed over is stored
-  placer_.reset();
+  worker_->Drain();  // every contribution handed over is stored
+  worker_.reset();
+  no_worker_ = true;
   last_placed_ = nullptr;
   late_.clear();
   KnowledgeGraph& g = graph_;
@@ -400,14 +423,14 @@ void KnowledgeGraph::Loader::DropPlacement() {
 }
 
 void KnowledgeGraph::Loader::AddEdge(Doc doc, const EdgeKey& raw_key, EdgeContribution c) {
-  bool place = false;  // hand the key to the placer (new, and in order)
+  bool place = false;  // the worker places the key (new, and in order)
   if (last_edge_ == nullptr || last_edge_->first != raw_key) {
     auto [entry, added] = graph_.raw_edges_->try_emplace(raw_key);
     last_edge_ = entry;
     if (max_edge_ == nullptr || max_edge_->first < raw_key) max_edge_ = entry;
     if (added) {
       graph_.load_order_.push_back(last_edge_);
-      if (placer_ != nullptr) {
+      if (worker_ != nullptr && worker_->placing()) {
         if (last_placed_ == nullptr || last_placed_->first < raw_key) {
           place = true;
           last_placed_ = last_edge_;
@@ -418,8 +441,8 @@ void KnowledgeGraph::Loader::AddEdge(Doc doc, const EdgeKey& raw_key, EdgeContri
     }
   }
   if (last_edge_ != max_edge_) doc->unsorted = true;
-  if (placer_ != nullptr) {
-    placer_->Add(last_edge_, doc, std::move(c), place);
+  if (worker_ != nullptr && worker_->placing()) {
+    worker_->AddEdge(last_edge_, doc, std::move(c), place);
   } else {
     AddEdgeContribution(last_edge_, doc, std::move(c));
   }
@@ -441,13 +464,17 @@ KnowledgeGraph KnowledgeGraph::Loader::Finish() && {
     return a->first < b->first;
   };
   auto& order = graph_.load_order_;
-  if (placer_ != nullptr) {  // placed but for the late keys: derive the graph
+  if (worker_ != nullptr && worker_->placing()) {  // placed but for the late keys
     std::sort(late_.begin(), late_.end(), entry_by_key);
-    placer_->Finish(late_);
-    placer_.reset();
+    worker_->Finish(late_);
+    worker_.reset();
     order.clear();
     graph_.stale_.store(false, std::memory_order_release);
   } else {
+    if (worker_ != nullptr) {  // it has node contributions to store yet
+      worker_->Drain();
+      worker_.reset();
+    }
     // Raw keys come in the order of their links, which only keys under
     // joined ids break: those few are sorted apart and merged back in.
     std::vector<const RawEdgeEntry*> in_order, late;
@@ -462,7 +489,7 @@ KnowledgeGraph KnowledgeGraph::Loader::Finish() && {
     }
   }
   // Lists given only ids and keys greater than any before are sorted (the
-  // placer, if any, has stored every contribution by now).
+  // worker, if any, has stored every contribution by now).
   for (auto& [id, slot] : graph_.docs_) {
     if (!slot.unsorted) continue;
     slot.unsorted = false;
@@ -479,6 +506,7 @@ KnowledgeGraph KnowledgeGraph::Loader::Finish() && {
   last_edge_ = nullptr;
   last_placed_ = nullptr;
   late_.clear();
+  no_worker_ = false;
   max_node_ = nullptr;
   max_edge_ = nullptr;
   return std::exchange(graph_, KnowledgeGraph());

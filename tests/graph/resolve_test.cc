@@ -493,7 +493,7 @@ TEST_CASE("SavedGraph.RowsInAnyOrderLoadTheSameGraph") {
 enum class Feed {
   kPlaced,        // EndNodes() after the nodes: edges placed as they come
   kAtOnce,        // no EndNodes(): everything placed by Finish()
-  kShuffled,      // placed as they come, raw keys in any order
+  kShuffled,      // placed as they come, raw ids and keys in any order
   kNodeAfterward  // one document's rows come last: an AddNode() after placing
 };
 
@@ -522,7 +522,10 @@ std::string LoadThroughLoader(const KnowledgeGraph& whole, Feed feed, std::mt199
   std::sort(edges.begin(), edges.end(), [](const EdgeRow& a, const EdgeRow& b) {
     return std::tie(a.key, a.doc) < std::tie(b.key, b.doc);
   });
-  if (feed == Feed::kShuffled) std::shuffle(edges.begin(), edges.end(), *rng);
+  if (feed == Feed::kShuffled) {  // documents of a raw id in any order too
+    std::shuffle(nodes.begin(), nodes.end(), *rng);
+    std::shuffle(edges.begin(), edges.end(), *rng);
+  }
   if (feed != Feed::kNodeAfterward) held.clear();
   auto add_nodes = [&](bool of_held) {
     for (const NodeRow& r : nodes) {
@@ -535,6 +538,10 @@ std::string LoadThroughLoader(const KnowledgeGraph& whole, Feed feed, std::mt199
     }
   };
   add_nodes(false);
+  if (!nodes.empty() && nodes.front().doc != held) {  // a second word is refused
+    const NodeRow& r = nodes.front();
+    CHECK_FALSE(loader.AddNode(loader.FindDocument(r.doc), r.id, r.c));
+  }
   if (feed != Feed::kAtOnce) loader.EndNodes();
   add_edges(false);
   add_nodes(true);

@@ -312,7 +312,8 @@ class KnowledgeGraph {
   struct RawNode {
     std::map<std::string, NodeContribution, std::less<>> contrib;  // by doc id
     mutable const std::string* home = nullptr;
-    mutable Vertex vertex{};  // the vertex of `home`, once placed
+    mutable Vertex vertex{};                // the vertex of `home`, once placed
+    const std::string* last_doc = nullptr;  // while a Loader fills it: the greatest doc id
   };
   struct RawEdge {  // likewise, placed in an edge of edges_
     std::map<std::string, EdgeContribution, std::less<>> contrib;  // by doc id
@@ -337,12 +338,15 @@ class KnowledgeGraph {
   void InsertDocument(DocContribution contribution);
   // What `doc` says about raw key `raw` (a second word replaces the first).
   static void AddEdgeContribution(RawEdgeEntry* raw, DocSlot* doc, EdgeContribution c);
+  // Likewise for a raw id; false (nothing changed) if `doc` contributed it.
+  static bool AddNodeContribution(RawNodes::value_type* raw, const std::string& doc,
+                                  NodeContribution c);
 
   // Derived state (graph.cc keeps the truth, derive.cc the rest).
   void EnsureDerived() const;
   void DeriveAll() const;
-  struct PlaceIndex;  // look-ups for placing every edge at once (edge_placer.h)
-  class EdgePlacer;   // places a Loader's edges as they come (edge_placer.h)
+  struct PlaceIndex;  // look-ups for placing every edge at once (load_worker.h)
+  class LoadWorker;   // a Loader's second thread (load_worker.h)
   // DeriveAll() in steps: resolution and every node, then each edge placed
   // with PlaceEdge(), then every value.
   void PlaceAllNodes(PlaceIndex* index) const;
@@ -434,10 +438,11 @@ class KnowledgeGraph::Loader {
   void AddEdge(Doc doc, const EdgeKey& raw_key, EdgeContribution c);
   // Room for `n` raw keys (a hint).
   void ReserveEdges(size_t n);
-  // Says that every node is in. From here on edge contributions are stored
-  // and each new raw key placed in the graph on a second thread while the
-  // caller reads on, so Finish() has little left to do. A later AddNode()
-  // is allowed: it drops what was placed, and the graph comes out the same.
+  // Says that every node is in. Where two cores are, contributions are
+  // stored on a second thread while the caller reads on; from here on each
+  // new raw key is placed in the graph there too, so Finish() has little
+  // left to do. A later AddNode() is allowed: it drops what was placed, and
+  // the graph comes out the same.
   void EndNodes();
 
   // The graph; the loader is empty afterwards.
@@ -456,9 +461,11 @@ class KnowledgeGraph::Loader {
   // that is not may have its lists out of order (DocSlot::unsorted).
   const RawNodes::value_type* max_node_ = nullptr;
   const RawEdgeEntry* max_edge_ = nullptr;
-  // After EndNodes(): places raw keys given in key order; the others wait
-  // in late_ for Finish().
-  std::unique_ptr<EdgePlacer> placer_;
+  // Where two cores are, a second thread stores contributions and, after
+  // EndNodes(), places raw keys given in key order; the others wait in
+  // late_ for Finish().
+  std::unique_ptr<LoadWorker> worker_;
+  bool no_worker_ = false;  // placing was dropped: no worker again
   const RawEdgeEntry* last_placed_ = nullptr;
   std::vector<const RawEdgeEntry*> late_;
   void DropPlacement();

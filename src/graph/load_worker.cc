@@ -1,0 +1,126 @@
+// The Loader's second thread (load_worker.h).
+#include "load_worker.h"
+
+#include <utility>
+
+namespace diplograph {
+
+KnowledgeGraph::LoadWorker::LoadWorker(const KnowledgeGraph& graph) : graph_(graph) {
+  batch_.reserve(kBatch);
+  thread_ = std::thread([this] { Run(); });
+}
+
+KnowledgeGraph::LoadWorker::~LoadWorker() {
+  if (!thread_.joinable()) return;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    stop_ = true;
+  }
+  ready_.notify_one();
+  thread_.join();
+}
+
+void KnowledgeGraph::LoadWorker::AddNode(RawNodes::value_type* raw, DocSlot* doc,
+                                         NodeContribution c) {
+  batch_.emplace_back(NodeJob{raw, doc, std::move(c)});
+  if (batch_.size() == kBatch) Hand(false);
+}
+
+void KnowledgeGraph::LoadWorker::EndNodes() {
+  placing_ = true;
+  batch_.emplace_back(EndNodesJob{});
+  Hand(false);  // placing the nodes can start now
+}
+
+void KnowledgeGraph::LoadWorker::AddEdge(RawEdgeEntry* entry, DocSlot* doc, EdgeContribution c,
+                                         bool place) {
+  batch_.emplace_back(EdgeJob{entry, doc, std::move(c), place});
+  if (batch_.size() == kBatch) Hand(false);
+}
+
+void KnowledgeGraph::LoadWorker::Hand(bool last) {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (!batch_.empty()) {
+      queue_.push_back(std::move(batch_));
+      ++handed_;
+      batch_.clear();  // a moved-from vector is valid but unspecified
+      if (!spare_.empty()) {
+        batch_ = std::move(spare_.back());
+        spare_.pop_back();
+      }
+    }
+    last_ = last_ || last;
+  }
+  ready_.notify_one();
+  batch_.reserve(kBatch);
+}
+
+void KnowledgeGraph::LoadWorker::Do(Job& job) {
+  if (auto* n = std::get_if<NodeJob>(&job)) {
+    AddNodeContribution(n->raw, n->doc->entry.id, std::move(n->c));
+  } else if (auto* e = std::get_if<EdgeJob>(&job)) {
+    AddEdgeContribution(e->entry, e->doc, std::move(e->c));
+    if (e->place) {
+      entries_.push_back(e->entry);
+      placed_.push_back(graph_.PlaceEdge(e->entry->first, e->entry->second, nullptr, &index_));
+    }
+  } else {
+    graph_.PlaceAllNodes(&index_);
+  }
+}
+
+void KnowledgeGraph::LoadWorker::Run() {
+  std::vector<std::vector<Job>> work;
+  while (true) {
+    {
+      std::unique_lock<std::mutex> lock(mu_);
+      ready_.wait(lock, [&] { return stop_ || last_ || !queue_.empty(); });
+      if (stop_) return;
+      work.swap(queue_);
+      if (work.empty()) return;  // the last batch was done
+    }
+    try {
+      if (!error_) {
+        for (auto& batch : work) {
+          for (Job& job : batch) Do(job);
+        }
+      }
+    } catch (...) {
+      error_ = std::current_exception();  // the rest is skipped; Drain() throws it
+    }
+    for (auto& batch : work) batch.clear();
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      done_ += work.size();
+      for (auto& batch : work) spare_.push_back(std::move(batch));
+    }
+    work.clear();
+    idle_.notify_all();
+  }
+}
+
+void KnowledgeGraph::LoadWorker::Sync() {
+  Hand(false);
+  std::unique_lock<std::mutex> lock(mu_);
+  idle_.wait(lock, [&] { return done_ == handed_; });
+  if (error_) std::rethrow_exception(error_);
+}
+
+void KnowledgeGraph::LoadWorker::Drain() {
+  if (!thread_.joinable()) return;
+  Hand(true);
+  thread_.join();
+  if (error_) std::rethrow_exception(error_);
+}
+
+void KnowledgeGraph::LoadWorker::Finish(const std::vector<const RawEdgeEntry*>& late) {
+  Drain();
+  for (const RawEdgeEntry* entry : late) {
+    entries_.push_back(entry);
+    placed_.push_back(graph_.PlaceEdge(entry->first, entry->second, nullptr, &index_));
+  }
+  graph_.DeriveAllValues(entries_, placed_);
+}
+
+}  // namespace diplograph

@@ -1,0 +1,114 @@
+// graph/load_worker.h (private): placing a whole graph's edges, at once
+// (DeriveAll()) or while a Loader reads them (LoadWorker).
+#ifndef DIPLOGRAPH_GRAPH_LOAD_WORKER_H_
+#define DIPLOGRAPH_GRAPH_LOAD_WORKER_H_
+
+#include <condition_variable>
+#include <exception>
+#include <mutex>
+#include <thread>
+#include <variant>
+#include <vector>
+
+#include "diplograph/graph/graph.h"
+#include "flat_index.h"
+
+namespace diplograph {
+
+// What placing every edge at once looks up: each node id's vertex, which
+// raw ids are joined under another id, and the last source placed (edges
+// come in key order, so mostly the next one's source too).
+struct KnowledgeGraph::PlaceIndex {
+  graph_internal::FlatIndex<Vertex> vertex_of;
+  graph_internal::FlatIndex<char> joined;
+  mutable const std::string* last_source = nullptr;
+  mutable Vertex last_source_vertex{};
+};
+
+// The second thread of a Loader: it stores the contributions the loader's
+// thread reads and hands over, and places the graph as it goes. First the
+// nodes' contributions; once every node is in (EndNodes()), resolution
+// and every node are placed; then each edge contribution is stored and
+// each new raw key placed. The loader's thread finds or adds raw ids and
+// keys and keeps the documents' node lists; from a hand-over on, only this
+// thread touches the contributions it was given, the documents' lists of
+// keys, and the derived graph. Work comes in batches, to pay for the
+// hand-over once per few thousand items.
+//
+//   LoadWorker worker(graph);
+//   worker.AddNode(raw, doc, c);            // each new node contribution
+//   worker.EndNodes();                      // every node is in
+//   worker.AddEdge(entry, doc, c, place);   // each edge contribution
+//   worker.Finish(late);                    // the graph is derived
+class KnowledgeGraph::LoadWorker {
+ public:
+  explicit LoadWorker(const KnowledgeGraph& graph);
+  // Stops the thread; what was not yet stored is lost and what was placed
+  // stays half done (for a graph that is dropped).
+  ~LoadWorker();
+  LoadWorker(const LoadWorker&) = delete;
+  LoadWorker& operator=(const LoadWorker&) = delete;
+
+  // What `doc` says about raw id `raw`, which `doc` did not contribute yet.
+  void AddNode(RawNodes::value_type* raw, DocSlot* doc, NodeContribution c);
+  // Every node is in: resolution and every node are placed next.
+  void EndNodes();
+  bool placing() const { return placing_; }
+  // What `doc` says about raw key `entry`. With `place`, the key is new and
+  // greater than every key placed before: it is placed too (after
+  // EndNodes() only).
+  void AddEdge(RawEdgeEntry* entry, DocSlot* doc, EdgeContribution c, bool place);
+  // Waits until everything handed over is done; the thread goes on.
+  void Sync();
+  // Waits until everything handed over is done, and stops the thread.
+  void Drain();
+  // Drain(), then places `late` (new raw keys that came out of order,
+  // sorted) and derives every value: the graph is up to date. After
+  // EndNodes() only.
+  void Finish(const std::vector<const RawEdgeEntry*>& late);
+
+ private:
+  struct NodeJob {
+    RawNodes::value_type* raw;
+    DocSlot* doc;
+    NodeContribution c;
+  };
+  struct EdgeJob {
+    RawEdgeEntry* entry;
+    DocSlot* doc;
+    EdgeContribution c;
+    bool place;
+  };
+  struct EndNodesJob {};
+  using Job = std::variant<NodeJob, EdgeJob, EndNodesJob>;
+
+  void Run();
+  void Do(Job& job);
+  void Hand(bool last);
+
+  static constexpr size_t kBatch = 4096;
+
+  const KnowledgeGraph& graph_;
+  std::vector<Job> batch_;  // filled on the loader's thread
+  bool placing_ = false;    // EndNodes() was called
+
+  std::mutex mu_;
+  std::condition_variable ready_;        // work for the thread
+  std::condition_variable idle_;         // the thread caught up
+  std::vector<std::vector<Job>> queue_;  // batches handed over
+  std::vector<std::vector<Job>> spare_;  // emptied batches, to fill again
+  size_t handed_ = 0, done_ = 0;         // batches
+  bool last_ = false;                    // no batch will follow
+  bool stop_ = false;                    // give up
+
+  // The thread's own.
+  PlaceIndex index_;
+  std::vector<const RawEdgeEntry*> entries_;  // placed, in order
+  std::vector<Edge> placed_;                  // their edges
+  std::exception_ptr error_;
+  std::thread thread_;
+};
+
+}  // namespace diplograph
+
+#endif  // DIPLOGRAPH_GRAPH_LOAD_WORKER_H_
