@@ -371,7 +371,7 @@ bool KnowledgeGraph::Loader::AddNode(Doc doc, std::string_view raw_id, NodeContr
   if (max_node_ == nullptr || max_node_->first < raw->first) {
     max_node_ = raw;
   } else if (max_node_ != raw) {
-    doc->unsorted = true;
+    doc->nodes_unsorted = true;
   }
   return true;
 }
@@ -440,7 +440,7 @@ void KnowledgeGraph::Loader::AddEdge(Doc doc, const EdgeKey& raw_key, EdgeContri
       }
     }
   }
-  if (last_edge_ != max_edge_) doc->unsorted = true;
+  if (last_edge_ != max_edge_) doc->edges_unsorted = true;
   if (worker_ != nullptr && worker_->placing()) {
     worker_->AddEdge(last_edge_, doc, std::move(c), place);
   } else {
@@ -491,12 +491,12 @@ KnowledgeGraph KnowledgeGraph::Loader::Finish() && {
   // Lists given only ids and keys greater than any before are sorted (the
   // worker, if any, has stored every contribution by now).
   for (auto& [id, slot] : graph_.docs_) {
-    if (!slot.unsorted) continue;
-    slot.unsorted = false;
-    if (!std::is_sorted(slot.nodes.begin(), slot.nodes.end(), by_id)) {
+    if (std::exchange(slot.nodes_unsorted, false) &&
+        !std::is_sorted(slot.nodes.begin(), slot.nodes.end(), by_id)) {
       std::sort(slot.nodes.begin(), slot.nodes.end(), by_id);
     }
-    if (!std::is_sorted(slot.edges.begin(), slot.edges.end(), by_key)) {
+    if (std::exchange(slot.edges_unsorted, false) &&
+        !std::is_sorted(slot.edges.begin(), slot.edges.end(), by_key)) {
       std::sort(slot.edges.begin(), slot.edges.end(), by_key);
     }
   }

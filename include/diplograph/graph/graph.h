@@ -330,7 +330,9 @@ class KnowledgeGraph {
     DocumentEntry entry;
     std::vector<const std::string*> nodes;  // keys of raw_nodes_, sorted by id
     std::vector<const EdgeKey*> edges;      // keys of raw_edges_, sorted by key
-    bool unsorted = false;                  // while a Loader fills it: maybe not
+    // While a Loader fills them: maybe not sorted.
+    bool nodes_unsorted = false;
+    bool edges_unsorted = false;
   };
   struct Resolution;  // derived: which raw ids make one node (resolve.h)
 
@@ -458,7 +460,7 @@ class KnowledgeGraph::Loader {
   RawNodes::value_type* last_node_ = nullptr;  // the last raw id looked up
   RawEdgeEntry* last_edge_ = nullptr;          // the last raw key added
   // The greatest raw id and raw key given so far: a document given one
-  // that is not may have its lists out of order (DocSlot::unsorted).
+  // that is not may have its lists out of order (DocSlot::*_unsorted).
   const RawNodes::value_type* max_node_ = nullptr;
   const RawEdgeEntry* max_edge_ = nullptr;
   // Where two cores are, a second thread stores contributions and, after
