@@ -73,7 +73,7 @@ int RunLowMemory(const Args& args, const std::string& command, const std::string
 // Adds every document of a saved graph file to `builder`.
 void AddSavedGraph(const std::string& path, const GraphText& text, ExternalGraphBuilder* builder,
                    Diagnostics* diags) {
-  auto g = ReadSavedGraph(text.content, path, diags, text.release);
+  auto g = ReadSavedGraph(text.content, path, diags, {.release = text.release, .derive = false});
   if (!g) return;
   g->ForEachDocument(
       [&](const DocumentEntry& d) { builder->AddContribution(g->ContributionOf(d.id)); });
@@ -125,7 +125,8 @@ int RunBuild(const Args& args) {
   bool loaded = StreamRecords(
       options, &diags, [&](ExtractionRecord r) { graph.AddRecord(r); },
       [&](const std::string& path, const GraphText& text) {
-        auto g = ReadSavedGraph(text.content, path, &diags, text.release);
+        auto g =
+            ReadSavedGraph(text.content, path, &diags, {.release = text.release, .derive = false});
         if (g && graph.empty())
           graph = std::move(*g);
         else if (g)

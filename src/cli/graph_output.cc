@@ -116,10 +116,11 @@ KnowledgeGraph& GraphForCommand() {
   return *graphs->back();
 }
 
-bool ReadGraphInputs(const std::vector<std::string>& inputs, Diagnostics* diags,
-                     const std::function<void(ExtractionRecord)>& on_record,
-                     const std::function<void(const std::string&, const GraphText&)>& on_graph) {
-  std::vector<InputFile> files = ExpandInputs(inputs, diags);
+namespace {
+
+bool ReadGraphFiles(const std::vector<InputFile>& files, Diagnostics* diags,
+                    const std::function<void(ExtractionRecord)>& on_record,
+                    const std::function<void(const std::string&, const GraphText&)>& on_graph) {
   InputHandlers h;
   h.on_record = on_record;
   h.on_graph = on_graph;
@@ -134,12 +135,25 @@ bool ReadGraphInputs(const std::vector<std::string>& inputs, Diagnostics* diags,
   return !diags->HasErrors();
 }
 
+}  // namespace
+
+bool ReadGraphInputs(const std::vector<std::string>& inputs, Diagnostics* diags,
+                     const std::function<void(ExtractionRecord)>& on_record,
+                     const std::function<void(const std::string&, const GraphText&)>& on_graph) {
+  return ReadGraphFiles(ExpandInputs(inputs, diags), diags, on_record, on_graph);
+}
+
 bool LoadGraphInputs(const std::vector<std::string>& inputs, KnowledgeGraph* graph,
                      Diagnostics* diags) {
-  return ReadGraphInputs(
-      inputs, diags, [&](ExtractionRecord r) { graph->AddRecord(r); },
+  std::vector<InputFile> files = ExpandInputs(inputs, diags);
+  // A graph read alone is derived as it is read; one that others are
+  // merged into, once, after the merge.
+  const bool alone = files.size() == 1;
+  return ReadGraphFiles(
+      files, diags, [&](ExtractionRecord r) { graph->AddRecord(r); },
       [&](const std::string& path, const GraphText& text) {
-        auto g = ReadSavedGraph(text.content, path, diags, text.release);
+        auto g =
+            ReadSavedGraph(text.content, path, diags, {.release = text.release, .derive = alone});
         if (!g) return;
         // The first graph is taken as it is; merging it into an empty one
         // would copy every contribution for the same result.

@@ -298,9 +298,13 @@ KnowledgeGraph KnowledgeGraph::Subgraph(const std::set<std::string>& node_ids,
   return out;
 }
 
+// Whether a second thread has a core of its own.
+static bool TwoCores() { return std::thread::hardware_concurrency() >= 2; }
+
 KnowledgeGraph::Loader::Loader()
     : docs_(std::make_unique<graph_internal::FlatIndex<DocSlot*>>()),
-      raw_ids_(std::make_unique<graph_internal::FlatIndex<RawNodes::value_type*>>()) {}
+      raw_ids_(std::make_unique<graph_internal::FlatIndex<RawNodes::value_type*>>()),
+      no_worker_(!TwoCores()) {}
 KnowledgeGraph::Loader::~Loader() = default;
 
 bool KnowledgeGraph::Loader::AddDocument(DocumentEntry entry) {
@@ -349,9 +353,8 @@ bool KnowledgeGraph::AddNodeContribution(RawNodes::value_type* raw, const std::s
 }
 
 bool KnowledgeGraph::Loader::AddNode(Doc doc, std::string_view raw_id, NodeContribution c) {
-  if (worker_ != nullptr && worker_->placing()) DropPlacement();
-  if (worker_ == nullptr && !no_worker_ && graph_.load_order_.empty() &&
-      std::thread::hardware_concurrency() >= 2) {
+  if (worker_ != nullptr && worker_->edges()) DropPlacement();
+  if (worker_ == nullptr && !no_worker_ && graph_.load_order_.empty()) {
     worker_ = std::make_unique<LoadWorker>(graph_);
   }
   RawNodes::value_type* raw = RawNodeFor(raw_id, true);
@@ -391,19 +394,18 @@ bool KnowledgeGraph::Loader::HasNode(Doc doc, Node node) const {
 
 void KnowledgeGraph::Loader::ReserveEdges(size_t n) { graph_.raw_edges_->reserve(n); }
 
-void KnowledgeGraph::Loader::EndNodes() {
-  // Placing needs a core of its own; and the edges added so far would have
-  // to be placed apart.
+void KnowledgeGraph::Loader::EndNodes(bool place) {
+  // The worker needs a core of its own; and edges added so far would have
+  // to be told apart.
   if (worker_ == nullptr) {
-    if (no_worker_ || std::thread::hardware_concurrency() < 2) return;
-    if (!graph_.load_order_.empty() || !graph_.vertices_.empty()) return;
+    if (no_worker_ || !graph_.load_order_.empty() || !graph_.vertices_.empty()) return;
     worker_ = std::make_unique<LoadWorker>(graph_);
   }
-  if (!worker_->placing() && graph_.load_order_.empty()) worker_->EndNodes();
+  if (!worker_->edges() && graph_.load_order_.empty()) worker_->EndNodes(place);
 }
 
-// Back to nothing placed and no worker: Finish() derives everything at
-// once.
+// Back to no worker and nothing placed: Finish() leaves everything to be
+// derived at once.
 void KnowledgeGraph::Loader::DropPlacement() {
   worker_->Drain();  // every contribution handed over is stored
   worker_.reset();
@@ -441,7 +443,7 @@ void KnowledgeGraph::Loader::AddEdge(Doc doc, const EdgeKey& raw_key, EdgeContri
     }
   }
   if (last_edge_ != max_edge_) doc->edges_unsorted = true;
-  if (worker_ != nullptr && worker_->placing()) {
+  if (worker_ != nullptr && worker_->edges()) {
     worker_->AddEdge(last_edge_, doc, std::move(c), place);
   } else {
     AddEdgeContribution(last_edge_, doc, std::move(c));
@@ -506,7 +508,7 @@ KnowledgeGraph KnowledgeGraph::Loader::Finish() && {
   last_edge_ = nullptr;
   last_placed_ = nullptr;
   late_.clear();
-  no_worker_ = false;
+  no_worker_ = !TwoCores();
   max_node_ = nullptr;
   max_edge_ = nullptr;
   return std::exchange(graph_, KnowledgeGraph());

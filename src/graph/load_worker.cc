@@ -26,9 +26,10 @@ void KnowledgeGraph::LoadWorker::AddNode(RawNodes::value_type* raw, DocSlot* doc
   if (batch_.size() == kBatch) Hand(false);
 }
 
-void KnowledgeGraph::LoadWorker::EndNodes() {
-  placing_ = true;
-  batch_.emplace_back(EndNodesJob{});
+void KnowledgeGraph::LoadWorker::EndNodes(bool place) {
+  edges_ = true;
+  placing_ = place;
+  batch_.emplace_back(EndNodesJob{place});
   Hand(false);  // placing the nodes can start now
 }
 
@@ -65,7 +66,7 @@ void KnowledgeGraph::LoadWorker::Do(Job& job) {
       entries_.push_back(e->entry);
       placed_.push_back(graph_.PlaceEdge(e->entry->first, e->entry->second, nullptr, &index_));
     }
-  } else {
+  } else if (std::get<EndNodesJob>(job).place) {
     graph_.PlaceAllNodes(&index_);
   }
 }

@@ -26,10 +26,10 @@ struct KnowledgeGraph::PlaceIndex {
 };
 
 // The second thread of a Loader: it stores the contributions the loader's
-// thread reads and hands over, and places the graph as it goes. First the
-// nodes' contributions; once every node is in (EndNodes()), resolution
-// and every node are placed; then each edge contribution is stored and
-// each new raw key placed. The loader's thread finds or adds raw ids and
+// thread reads and hands over, and may place the graph as it goes. First
+// the nodes' contributions; once every node is in (EndNodes()), edge
+// contributions; when placing, resolution and every node are placed at
+// EndNodes(), and each new raw key as it comes. The loader's thread finds or adds raw ids and
 // keys and keeps the documents' node lists; from a hand-over on, only this
 // thread touches the contributions it was given, the documents' lists of
 // keys, and the derived graph. Work comes in batches, to pay for the
@@ -37,7 +37,7 @@ struct KnowledgeGraph::PlaceIndex {
 //
 //   LoadWorker worker(graph);
 //   worker.AddNode(raw, doc, c);            // each new node contribution
-//   worker.EndNodes();                      // every node is in
+//   worker.EndNodes(true);                  // every node is in; place
 //   worker.AddEdge(entry, doc, c, place);   // each edge contribution
 //   worker.Finish(late);                    // the graph is derived
 class KnowledgeGraph::LoadWorker {
@@ -51,12 +51,14 @@ class KnowledgeGraph::LoadWorker {
 
   // What `doc` says about raw id `raw`, which `doc` did not contribute yet.
   void AddNode(RawNodes::value_type* raw, DocSlot* doc, NodeContribution c);
-  // Every node is in: resolution and every node are placed next.
-  void EndNodes();
-  bool placing() const { return placing_; }
-  // What `doc` says about raw key `entry`. With `place`, the key is new and
-  // greater than every key placed before: it is placed too (after
-  // EndNodes() only).
+  // Every node is in: edge contributions come next. With `place`,
+  // resolution and every node are placed first.
+  void EndNodes(bool place);
+  bool edges() const { return edges_; }      // EndNodes() was called
+  bool placing() const { return placing_; }  // ... to place
+  // What `doc` says about raw key `entry` (after EndNodes() only). With
+  // `place` (when placing), the key is new and greater than every key
+  // placed before: it is placed too.
   void AddEdge(RawEdgeEntry* entry, DocSlot* doc, EdgeContribution c, bool place);
   // Waits until everything handed over is done; the thread goes on.
   void Sync();
@@ -79,7 +81,9 @@ class KnowledgeGraph::LoadWorker {
     EdgeContribution c;
     bool place;
   };
-  struct EndNodesJob {};
+  struct EndNodesJob {
+    bool place;
+  };
   using Job = std::variant<NodeJob, EdgeJob, EndNodesJob>;
 
   void Run();
@@ -90,7 +94,8 @@ class KnowledgeGraph::LoadWorker {
 
   const KnowledgeGraph& graph_;
   std::vector<Job> batch_;  // filled on the loader's thread
-  bool placing_ = false;    // EndNodes() was called
+  bool edges_ = false;
+  bool placing_ = false;
 
   std::mutex mu_;
   std::condition_variable ready_;        // work for the thread

@@ -54,8 +54,8 @@ struct Where {
 class SavedGraphReader {
  public:
   SavedGraphReader(std::string_view text, std::string_view path, Diagnostics* diags,
-                   const std::function<void(size_t)>& release)
-      : text_(text), path_(path), diags_(diags), release_(release) {}
+                   const SavedGraphReadOptions& options)
+      : text_(text), path_(path), diags_(diags), options_(options) {}
 
   std::optional<KnowledgeGraph> Read();
 
@@ -98,8 +98,9 @@ class SavedGraphReader {
   std::string_view text_;
   std::string_view path_;
   Diagnostics* diags_;
-  // Told every kReleaseBytes read that the text before is done with.
-  const std::function<void(size_t)>& release_;
+  // options_.release is told every kReleaseBytes read that the text before
+  // is done with.
+  const SavedGraphReadOptions& options_;
   static constexpr size_t kReleaseBytes = size_t{16} << 20;
   size_t released_ = 0;
   static constexpr int kMaxErrors = 20;
@@ -580,7 +581,7 @@ SavedGraphReader::Outcome SavedGraphReader::ReadPiecewise(JsonParser* p) {
         const double lines = static_cast<double>(std::count(head.begin(), head.end(), '\n'));
         loader_->ReserveEdges(static_cast<size_t>(lines * static_cast<double>(rest.size()) /
                                                   static_cast<double>(head.size() + 1)));
-        loader_->EndNodes();
+        loader_->EndNodes(options_.derive);
       }
       const Where at = root.Key(nodes ? "nodes" : "links");
       for (size_t i = 0;; ++i) {
@@ -594,9 +595,9 @@ SavedGraphReader::Outcome SavedGraphReader::ReadPiecewise(JsonParser* p) {
         } else {
           ReadLink(*v, at.Index(i));
         }
-        if (release_ && p->offset() >= released_ + kReleaseBytes) {
+        if (options_.release && p->offset() >= released_ + kReleaseBytes) {
           released_ = p->offset();
-          release_(released_);
+          options_.release(released_);
         }
       }
     } else if (!p->SkipValue()) {
@@ -628,7 +629,7 @@ bool SavedGraphReader::ReadWhole() {
     for (size_t i = 0; i < items.size(); ++i) ReadNode(items[i], root.Key("nodes").Index(i));
   }
   if (const JsonValue* links = Container(*doc, root, "links", true)) {
-    loader_->EndNodes();
+    loader_->EndNodes(options_.derive);
     std::span<const JsonValue> items = links->items();
     for (size_t i = 0; i < items.size(); ++i) ReadLink(items[i], root.Key("links").Index(i));
   }
@@ -661,8 +662,8 @@ std::optional<KnowledgeGraph> SavedGraphReader::Read() {
 
 std::optional<KnowledgeGraph> ReadSavedGraph(std::string_view content, std::string_view path,
                                              Diagnostics* diags,
-                                             const std::function<void(size_t)>& release) {
-  return SavedGraphReader(content, path, diags, release).Read();
+                                             const SavedGraphReadOptions& options) {
+  return SavedGraphReader(content, path, diags, options).Read();
 }
 
 }  // namespace diplograph

@@ -468,7 +468,8 @@ TEST_CASE("SavedGraph.RowsInAnyOrderLoadTheSameGraph") {
     std::string shuffled;
     for (const std::string& line : lines) shuffled += line + "\n";
     Diagnostics diags;
-    std::optional<KnowledgeGraph> back = ReadSavedGraph(shuffled, "g.json", &diags);
+    std::optional<KnowledgeGraph> back =
+        ReadSavedGraph(shuffled, "g.json", &diags, {.release = {}, .derive = true});
     REQUIRE_MESSAGE(back.has_value(),
                     (diags.empty() ? std::string() : diags.items()[0].ToString()));
     CHECK(SavedGraphToString(*back) == bytes);
@@ -491,8 +492,9 @@ TEST_CASE("SavedGraph.RowsInAnyOrderLoadTheSameGraph") {
 
 // How a Loader is fed (LoadThroughLoader()).
 enum class Feed {
-  kPlaced,        // EndNodes() after the nodes: edges placed as they come
-  kAtOnce,        // no EndNodes(): everything placed by Finish()
+  kPlaced,        // EndNodes(true) after the nodes: edges placed as they come
+  kStored,        // EndNodes(false): stored as they come, placed on first use
+  kAtOnce,        // no EndNodes(): likewise
   kShuffled,      // placed as they come, raw ids and keys in any order
   kNodeAfterward  // one document's rows come last: an AddNode() after placing
 };
@@ -542,7 +544,7 @@ std::string LoadThroughLoader(const KnowledgeGraph& whole, Feed feed, std::mt199
     const NodeRow& r = nodes.front();
     CHECK_FALSE(loader.AddNode(loader.FindDocument(r.doc), r.id, r.c));
   }
-  if (feed != Feed::kAtOnce) loader.EndNodes();
+  if (feed != Feed::kAtOnce) loader.EndNodes(feed != Feed::kStored);
   add_edges(false);
   add_nodes(true);
   add_edges(true);
@@ -581,7 +583,8 @@ TEST_CASE("Loader.PlacingWhileLoadingGivesTheSameGraph") {
     }
     const KnowledgeGraph whole = Build(all);
     const std::string bytes = SavedGraphToString(whole);
-    for (Feed feed : {Feed::kPlaced, Feed::kAtOnce, Feed::kShuffled, Feed::kNodeAfterward}) {
+    for (Feed feed :
+         {Feed::kPlaced, Feed::kStored, Feed::kAtOnce, Feed::kShuffled, Feed::kNodeAfterward}) {
       CAPTURE(static_cast<int>(feed));
       CHECK(LoadThroughLoader(whole, feed, &rc.rng()) == bytes);
     }

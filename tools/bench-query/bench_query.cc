@@ -14,8 +14,8 @@
 
 #include <algorithm>
 #include <chrono>
-#include <ctime>
 #include <cstdio>
+#include <ctime>
 #include <fstream>
 #include <iostream>
 #include <random>
@@ -292,7 +292,7 @@ std::optional<diplograph::KnowledgeGraph> Load(const std::string& path) {
   double cpu1 = CpuMs();
   diplograph::Diagnostics diags;
   std::optional<diplograph::KnowledgeGraph> graph =
-      diplograph::ReadSavedGraph(content, path, &diags);
+      diplograph::ReadSavedGraph(content, path, &diags, {.release = {}, .derive = true});
   double parse_ms = Ms(start) - read_ms;
   double cpu2 = CpuMs();
   for (const auto& d : diags.items()) std::cerr << d.ToString() << "\n";
@@ -301,9 +301,10 @@ std::optional<diplograph::KnowledgeGraph> Load(const std::string& path) {
   graph->ForEachNode([](const diplograph::ActorNode&) {});  // derives every node and edge
   double derive_ms = Ms(derive_start);
   double cpu3 = CpuMs();
-  std::printf("load: read %.0f ms (cpu %.0f), parse and build %.0f ms (cpu %.0f), derive %.0f ms "
-              "(cpu %.0f)",
-              read_ms, cpu1 - cpu0, parse_ms, cpu2 - cpu1, derive_ms, cpu3 - cpu2);
+  std::printf(
+      "load: read %.0f ms (cpu %.0f), parse and build %.0f ms (cpu %.0f), derive %.0f ms "
+      "(cpu %.0f)",
+      read_ms, cpu1 - cpu0, parse_ms, cpu2 - cpu1, derive_ms, cpu3 - cpu2);
   return graph;
 }
 

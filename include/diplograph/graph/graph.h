@@ -441,11 +441,12 @@ class KnowledgeGraph::Loader {
   // Room for `n` raw keys (a hint).
   void ReserveEdges(size_t n);
   // Says that every node is in. Where two cores are, contributions are
-  // stored on a second thread while the caller reads on; from here on each
-  // new raw key is placed in the graph there too, so Finish() has little
-  // left to do. A later AddNode() is allowed: it drops what was placed, and
-  // the graph comes out the same.
-  void EndNodes();
+  // stored on a second thread while the caller reads on; with `place`,
+  // from here on each new raw key is placed in the graph there too, and
+  // Finish() returns the graph derived (for a graph read, not changed). A
+  // later AddNode() is allowed: it drops what was placed, and the graph
+  // comes out the same.
+  void EndNodes(bool place);
 
   // The graph; the loader is empty afterwards.
   KnowledgeGraph Finish() &&;
@@ -467,7 +468,7 @@ class KnowledgeGraph::Loader {
   // EndNodes(), places raw keys given in key order; the others wait in
   // late_ for Finish().
   std::unique_ptr<LoadWorker> worker_;
-  bool no_worker_ = false;  // placing was dropped: no worker again
+  bool no_worker_ = false;  // one core, or placing was dropped: no worker
   const RawEdgeEntry* last_placed_ = nullptr;
   std::vector<const RawEdgeEntry*> late_;
   void DropPlacement();

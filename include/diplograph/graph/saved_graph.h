@@ -59,12 +59,20 @@ std::string SavedGraphToString(const KnowledgeGraph& graph);
 // document not in graph.documents, a link whose endpoints are not nodes of
 // the same document, or a "version" newer than kSavedGraphVersion
 // ("graph format version N is newer than this diplograph supports (1)").
-// `release`, when set, is told now and then that the bytes of `content`
-// before an offset are done with: they are read again only to report an
-// error (a caller that mapped the file may drop their pages from memory).
+struct SavedGraphReadOptions {
+  // When set, told now and then that the bytes of `content` before an
+  // offset are done with: they are read again only to report an error (a
+  // caller that mapped the file may drop their pages from memory).
+  std::function<void(size_t)> release;
+  // Derive the graph (its nodes, edges and every value) while reading, on
+  // a second core where there is one: for a graph that is read and not
+  // changed. A graph that is changed next (merged, added to) is cheaper
+  // derived once, after the changes, as it is without this.
+  bool derive = false;
+};
 std::optional<KnowledgeGraph> ReadSavedGraph(std::string_view content, std::string_view path,
                                              Diagnostics* diags,
-                                             const std::function<void(size_t)>& release = {});
+                                             const SavedGraphReadOptions& options = {});
 
 // A cheap sniff: true if `content` starts like a saved graph (a JSON object
 // whose first key is "directed", "multigraph", "graph", "nodes" or "links"),
