@@ -404,12 +404,17 @@ class KnowledgeGraph {
 // AddContribution() of every document's contribution gives, built without
 // gathering the contributions document by document (several times cheaper
 // for a whole saved graph). Contributions of one raw id or raw key are
-// cheapest given together, in document id order.
+// cheapest given together, in document id order, and raw ids and keys in
+// increasing order. Where two cores are, a second thread stores the
+// contributions while the caller reads on (the loader is still used from
+// one thread only).
 //
 //   KnowledgeGraph::Loader loader;
 //   loader.AddDocument(entry);
 //   KnowledgeGraph::Loader::Doc doc = loader.FindDocument("doc-1");
 //   loader.AddNode(doc, "guo-shengkun", contribution);
+//   loader.EndNodes(/*place=*/true);
+//   loader.AddEdge(doc, key, edge_contribution);
 //   KnowledgeGraph g = std::move(loader).Finish();
 class KnowledgeGraph::Loader {
  public:
