@@ -410,8 +410,6 @@ void KnowledgeGraph::Loader::DropPlacement() {
   worker_->Drain();  // every contribution handed over is stored
   worker_.reset();
   no_worker_ = true;
-  last_placed_ = nullptr;
-  late_.clear();
   KnowledgeGraph& g = graph_;
   g.graph_ = std::make_unique<BoostGraph>();
   g.vertices_.clear();
@@ -425,21 +423,15 @@ void KnowledgeGraph::Loader::DropPlacement() {
 }
 
 void KnowledgeGraph::Loader::AddEdge(Doc doc, const EdgeKey& raw_key, EdgeContribution c) {
-  bool place = false;  // the worker places the key (new, and in order)
+  bool place = false;  // the worker places the key (new, and the greatest yet)
   if (last_edge_ == nullptr || last_edge_->first != raw_key) {
     auto [entry, added] = graph_.raw_edges_->try_emplace(raw_key);
     last_edge_ = entry;
-    if (max_edge_ == nullptr || max_edge_->first < raw_key) max_edge_ = entry;
+    const bool greatest = max_edge_ == nullptr || max_edge_->first < raw_key;
+    if (greatest) max_edge_ = entry;
     if (added) {
-      graph_.load_order_.push_back(last_edge_);
-      if (worker_ != nullptr && worker_->placing()) {
-        if (last_placed_ == nullptr || last_placed_->first < raw_key) {
-          place = true;
-          last_placed_ = last_edge_;
-        } else {
-          late_.push_back(last_edge_);
-        }
-      }
+      (greatest ? graph_.load_order_ : late_).push_back(entry);
+      place = greatest && worker_ != nullptr && worker_->placing();
     }
   }
   if (last_edge_ != max_edge_) doc->edges_unsorted = true;
@@ -466,29 +458,23 @@ KnowledgeGraph KnowledgeGraph::Loader::Finish() && {
     return a->first < b->first;
   };
   auto& order = graph_.load_order_;
+  // Raw keys come in the order of their links, which only keys under joined
+  // ids break: those few are sorted apart (late_) and placed or merged in.
+  std::sort(late_.begin(), late_.end(), entry_by_key);
   if (worker_ != nullptr && worker_->placing()) {  // placed but for the late keys
-    std::sort(late_.begin(), late_.end(), entry_by_key);
     worker_->Finish(late_);
     worker_.reset();
     order.clear();
     graph_.stale_.store(false, std::memory_order_release);
   } else {
-    if (worker_ != nullptr) {  // it has node contributions to store yet
+    if (worker_ != nullptr) {  // it has contributions to store yet
       worker_->Drain();
       worker_.reset();
     }
-    // Raw keys come in the order of their links, which only keys under
-    // joined ids break: those few are sorted apart and merged back in.
-    std::vector<const RawEdgeEntry*> in_order, late;
-    in_order.reserve(order.size());
-    for (const RawEdgeEntry* e : order) {
-      (in_order.empty() || entry_by_key(in_order.back(), e) ? in_order : late).push_back(e);
-    }
-    if (!late.empty()) {
-      std::sort(late.begin(), late.end(), entry_by_key);
-      std::merge(in_order.begin(), in_order.end(), late.begin(), late.end(), order.begin(),
-                 entry_by_key);
-    }
+    const size_t in_order = order.size();
+    order.insert(order.end(), late_.begin(), late_.end());
+    std::inplace_merge(order.begin(), order.begin() + static_cast<ptrdiff_t>(in_order), order.end(),
+                       entry_by_key);
   }
   // Lists given only ids and keys greater than any before are sorted (the
   // worker, if any, has stored every contribution by now).
@@ -506,7 +492,6 @@ KnowledgeGraph KnowledgeGraph::Loader::Finish() && {
   raw_ids_ = std::make_unique<graph_internal::FlatIndex<RawNodes::value_type*>>();
   last_node_ = nullptr;
   last_edge_ = nullptr;
-  last_placed_ = nullptr;
   late_.clear();
   no_worker_ = !TwoCores();
   max_node_ = nullptr;

@@ -111,7 +111,7 @@ class SavedGraphReader {
   graph_internal::FlatIndex<char> nodes_;  // node ids seen
   // (node id, doc) -> the raw id the document used, where they differ.
   std::map<std::pair<std::string, std::string>, std::string, std::less<>> joined_;
-  std::unordered_set<std::string> has_joined_;  // the node ids in joined_
+  graph_internal::FlatIndex<char> has_joined_;  // the node ids in joined_
   // Links seen, by two independent 64-bit hashes of "source\0type\0target"
   // (a false duplicate is about as likely as a 1 in 2^100 event).
   struct PairHash {
@@ -159,7 +159,7 @@ void SavedGraphReader::Reset() {
   loader_ = std::make_unique<KnowledgeGraph::Loader>();
   nodes_ = {};
   joined_.clear();
-  has_joined_.clear();
+  has_joined_ = {};
   links_.clear();
   links_sorted_ = true;
   last_link_ = {};
@@ -434,7 +434,7 @@ void SavedGraphReader::ReadNode(const JsonValue& n, const Where& at) {
     }
     if (raw != id) {
       joined_[{id, std::string(doc)}] = raw;
-      has_joined_.insert(id);
+      has_joined_.Insert(id, 1);
     }
   }
 }
@@ -494,8 +494,8 @@ void SavedGraphReader::ReadLink(const JsonValue& l, const Where& at) {
   }
   const KnowledgeGraph::Loader::Node ends[2] = {source_node_, loader_->FindNode(key.target)};
   // Whether some document used another id for an end (rare).
-  const bool joined[2] = {!has_joined_.empty() && has_joined_.contains(key.source),
-                          !has_joined_.empty() && has_joined_.contains(key.target)};
+  const bool joined[2] = {has_joined_.Find(key.source) != nullptr,
+                          has_joined_.Find(key.target) != nullptr};
   for (const JsonMember& m : contrib->members()) {
     const std::string_view doc = m.key;
     const JsonValue& c = m.value;

@@ -466,16 +466,16 @@ class KnowledgeGraph::Loader {
   RawNodes::value_type* last_node_ = nullptr;  // the last raw id looked up
   RawEdgeEntry* last_edge_ = nullptr;          // the last raw key added
   // The greatest raw id and raw key given so far: a document given one
-  // that is not may have its lists out of order (DocSlot::*_unsorted).
+  // that is not may have its lists out of order (DocSlot::*_unsorted). New
+  // raw keys that were the greatest go to graph_.load_order_ (in order),
+  // the others to late_, for Finish().
   const RawNodes::value_type* max_node_ = nullptr;
   const RawEdgeEntry* max_edge_ = nullptr;
+  std::vector<const RawEdgeEntry*> late_;
   // Where two cores are, a second thread stores contributions and, after
-  // EndNodes(), places raw keys given in key order; the others wait in
-  // late_ for Finish().
+  // EndNodes(true), places the raw keys of load_order_ as they come.
   std::unique_ptr<LoadWorker> worker_;
   bool no_worker_ = false;  // one core, or placing was dropped: no worker
-  const RawEdgeEntry* last_placed_ = nullptr;
-  std::vector<const RawEdgeEntry*> late_;
   void DropPlacement();
 };
 
