@@ -8,6 +8,7 @@
 
 #include "cli/commands.h"
 #include "diplograph/core/atomic_file.h"
+#include "diplograph/core/heap.h"
 #include "diplograph/core/strings.h"
 
 namespace {
@@ -75,6 +76,7 @@ int Main(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  diplograph::GrowHeapInLargeSteps();
   diplograph::InstallInterruptHandler();
   std::ios::sync_with_stdio(false);
   try {

@@ -284,8 +284,8 @@ void KnowledgeGraph::DeriveChanges() const {
   for (const EdgeKey& key : dirty_edges_) place_edge(key);
   for (const std::string& id : moved) {  // their edges move with them
     for (const auto& [doc, c] : raw_nodes_.find(id)->second.contrib) {
-      for (const EdgeKey* key : docs_.find(doc)->second.edges) {
-        if (key->source == id || key->target == id) place_edge(*key);
+      for (const RawEdgeEntry* e : docs_.find(doc)->second.edges) {
+        if (e->first.source == id || e->first.target == id) place_edge(e->first);
       }
     }
   }
@@ -434,9 +434,9 @@ void KnowledgeGraph::EventDates(const std::string& raw_id, const std::string& do
   auto slot = docs_.find(doc);
   if (slot == docs_.end()) return;
   size_t before = dates->size();
-  for (const EdgeKey* key : slot->second.edges) {
-    if (key->source != raw_id && key->target != raw_id) continue;
-    const EdgeContribution& c = raw_edges_->find(*key)->second.contrib.find(doc)->second;
+  for (const RawEdgeEntry* e : slot->second.edges) {
+    if (e->first.source != raw_id && e->first.target != raw_id) continue;
+    const EdgeContribution& c = e->second.contrib.find(doc)->second;
     dates->insert(dates->end(), c.dates.begin(), c.dates.end());
   }
   if (dates->size() == before) {

@@ -116,7 +116,7 @@ void KnowledgeGraph::InsertDocument(DocContribution c) {
     RawEdgeEntry* raw = raw_edges_->try_emplace(key).first;
     raw->second.contrib.emplace(doc_id, std::move(ec));
     if (track) dirty_edges_.insert(key);
-    slot.edges.push_back(&raw->first);
+    slot.edges.push_back(raw);
   }
   stale_.store(true, std::memory_order_release);
   std::string key = doc_id;
@@ -128,10 +128,9 @@ void KnowledgeGraph::RemoveDocument(const std::string& doc_id) {
   if (it == docs_.end()) return;
   const bool track = !vertices_.empty();
   load_order_.clear();
-  for (const EdgeKey* key : it->second.edges) {
-    RawEdgeEntry* e = raw_edges_->find(*key);
+  for (RawEdgeEntry* e : it->second.edges) {
     e->second.contrib.erase(doc_id);
-    if (track) dirty_edges_.insert(*key);
+    if (track) dirty_edges_.insert(e->first);
     if (!e->second.contrib.empty()) continue;
     if (const EdgeKey* home = e->second.home) {  // drop the pointer before the key goes
       std::vector<const EdgeKey*>& keys = (*graph_)[edges_.find(*home)->second].keys;
@@ -265,8 +264,8 @@ DocContribution KnowledgeGraph::ContributionOf(std::string_view doc_id) const {
   for (const std::string* id : slot.nodes) {
     out.nodes.emplace(*id, raw_nodes_.find(*id)->second.contrib.find(doc_id)->second);
   }
-  for (const EdgeKey* key : slot.edges) {
-    out.edges.emplace(*key, raw_edges_->find(*key)->second.contrib.find(doc_id)->second);
+  for (const RawEdgeEntry* e : slot.edges) {
+    out.edges.emplace(e->first, e->second.contrib.find(doc_id)->second);
   }
   return out;
 }
@@ -425,13 +424,17 @@ void KnowledgeGraph::Loader::DropPlacement() {
 void KnowledgeGraph::Loader::AddEdge(Doc doc, const EdgeKey& raw_key, EdgeContribution c) {
   bool place = false;  // the worker places the key (new, and the greatest yet)
   if (last_edge_ == nullptr || last_edge_->first != raw_key) {
-    auto [entry, added] = graph_.raw_edges_->try_emplace(raw_key);
-    last_edge_ = entry;
-    const bool greatest = max_edge_ == nullptr || max_edge_->first < raw_key;
-    if (greatest) max_edge_ = entry;
-    if (added) {
-      (greatest ? graph_.load_order_ : late_).push_back(entry);
-      place = greatest && worker_ != nullptr && worker_->placing();
+    if (max_edge_ == nullptr || max_edge_->first < raw_key) {
+      // Greater than every key so far, so new: no look-up (rows in key
+      // order need none, and the index is built only if one is done).
+      last_edge_ = graph_.raw_edges_->append_new(raw_key);
+      max_edge_ = last_edge_;
+      graph_.load_order_.push_back(last_edge_);
+      place = worker_ != nullptr && worker_->placing();
+    } else {
+      auto [entry, added] = graph_.raw_edges_->try_emplace(raw_key);
+      last_edge_ = entry;
+      if (added) late_.push_back(entry);
     }
   }
   if (last_edge_ != max_edge_) doc->edges_unsorted = true;
@@ -445,7 +448,7 @@ void KnowledgeGraph::Loader::AddEdge(Doc doc, const EdgeKey& raw_key, EdgeContri
 void KnowledgeGraph::AddEdgeContribution(RawEdgeEntry* raw, DocSlot* doc, EdgeContribution c) {
   auto [it, added] = EmplaceLast(&raw->second.contrib, doc->entry.id, std::move(c));
   if (added) {
-    doc->edges.push_back(&raw->first);
+    doc->edges.push_back(raw);
   } else {
     it->second = std::move(c);  // not moved from: the emplace did not happen
   }
@@ -453,7 +456,6 @@ void KnowledgeGraph::AddEdgeContribution(RawEdgeEntry* raw, DocSlot* doc, EdgeCo
 
 KnowledgeGraph KnowledgeGraph::Loader::Finish() && {
   auto by_id = [](const std::string* a, const std::string* b) { return *a < *b; };
-  auto by_key = [](const EdgeKey* a, const EdgeKey* b) { return *a < *b; };
   auto entry_by_key = [](const RawEdgeEntry* a, const RawEdgeEntry* b) {
     return a->first < b->first;
   };
@@ -484,8 +486,8 @@ KnowledgeGraph KnowledgeGraph::Loader::Finish() && {
       std::sort(slot.nodes.begin(), slot.nodes.end(), by_id);
     }
     if (std::exchange(slot.edges_unsorted, false) &&
-        !std::is_sorted(slot.edges.begin(), slot.edges.end(), by_key)) {
-      std::sort(slot.edges.begin(), slot.edges.end(), by_key);
+        !std::is_sorted(slot.edges.begin(), slot.edges.end(), entry_by_key)) {
+      std::sort(slot.edges.begin(), slot.edges.end(), entry_by_key);
     }
   }
   docs_ = std::make_unique<graph_internal::FlatIndex<DocSlot*>>();

@@ -8,11 +8,22 @@
 // pairs: adding a key touches one slot and allocates nothing but deque
 // blocks, where a node-based map allocates a node and follows two or three
 // pointers. Keys are compared only when their full hashes are equal.
+//
+// A key known to be new can be appended without being indexed
+// (append_new()): a whole graph read in key order never looks a key up, so
+// the index is built only when something first does (any look-up, insertion
+// or erase), and a graph that is only read never builds it.
+//
+// Thread-safety: const methods may run concurrently (the first one to need
+// the index builds it under a lock); anything else needs exclusive access.
 #ifndef DIPLOGRAPH_GRAPH_STABLE_HASH_MAP_H_
 #define DIPLOGRAPH_GRAPH_STABLE_HASH_MAP_H_
 
+#include <algorithm>
 #include <cstdint>
+#include <atomic>
 #include <deque>
+#include <mutex>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -27,11 +38,14 @@ class StableHashMap {
   size_t size() const { return size_; }
   bool empty() const { return size_ == 0; }
 
-  // Room for `n` keys without growing the index.
+  StableHashMap() = default;
+  StableHashMap(const StableHashMap&) = delete;
+  StableHashMap& operator=(const StableHashMap&) = delete;
+
+  // Room for `n` keys without growing the index (once it is built).
   void reserve(size_t n) {
-    size_t want = 16;
-    while (want < n + n / 2 + 1) want *= 2;
-    if (want > slots_.size()) Rehash(want);
+    reserved_ = std::max(reserved_, n);
+    if (indexed_.load(std::memory_order_relaxed)) Grow(n);
   }
 
   // The entry of `key`, or nullptr.
@@ -39,6 +53,7 @@ class StableHashMap {
     return const_cast<value_type*>(std::as_const(*this).find(key));
   }
   const value_type* find(const Key& key) const {
+    EnsureIndexed();
     if (slots_.empty()) return nullptr;
     const uint64_t h = HashOf(key);
     for (size_t i = h & mask_;; i = (i + 1) & mask_) {
@@ -51,7 +66,8 @@ class StableHashMap {
   // The entry of `key`, added with a default value when absent, and whether
   // it was added.
   std::pair<value_type*, bool> try_emplace(const Key& key) {
-    if ((size_ + 1) * 3 > slots_.size() * 2) Rehash(slots_.empty() ? 16 : slots_.size() * 2);
+    EnsureIndexed();
+    Grow(size_ + 1);
     const uint64_t h = HashOf(key);
     size_t i = h & mask_;
     for (;; i = (i + 1) & mask_) {
@@ -72,8 +88,23 @@ class StableHashMap {
     return {&**cell, true};
   }
 
+  // Adds `key`, which must not be in the map, with a default value. It is
+  // indexed when the index is next needed.
+  value_type* append_new(const Key& key) {
+    if (!free_.empty()) return try_emplace(key).first;  // reuses a freed cell
+    if (indexed_.load(std::memory_order_relaxed)) {
+      indexed_.store(false, std::memory_order_relaxed);
+      unindexed_from_ = cells_.size();
+    }
+    std::optional<value_type>& cell = cells_.emplace_back();
+    cell.emplace(std::piecewise_construct, std::forward_as_tuple(key), std::forward_as_tuple());
+    ++size_;
+    return &*cell;
+  }
+
   // Removes `entry` (an entry of this map).
   void erase(value_type* entry) {
+    EnsureIndexed();
     const uint64_t h = HashOf(entry->first);
     size_t i = h & mask_;
     while (slots_[i].hash != h || &**slots_[i].cell != entry) i = (i + 1) & mask_;
@@ -114,7 +145,31 @@ class StableHashMap {
     return h == 0 ? 1 : h;
   }
 
-  void Rehash(size_t count) {
+  // Room in the index for `n` keys.
+  void Grow(size_t n) const {
+    size_t want = slots_.empty() ? 16 : slots_.size();
+    while (n * 3 > want * 2) want *= 2;
+    if (want > slots_.size()) Rehash(want);
+  }
+
+  // Indexes the cells appended since the index was last complete.
+  void EnsureIndexed() const {
+    if (indexed_.load(std::memory_order_acquire)) return;
+    std::lock_guard<std::mutex> lock(index_mu_);
+    if (indexed_.load(std::memory_order_relaxed)) return;
+    Grow(std::max(reserved_, size_));
+    for (size_t c = unindexed_from_; c < cells_.size(); ++c) {
+      std::optional<value_type>* cell = &cells_[c];
+      const uint64_t h = HashOf((*cell)->first);
+      size_t i = h & mask_;
+      while (slots_[i].hash != 0) i = (i + 1) & mask_;
+      slots_[i] = {h, cell};
+    }
+    unindexed_from_ = cells_.size();
+    indexed_.store(true, std::memory_order_release);
+  }
+
+  void Rehash(size_t count) const {
     std::vector<Slot> old = std::exchange(slots_, std::vector<Slot>(count));
     mask_ = count - 1;
     for (const Slot& s : old) {
@@ -125,10 +180,16 @@ class StableHashMap {
     }
   }
 
-  std::deque<std::optional<value_type>> cells_;   // entries stay where they are
+  // Entries stay where they are. Those from unindexed_from_ on are not in
+  // the index yet (then indexed_ is false, and no cell is free).
+  mutable std::deque<std::optional<value_type>> cells_;
   std::vector<std::optional<value_type>*> free_;  // cells erased, to reuse
-  std::vector<Slot> slots_;                       // a power of two, at most 2/3 full
-  size_t mask_ = 0;
+  mutable std::vector<Slot> slots_;               // a power of two, at most 2/3 full
+  mutable size_t mask_ = 0;
+  mutable size_t unindexed_from_ = 0;
+  mutable std::atomic<bool> indexed_{true};
+  mutable std::mutex index_mu_;
+  size_t reserved_ = 0;  // reserve()'s greatest hint
   size_t size_ = 0;
 };
 

@@ -329,7 +329,7 @@ class KnowledgeGraph {
   struct DocSlot {
     DocumentEntry entry;
     std::vector<const std::string*> nodes;  // keys of raw_nodes_, sorted by id
-    std::vector<const EdgeKey*> edges;      // keys of raw_edges_, sorted by key
+    std::vector<RawEdgeEntry*> edges;       // entries of raw_edges_, sorted by key
     // While a Loader fills them: maybe not sorted.
     bool nodes_unsorted = false;
     bool edges_unsorted = false;
