@@ -322,12 +322,12 @@ bool JsonParser::ParseNumber(JsonValue* out) {
   return true;
 }
 
-bool JsonParser::ParseInto(JsonValue* out, JsonArena* arena, int depth) {
+bool JsonParser::ParseInto(JsonValue* out, JsonArena* arena, int depth, KeyFilter keep) {
   SkipWs();
   if (pos_ >= text_.size()) return Fail(pos_, "unexpected end of input");
   switch (text_[pos_]) {
     case '{':
-    case '[': return ParseContainer(out, arena, depth + 1);
+    case '[': return ParseContainer(out, arena, depth + 1, keep);
     case '"': {
       std::string_view s;
       if (!ParseString(&s, arena)) return false;
@@ -349,7 +349,7 @@ bool JsonParser::ParseInto(JsonValue* out, JsonArena* arena, int depth) {
   }
 }
 
-bool JsonParser::ParseContainer(JsonValue* out, JsonArena* arena, int depth) {
+bool JsonParser::ParseContainer(JsonValue* out, JsonArena* arena, int depth, KeyFilter keep) {
   if (depth > kMaxDepth) {
     return Fail(pos_, "JSON nested deeper than " + std::to_string(kMaxDepth) + " levels");
   }
@@ -371,8 +371,12 @@ bool JsonParser::ParseContainer(JsonValue* out, JsonArena* arena, int depth) {
         SkipWs();
         if (pos_ >= text_.size() || text_[pos_] != ':') return Fail(pos_, "expected ':'");
         ++pos_;
-        if (!ParseInto(&v, arena, depth)) return false;
-        member_stack_.push_back({key, v});
+        if (keep != nullptr && !keep(key)) {
+          if (!Skip(depth)) return false;
+        } else {
+          if (!ParseInto(&v, arena, depth)) return false;
+          member_stack_.push_back({key, v});
+        }
       } else {
         if (!ParseInto(&v, arena, depth)) return false;
         value_stack_.push_back(v);
@@ -411,12 +415,75 @@ bool JsonParser::ParseContainer(JsonValue* out, JsonArena* arena, int depth) {
   return true;
 }
 
-const JsonValue* JsonParser::ParseValue(JsonArena* arena) {
+const JsonValue* JsonParser::ParseValue(JsonArena* arena) { return ParseValue(arena, nullptr); }
+
+const JsonValue* JsonParser::ParseValue(JsonArena* arena, KeyFilter keep) {
   if (failed()) return nullptr;
+  if (keep != nullptr) skip_arena_.Reset();
   auto* v = static_cast<JsonValue*>(arena->Allocate(sizeof(JsonValue), alignof(JsonValue)));
   new (v) JsonValue();
-  if (!ParseInto(v, arena, static_cast<int>(frames_.size()))) return nullptr;
+  if (!ParseInto(v, arena, static_cast<int>(frames_.size()), keep)) return nullptr;
   return v;
+}
+
+bool JsonParser::Skip(int depth) {
+  SkipWs();
+  if (pos_ >= text_.size()) return Fail(pos_, "unexpected end of input");
+  switch (text_[pos_]) {
+    case '{':
+    case '[': return SkipContainer(depth + 1);
+    case '"': {
+      std::string_view s;  // escaped strings are decoded into skip_arena_
+      return ParseString(&s, &skip_arena_);
+    }
+    case 't': return Literal("true");
+    case 'f': return Literal("false");
+    case 'n': return Literal("null");
+    default: {
+      JsonValue number;
+      return ParseNumber(&number);
+    }
+  }
+}
+
+bool JsonParser::SkipContainer(int depth) {
+  if (depth > kMaxDepth) {
+    return Fail(pos_, "JSON nested deeper than " + std::to_string(kMaxDepth) + " levels");
+  }
+  const bool object = text_[pos_] == '{';
+  const char close = object ? '}' : ']';
+  ++pos_;
+  SkipWs();
+  if (pos_ < text_.size() && text_[pos_] == close) {
+    ++pos_;
+    return true;
+  }
+  // The members / elements counted, to refuse what ParseContainer() would.
+  uint64_t count = 0;
+  while (true) {
+    if (object) {
+      SkipWs();
+      if (pos_ >= text_.size() || text_[pos_] != '"') return Fail(pos_, "expected a key");
+      std::string_view key;
+      if (!ParseString(&key, &skip_arena_)) return false;
+      SkipWs();
+      if (pos_ >= text_.size() || text_[pos_] != ':') return Fail(pos_, "expected ':'");
+      ++pos_;
+    }
+    if (!Skip(depth)) return false;
+    ++count;
+    SkipWs();
+    if (pos_ >= text_.size()) return Fail(pos_, "unexpected end of input");
+    if (text_[pos_] == ',') {
+      ++pos_;
+      continue;
+    }
+    if (text_[pos_] != close) return Fail(pos_, "expected ',' or a closing bracket");
+    ++pos_;
+    break;
+  }
+  if (count > std::numeric_limits<uint32_t>::max()) return Fail(pos_, "container too large");
+  return true;
 }
 
 bool JsonParser::Begin(char open, bool* is) {
@@ -470,8 +537,9 @@ bool JsonParser::NextElement(bool* more) {
 }
 
 bool JsonParser::SkipValue() {
+  if (failed()) return false;
   skip_arena_.Reset();
-  return ParseValue(&skip_arena_) != nullptr;
+  return Skip(static_cast<int>(frames_.size()));
 }
 
 bool JsonParser::End() {

@@ -537,6 +537,12 @@ void SavedGraphReader::ReadLink(const JsonValue& l, const Where& at) {
   }
 }
 
+// The members of a node and of a link that ReadNode() and ReadLink() read.
+bool KeepNodeKey(std::string_view key) { return key == "id" || key == "contrib"; }
+bool KeepLinkKey(std::string_view key) {
+  return key == "source" || key == "target" || key == "type" || key == "key" || key == "contrib";
+}
+
 // The usual layout, one element at a time: "graph" before "nodes" before
 // "links", each once. kOtherLayout when the file is laid out otherwise (or
 // misses one of them), to be read whole.
@@ -588,7 +594,10 @@ SavedGraphReader::Outcome SavedGraphReader::ReadPiecewise(JsonParser* p) {
         if (!p->NextElement(&more)) return Outcome::kSyntaxError;
         if (!more) break;
         element.Reset();
-        const JsonValue* v = p->ParseValue(&element);
+        // Only the members read below are built: the derived ones (a
+        // node's documents, a link's dates and evidence...) are checked and
+        // skipped.
+        const JsonValue* v = p->ParseValue(&element, nodes ? KeepNodeKey : KeepLinkKey);
         if (v == nullptr) return Outcome::kSyntaxError;
         if (nodes) {
           ReadNode(*v, at.Index(i));

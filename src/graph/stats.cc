@@ -1,6 +1,9 @@
 #include "diplograph/graph/stats.h"
 
 #include <algorithm>
+#include <boost/range/iterator_range.hpp>
+#include <utility>
+#include <vector>
 
 #include "graph_internal.h"
 
@@ -26,28 +29,36 @@ GraphStats ComputeStats(const KnowledgeGraph& graph, size_t top_n) {
     s.skipped_events += d.skipped_events;
     s.modal_events += d.modal_events;
   });
-  std::map<std::string, int64_t> degree;
-  graph.ForEachNode([&](const ActorNode& n) {
-    ++s.nodes_by_type[n.type];
-    degree[n.id] = 0;
-  });
   graph.ForEachEdge([&](const RelationEdge& e) {
     ++s.edges_by_type[e.key.type];
     WidenRange(e.first_date, &s);
     WidenRange(e.last_date, &s);
-    degree[e.key.source] += e.weight;
-    if (e.key.target != e.key.source) degree[e.key.target] += e.weight;
   });
-  std::vector<ActorDegree> all;
-  all.reserve(degree.size());
-  for (const auto& [id, d] : degree) all.push_back({id, graph.FindNode(id)->label, d});
+  // Every node with its degree, summed over its edges in the Boost graph
+  // (no look-up by id): out-edges, and in-edges but self-loops (counted once).
+  const KnowledgeGraph::BoostGraph& g = graph.boost_graph();
+  std::vector<std::pair<int64_t, const ActorNode*>> all;
+  all.reserve(s.nodes);
+  for (KnowledgeGraph::Vertex v : boost::make_iterator_range(boost::vertices(g))) {
+    const ActorNode& n = g[v];
+    ++s.nodes_by_type[n.type];
+    int64_t degree = 0;
+    for (KnowledgeGraph::Edge e : boost::make_iterator_range(boost::out_edges(v, g))) {
+      degree += g[e].weight;
+    }
+    for (KnowledgeGraph::Edge e : boost::make_iterator_range(boost::in_edges(v, g))) {
+      if (boost::source(e, g) != v) degree += g[e].weight;
+    }
+    all.emplace_back(degree, &n);
+  }
   size_t n = std::min(top_n, all.size());
   std::partial_sort(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(n), all.end(),
-                    [](const ActorDegree& a, const ActorDegree& b) {
-                      return a.degree != b.degree ? a.degree > b.degree : a.id < b.id;
+                    [](const auto& a, const auto& b) {
+                      return a.first != b.first ? a.first > b.first : a.second->id < b.second->id;
                     });
-  all.resize(n);
-  s.top_actors = std::move(all);
+  for (size_t i = 0; i < n; ++i) {
+    s.top_actors.push_back({all[i].second->id, all[i].second->label, all[i].first});
+  }
   return s;
 }
 

@@ -125,6 +125,12 @@ class JsonParser {
   // Parses one value at the current position (after whitespace) into
   // `arena`. Returns nullptr on error (see error()).
   const JsonValue* ParseValue(JsonArena* arena);
+  // Likewise, but when the value is an object, members whose key `keep`
+  // rejects are checked and skipped rather than built (a reader that needs
+  // a few members of big objects). The same text is refused, with the same
+  // error.
+  using KeyFilter = bool (*)(std::string_view key);
+  const JsonValue* ParseValue(JsonArena* arena, KeyFilter keep);
 
   // Piecewise reading. Each returns false on a syntax error (see error()).
   // Begin*: consumes the opening bracket of the value at the current
@@ -158,8 +164,11 @@ class JsonParser {
   bool Literal(std::string_view word);
   bool ParseString(std::string_view* out, JsonArena* arena);
   bool ParseNumber(JsonValue* out);
-  bool ParseInto(JsonValue* out, JsonArena* arena, int depth);
-  bool ParseContainer(JsonValue* out, JsonArena* arena, int depth);
+  bool ParseInto(JsonValue* out, JsonArena* arena, int depth, KeyFilter keep = nullptr);
+  bool ParseContainer(JsonValue* out, JsonArena* arena, int depth, KeyFilter keep);
+  // Checks one value as ParseInto() would, building nothing.
+  bool Skip(int depth);
+  bool SkipContainer(int depth);
   bool Separator(Frame* frame, char close, bool* more);
 
   std::string_view text_;
