@@ -143,6 +143,68 @@ TEST_CASE("JsonParser.Piecewise") {
   CHECK(bad.error_offset() == 9);
 }
 
+// Members the filter rejects are skipped, not built, yet checked: the same
+// texts are refused with the same error at the same offset.
+TEST_CASE("JsonParser.KeyFilterSkipsButChecks") {
+  std::mt19937 rng(11);
+  auto pick = [&](size_t n) { return static_cast<size_t>(rng() % n); };
+  const char* atoms[] = {"0", "-1", "1.5e2", "true", "null", "\"\"", "\"a\\\"b\"", "\"\\ud83d\\ude00\"",
+                         "\"\xC3\xA9\"", "[]", "{}"};
+  std::function<std::string(int)> gen = [&](int depth) -> std::string {
+    size_t k = pick(depth > 3 ? 1 : 3);
+    if (k == 0) return atoms[pick(std::size(atoms))];
+    std::string out(1, k == 1 ? '[' : '{');
+    size_t n = pick(5);
+    for (size_t i = 0; i < n; ++i) {
+      if (i) out += ',';
+      if (k == 2) out += "\"k" + std::to_string(pick(3)) + "\":";
+      out += gen(depth + 1);
+    }
+    return out + (k == 1 ? ']' : '}');
+  };
+  auto keep = [](std::string_view key) { return key == "k0"; };
+  for (int round = 0; round < 3000; ++round) {
+    std::string text = gen(0);
+    if (round % 2 == 1 && !text.empty()) {
+      const char junk[] = {'[', ']', '{', '}', ',', ':', '"', '\\', 'x', ' ', '\x01', '\xff', '1'};
+      text[pick(text.size())] = junk[pick(sizeof junk)];
+    }
+    JsonArena a1, a2;
+    JsonParser whole(text), filtered(text);
+    const JsonValue* v1 = whole.ParseValue(&a1);
+    const JsonValue* v2 = filtered.ParseValue(&a2, +keep);
+    REQUIRE_MESSAGE((v1 == nullptr) == (v2 == nullptr), text);
+    if (v1 == nullptr) {
+      CHECK_MESSAGE(whole.error() == filtered.error(), text);
+      CHECK_MESSAGE(whole.error_offset() == filtered.error_offset(), text);
+      continue;
+    }
+    CHECK(whole.offset() == filtered.offset());
+    if (!v1->is_object()) {
+      CHECK_MESSAGE(ToNlohmann(*v1) == ToNlohmann(*v2), text);
+      continue;
+    }
+    // The kept members, in order, as parsed whole.
+    nlohmann::json expect = nlohmann::json::array();
+    for (const JsonMember& m : v1->members()) {
+      if (m.key == "k0") expect.push_back(ToNlohmann(m.value));
+    }
+    nlohmann::json got = nlohmann::json::array();
+    for (const JsonMember& m : v2->members()) {
+      CHECK(m.key == "k0");
+      got.push_back(ToNlohmann(m.value));
+    }
+    CHECK_MESSAGE(got == expect, text);
+  }
+  // Depth counts inside skipped members too.
+  std::string deep = "{\"skip\":" + std::string(JsonParser::kMaxDepth, '[') +
+                     std::string(JsonParser::kMaxDepth, ']') + "}";
+  JsonArena arena;
+  JsonParser p(deep);
+  CHECK(p.ParseValue(&arena, +keep) == nullptr);
+  CHECK(p.error().find("nested deeper") != std::string::npos);
+}
+
 // Agrees with nlohmann on random documents, valid and mangled.
 TEST_CASE("JsonParser.AgreesWithNlohmann") {
   std::mt19937 rng(7);
