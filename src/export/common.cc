@@ -48,7 +48,31 @@ std::string OneLineText(std::string_view s) {
 }
 
 std::string EdgeId(const EdgeKey& key) {
-  return XmlNameToken(key.source) + ':' + XmlNameToken(key.type) + ':' + XmlNameToken(key.target);
+  std::string out;
+  AppendEdgeId(key, &out);
+  return out;
+}
+
+void AppendEdgeId(const EdgeKey& key, std::string* out) {
+  AppendXmlNameToken(key.source, out);
+  *out += ':';
+  AppendXmlNameToken(key.type, out);
+  *out += ':';
+  AppendXmlNameToken(key.target, out);
+}
+
+void AppendInt(std::string* out, int64_t v) {
+  char buf[24];
+  out->append(buf, static_cast<size_t>(std::to_chars(buf, buf + sizeof buf, v).ptr - buf));
+}
+
+std::string_view JoinInto(const std::vector<std::string>& items, std::string* out) {
+  out->clear();
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) *out += "; ";
+    *out += items[i];
+  }
+  return *out;
 }
 
 std::optional<DayRange> ExpandDate(std::string_view iso) {

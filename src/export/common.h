@@ -2,6 +2,7 @@
 #ifndef DIPLOGRAPH_EXPORT_COMMON_H_
 #define DIPLOGRAPH_EXPORT_COMMON_H_
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -22,6 +23,12 @@ std::string OneLineText(std::string_view s);
 
 // The stable edge id "source:type:target", each part an XmlNameToken.
 std::string EdgeId(const EdgeKey& key);
+void AppendEdgeId(const EdgeKey& key, std::string* out);
+
+// `v` in decimal, appended.
+void AppendInt(std::string* out, int64_t v);
+// The items joined by "; " into `*out` (replaced); returns it.
+std::string_view JoinInto(const std::vector<std::string>& items, std::string* out);
 
 // The days a date of year, month or day precision covers, as full ISO dates
 // ("2014" -> 2014-01-01..2014-12-31). nullopt if `iso` is no date.

@@ -18,6 +18,7 @@ namespace diplograph {
 
 namespace {
 
+using export_internal::AppendInt;
 using export_internal::FormatDouble;
 using export_internal::Rgb;
 
@@ -70,12 +71,6 @@ void WriteHeader(const KnowledgeGraph& graph, const GexfOptions& options, std::o
   out << "    <nodes count=\"" << graph.node_count() << "\">\n";
 }
 
-// Appends `v` in decimal.
-void AppendInt(std::string* out, int64_t v) {
-  char buf[24];
-  *out += std::string_view(buf, static_cast<size_t>(std::to_chars(buf, buf + sizeof buf, v).ptr - buf));
-}
-
 // <attvalues> for the non-empty values, added in the order of the
 // attribute definitions; nothing at all when every value is empty.
 class AttValues {
@@ -99,12 +94,7 @@ class AttValues {
   }
   // The items joined by "; ".
   void AddJoined(const char* id, const std::vector<std::string>& items, std::string* scratch) {
-    scratch->clear();
-    for (size_t i = 0; i < items.size(); ++i) {
-      if (i > 0) *scratch += "; ";
-      *scratch += items[i];
-    }
-    Add(id, *scratch);
+    Add(id, export_internal::JoinInto(items, scratch));
   }
   void Finish() {
     if (any_) {
@@ -276,7 +266,9 @@ void WriteEdge(const RelationEdge& e, const GexfOptions& options, std::string* b
                Scratch* scratch) {
   std::string type = CollapseWhitespace(e.key.type);
   buf->assign("      <edge");
-  AppendAttr(buf, "id", export_internal::EdgeId(e.key));
+  *buf += " id=\"";
+  export_internal::AppendEdgeId(e.key, buf);  // a name token: nothing to escape
+  *buf += '"';
   AppendAttr(buf, "source", e.key.source);
   AppendAttr(buf, "target", e.key.target);
   bool undirected = options.undirected_symmetric.value_or(options.version == GexfVersion::k1_3);

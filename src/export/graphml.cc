@@ -10,8 +10,9 @@ namespace diplograph {
 
 namespace {
 
+using export_internal::AppendInt;
 using export_internal::FormatDouble;
-using export_internal::Join;
+using export_internal::JoinInto;
 
 struct KeyDef {
   const char* id;
@@ -68,40 +69,50 @@ void WriteHeader(std::ostream& out) {
   out << "  <graph id=\"diplograph\" edgedefault=\"directed\">\n";
 }
 
-void WriteNode(const ActorNode& n, std::string* buf) {
+// Appends <data key="KEY">VALUE</data> for an integer value.
+void AppendIntData(std::string* out, std::string_view key, int64_t value) {
+  *out += "      <data key=\"";
+  *out += key;
+  *out += "\">";
+  AppendInt(out, value);
+  *out += "</data>\n";
+}
+
+void WriteNode(const ActorNode& n, std::string* buf, std::string* scratch) {
   buf->clear();
   *buf += "    <node id=\"";
-  AppendXmlEscaped(XmlNameToken(n.id), XmlContext::kAttribute, buf);
+  AppendXmlNameToken(n.id, buf);  // nothing in a name token needs escaping
   *buf += "\">\n";
   AppendData(buf, "n_label", n.label);
   AppendData(buf, "n_type", n.type);
   AppendData(buf, "n_country", n.country);
   AppendData(buf, "n_cameo", n.cameo);
-  AppendData(buf, "n_aliases", Join(n.aliases, "; "));
-  AppendData(buf, "n_roles", Join(n.roles, "; "));
-  AppendData(buf, "n_mentions", std::to_string(n.mentions));
-  AppendData(buf, "n_documents", std::to_string(n.documents.size()));
+  AppendData(buf, "n_aliases", JoinInto(n.aliases, scratch));
+  AppendData(buf, "n_roles", JoinInto(n.roles, scratch));
+  AppendIntData(buf, "n_mentions", n.mentions);
+  AppendIntData(buf, "n_documents", static_cast<int64_t>(n.documents.size()));
   *buf += "    </node>\n";
 }
 
-void WriteEdge(const RelationEdge& e, const GraphMlOptions& options, std::string* buf) {
+void WriteEdge(const RelationEdge& e, const GraphMlOptions& options, std::string* buf,
+               std::string* scratch) {
   buf->clear();
   *buf += "    <edge id=\"";
-  *buf += export_internal::EdgeId(e.key);
+  export_internal::AppendEdgeId(e.key, buf);
   *buf += "\" source=\"";
-  *buf += XmlNameToken(e.key.source);
+  AppendXmlNameToken(e.key.source, buf);
   *buf += "\" target=\"";
-  *buf += XmlNameToken(e.key.target);
+  AppendXmlNameToken(e.key.target, buf);
   *buf += options.gephi && e.symmetric ? "\" directed=\"false\">\n" : "\">\n";
   AppendData(buf, "e_label", e.key.type);
   AppendData(buf, "e_type", e.key.type);
-  AppendData(buf, "e_weight", std::to_string(e.weight));
-  AppendData(buf, "e_mentions", std::to_string(e.mentions));
+  AppendIntData(buf, "e_weight", e.weight);
+  AppendIntData(buf, "e_mentions", e.mentions);
   AppendData(buf, "e_cameo", e.cameo);
   AppendData(buf, "e_goldstein", FormatDouble(e.goldstein));
   AppendData(buf, "e_first_date", e.first_date);
   AppendData(buf, "e_last_date", e.last_date);
-  AppendData(buf, "e_documents", Join(e.documents, "; "));
+  AppendData(buf, "e_documents", JoinInto(e.documents, scratch));
   AppendData(buf, "e_evidence", e.evidence);
   AppendData(buf, "e_symmetric", e.symmetric ? "true" : "false");
   *buf += "    </edge>\n";
@@ -111,13 +122,13 @@ void WriteEdge(const RelationEdge& e, const GraphMlOptions& options, std::string
 
 bool WriteGraphMl(const KnowledgeGraph& graph, std::ostream& out, const GraphMlOptions& options) {
   WriteHeader(out);
-  std::string buf;
+  std::string buf, scratch;
   graph.ForEachNode([&](const ActorNode& n) {
-    WriteNode(n, &buf);
+    WriteNode(n, &buf, &scratch);
     out << buf;
   });
   graph.ForEachEdge([&](const RelationEdge& e) {
-    WriteEdge(e, options, &buf);
+    WriteEdge(e, options, &buf, &scratch);
     out << buf;
   });
   out << "  </graph>\n</graphml>\n";

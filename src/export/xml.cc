@@ -45,12 +45,26 @@ constexpr bool PlainAscii(unsigned char c) {
   return c >= 0x20 && c < 0x7F && c != '&' && c != '<' && c != '>' && c != '"' && c != '\'';
 }
 
+// PlainAscii() and the bytes a name token keeps, by byte: one look-up each.
+struct ByteTables {
+  bool plain[256] = {};
+  bool keep[256] = {};
+  constexpr ByteTables() {
+    for (int c = 0; c < 256; ++c) {
+      plain[c] = PlainAscii(static_cast<unsigned char>(c));
+      keep[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                c == '-' || c == '_';
+    }
+  }
+};
+constexpr ByteTables kBytes;
+
 void AppendXmlEscaped(std::string_view text, XmlContext context, std::string* out) {
   out->reserve(out->size() + text.size());
   size_t i = 0;
   while (i < text.size()) {
     size_t run = i;  // plain text is copied a run at a time
-    while (run < text.size() && PlainAscii(static_cast<unsigned char>(text[run]))) ++run;
+    while (run < text.size() && kBytes.plain[static_cast<unsigned char>(text[run])]) ++run;
     if (run > i) {
       out->append(text.data() + i, run - i);
       i = run;
@@ -103,22 +117,25 @@ std::string CollapseWhitespace(std::string_view text) {
   return out;
 }
 
-std::string XmlNameToken(std::string_view id) {
+void AppendXmlNameToken(std::string_view id, std::string* out) {
   static constexpr char kHex[] = "0123456789ABCDEF";
+  size_t i = 0;
+  while (i < id.size()) {
+    size_t run = i;  // kept bytes are copied a run at a time
+    while (run < id.size() && kBytes.keep[static_cast<unsigned char>(id[run])]) ++run;
+    out->append(id.data() + i, run - i);
+    if (run == id.size()) break;
+    const unsigned char c = static_cast<unsigned char>(id[run]);
+    const char escaped[3] = {'.', kHex[c >> 4], kHex[c & 0xF]};
+    out->append(escaped, 3);
+    i = run + 1;
+  }
+}
+
+std::string XmlNameToken(std::string_view id) {
   std::string out;
   out.reserve(id.size());
-  for (char ch : id) {
-    unsigned char c = static_cast<unsigned char>(ch);
-    bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                c == '-' || c == '_';
-    if (keep) {
-      out.push_back(ch);
-    } else {
-      out.push_back('.');
-      out.push_back(kHex[c >> 4]);
-      out.push_back(kHex[c & 0xF]);
-    }
-  }
+  AppendXmlNameToken(id, &out);
   return out;
 }
 

@@ -421,13 +421,15 @@ void SavedGraphReader::ReadNode(const JsonValue& n, const Where& at) {
       TypeError(here, "an object", c);
       continue;
     }
+    // Looked up first: the loader starts fetching the document's entry,
+    // which AddNode() needs, while the fields are read.
+    KnowledgeGraph::Loader::Doc d = loader_->FindDocument(doc);
     NodeContribution nc;
     raw = id;  // the id the document used, when resolution joined it
     Str(c, here, "id", &raw);
     if (raw.empty()) raw = id;
     ReadNodeContribution(c, here, &nc);
-    KnowledgeGraph::Loader::Doc d = DocFor(doc, here);
-    if (d == nullptr) continue;
+    if (d == nullptr && DocFor(doc, here) == nullptr) continue;
     if (!loader_->AddNode(d, raw, std::move(nc))) {
       Error(here, "document '" + std::string(doc) + "' contributes actor '" + raw + "' twice");
       continue;
@@ -504,10 +506,10 @@ void SavedGraphReader::ReadLink(const JsonValue& l, const Where& at) {
       TypeError(here, "an object", c);
       continue;
     }
+    KnowledgeGraph::Loader::Doc d = loader_->FindDocument(doc);  // fetched while fields are read
     EdgeContribution ec;
     ReadEdgeContribution(c, here, &ec);
-    KnowledgeGraph::Loader::Doc d = DocFor(doc, here);
-    if (d == nullptr) continue;
+    if (d == nullptr && DocFor(doc, here) == nullptr) continue;
     const std::string* used[2] = {&key.source, &key.target};  // the ids the document used
     for (int end = 0; end < 2; ++end) {
       KnowledgeGraph::Loader::Node node = ends[end];

@@ -31,6 +31,8 @@ std::string CollapseWhitespace(std::string_view text);
 // is written as '.' and two upper-case hex digits ("u.s." -> "u.2Es.2E").
 // Never contains ':', so ids can be joined with ':'. "" gives "".
 std::string XmlNameToken(std::string_view id);
+// Likewise, appended to `out`.
+void AppendXmlNameToken(std::string_view id, std::string* out);
 
 }  // namespace diplograph
 
