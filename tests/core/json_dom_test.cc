@@ -205,6 +205,33 @@ TEST_CASE("JsonParser.KeyFilterSkipsButChecks") {
   CHECK(p.error().find("nested deeper") != std::string::npos);
 }
 
+// Long strings, with what stops a plain run at every position: the runs
+// scanned many bytes at a time end where a byte-by-byte scan would.
+TEST_CASE("JsonParser.LongStrings") {
+  const std::string stops[] = {"\\n", "\\\"", "\\u00e9", "\xC3\xA9", "\xE2\x82\xAC", "\x01", "\xFF",
+                               "\xC3"};
+  for (size_t len = 0; len < 48; ++len) {
+    for (size_t at = 0; at <= len; ++at) {
+      for (const std::string& stop : stops) {
+        std::string body(len, 'a');
+        for (size_t i = 0; i < len; ++i) body[i] = static_cast<char>('a' + i % 26);
+        body.insert(at, stop);
+        const std::string text = "[\"" + body + "\",1]";
+        bool theirs = nlohmann::json::accept(text);
+        CHECK_MESSAGE((Check(text) == "") == theirs, text);
+        if (!theirs) continue;
+        JsonArena arena;
+        JsonParser p(text);
+        const JsonValue* v = p.ParseValue(&arena);
+        REQUIRE(v != nullptr);
+        CHECK_MESSAGE(ToNlohmann(*v) == nlohmann::json::parse(text), text);
+      }
+    }
+  }
+  CHECK(Check("\"" + std::string(40, 'x')) == "unterminated string@41");
+  CHECK(Check("\"" + std::string(40, 'x') + "\x01\"") == "control character in a string@41");
+}
+
 // Agrees with nlohmann on random documents, valid and mangled.
 TEST_CASE("JsonParser.AgreesWithNlohmann") {
   std::mt19937 rng(7);
