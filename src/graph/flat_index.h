@@ -64,6 +64,11 @@ class FlatIndex {
     }
   }
 
+  // Starts fetching the slot where a look-up of `key` begins.
+  void Prefetch(std::string_view key) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[StringHash64(key) & mask_]);
+  }
+
   // Adds `key` with `value` unless present; the value of `key` and whether
   // it was added.
   std::pair<Value*, bool> Insert(std::string_view key, Value value) {

@@ -331,6 +331,12 @@ KnowledgeGraph::Loader::Doc KnowledgeGraph::Loader::FindDocument(std::string_vie
   return *slot;
 }
 
+void KnowledgeGraph::Loader::PrefetchDocument(std::string_view id) const { docs_->Prefetch(id); }
+
+void KnowledgeGraph::Loader::PrefetchNode(std::string_view raw_id) const {
+  raw_ids_->Prefetch(raw_id);
+}
+
 KnowledgeGraph::RawNodes::value_type* KnowledgeGraph::Loader::RawNodeFor(std::string_view raw_id,
                                                                          bool add) {
   if (last_node_ != nullptr && last_node_->first == raw_id) return last_node_;

@@ -88,6 +88,9 @@ class KnowledgeGraph::LoadWorker {
 
   void Run();
   void Do(Job& job);
+  // Starts fetching what Do(job) will read, a few jobs ahead: `early`, the
+  // document and the vertex index slot; later, what those point to.
+  void Prefetch(const Job& job, bool early) const;
   void Hand(bool last);
 
   static constexpr size_t kBatch = 4096;

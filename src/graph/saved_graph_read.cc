@@ -71,21 +71,23 @@ class SavedGraphReader {
   void ReadDocuments(const JsonValue& list, const Where& at);
   void ReadNode(const JsonValue& n, const Where& at);
   void ReadLink(const JsonValue& l, const Where& at);
+  // Starts the look-ups ReadLink(l) will do (of its documents and target).
+  void PrefetchLink(const JsonValue& l) const;
   void ReadNodeContribution(const JsonValue& c, const Where& at, NodeContribution* out);
   void ReadEdgeContribution(const JsonValue& c, const Where& at, EdgeContribution* out);
   KnowledgeGraph::Loader::Doc DocFor(std::string_view doc, const Where& at);
 
   // Field readers. A missing or null field leaves *out alone (an error if
   // `required`); a field of the wrong type is an error.
-  const JsonValue* Field(const JsonValue& obj, const Where& at, const char* key, bool required);
-  void Str(const JsonValue& obj, const Where& at, const char* key, std::string* out,
+  const JsonValue* Field(const JsonValue& obj, const Where& at, std::string_view key, bool required);
+  void Str(const JsonValue& obj, const Where& at, std::string_view key, std::string* out,
            bool required = false);
-  void StrList(const JsonValue& obj, const Where& at, const char* key,
+  void StrList(const JsonValue& obj, const Where& at, std::string_view key,
                std::vector<std::string>* out);
-  void Int(const JsonValue& obj, const Where& at, const char* key, int64_t* out);
-  void Offset(const JsonValue& obj, const Where& at, const char* key, uint32_t* out);
-  void Num(const JsonValue& obj, const Where& at, const char* key, double* out);
-  const JsonValue* Container(const JsonValue& obj, const Where& at, const char* key, bool array);
+  void Int(const JsonValue& obj, const Where& at, std::string_view key, int64_t* out);
+  void Offset(const JsonValue& obj, const Where& at, std::string_view key, uint32_t* out);
+  void Num(const JsonValue& obj, const Where& at, std::string_view key, double* out);
+  const JsonValue* Container(const JsonValue& obj, const Where& at, std::string_view key, bool array);
   void TypeError(const Where& at, const char* what, const JsonValue& value);
   void Error(const Where& at, const std::string& message);
 
@@ -183,7 +185,7 @@ void SavedGraphReader::TypeError(const Where& at, const char* what, const JsonVa
   Error(at, at.ToString() + " must be " + what + ", not " + value.type_name());
 }
 
-const JsonValue* SavedGraphReader::Field(const JsonValue& obj, const Where& at, const char* key,
+const JsonValue* SavedGraphReader::Field(const JsonValue& obj, const Where& at, std::string_view key,
                                          bool required) {
   const JsonValue* v = obj.Find(key);
   if (v == nullptr || v->is_null()) {
@@ -193,7 +195,8 @@ const JsonValue* SavedGraphReader::Field(const JsonValue& obj, const Where& at, 
   return v;
 }
 
-void SavedGraphReader::Str(const JsonValue& obj, const Where& at, const char* key, std::string* out,
+void SavedGraphReader::Str(const JsonValue& obj, const Where& at, std::string_view key,
+                           std::string* out,
                            bool required) {
   const JsonValue* v = Field(obj, at, key, required);
   if (v == nullptr) return;
@@ -202,7 +205,7 @@ void SavedGraphReader::Str(const JsonValue& obj, const Where& at, const char* ke
   if (required && out->empty()) Error(at.Key(key), at.Key(key).ToString() + " is empty");
 }
 
-void SavedGraphReader::StrList(const JsonValue& obj, const Where& at, const char* key,
+void SavedGraphReader::StrList(const JsonValue& obj, const Where& at, std::string_view key,
                                std::vector<std::string>* out) {
   const JsonValue* v = Field(obj, at, key, false);
   if (v == nullptr) return;
@@ -217,7 +220,7 @@ void SavedGraphReader::StrList(const JsonValue& obj, const Where& at, const char
   graph_internal::SortUnique(out);
 }
 
-void SavedGraphReader::Int(const JsonValue& obj, const Where& at, const char* key, int64_t* out) {
+void SavedGraphReader::Int(const JsonValue& obj, const Where& at, std::string_view key, int64_t* out) {
   const JsonValue* v = Field(obj, at, key, false);
   if (v == nullptr) return;
   bool ok = v->is_unsigned() || (v->is_integer() && v->as_int() >= 0);
@@ -227,7 +230,7 @@ void SavedGraphReader::Int(const JsonValue& obj, const Where& at, const char* ke
   *out = v->as_int();
 }
 
-void SavedGraphReader::Offset(const JsonValue& obj, const Where& at, const char* key,
+void SavedGraphReader::Offset(const JsonValue& obj, const Where& at, std::string_view key,
                               uint32_t* out) {
   int64_t value = *out;
   Int(obj, at, key, &value);
@@ -237,14 +240,14 @@ void SavedGraphReader::Offset(const JsonValue& obj, const Where& at, const char*
   *out = static_cast<uint32_t>(value);
 }
 
-void SavedGraphReader::Num(const JsonValue& obj, const Where& at, const char* key, double* out) {
+void SavedGraphReader::Num(const JsonValue& obj, const Where& at, std::string_view key, double* out) {
   const JsonValue* v = Field(obj, at, key, false);
   if (v == nullptr) return;
   if (!v->is_number()) return TypeError(at.Key(key), "a number", *v);
   *out = v->as_double();
 }
 
-const JsonValue* SavedGraphReader::Container(const JsonValue& obj, const Where& at, const char* key,
+const JsonValue* SavedGraphReader::Container(const JsonValue& obj, const Where& at, std::string_view key,
                                              bool array) {
   const JsonValue* v = Field(obj, at, key, true);
   if (v == nullptr) return nullptr;
@@ -412,6 +415,8 @@ void SavedGraphReader::ReadNode(const JsonValue& n, const Where& at) {
   if (!nodes_.Insert(id, 1).second) return Error(at, "duplicate node id '" + id + "'");
   const Where contrib_at = at.Key("contrib");
   if (contrib->empty()) return Error(contrib_at, "node '" + id + "' has no documents");
+  // Documents come in no order: their look-ups start together.
+  for (const JsonMember& m : contrib->members()) loader_->PrefetchDocument(m.key);
   std::string raw;
   for (const JsonMember& m : contrib->members()) {
     const std::string_view doc = m.key;
@@ -545,6 +550,16 @@ bool KeepLinkKey(std::string_view key) {
   return key == "source" || key == "target" || key == "type" || key == "key" || key == "contrib";
 }
 
+void SavedGraphReader::PrefetchLink(const JsonValue& l) const {
+  if (!l.is_object()) return;
+  if (const JsonValue* target = l.Find("target"); target != nullptr && target->is_string()) {
+    loader_->PrefetchNode(target->str());
+  }
+  if (const JsonValue* contrib = l.Find("contrib"); contrib != nullptr && contrib->is_object()) {
+    for (const JsonMember& m : contrib->members()) loader_->PrefetchDocument(m.key);
+  }
+}
+
 // The usual layout, one element at a time: "graph" before "nodes" before
 // "links", each once. kOtherLayout when the file is laid out otherwise (or
 // misses one of them), to be read whole.
@@ -555,7 +570,7 @@ SavedGraphReader::Outcome SavedGraphReader::ReadPiecewise(JsonParser* p) {
   if (!is) return Outcome::kOtherLayout;
   JsonArena keys;
   JsonArena graph_arena;
-  JsonArena element;
+  JsonArena element[2];  // the element being read and the one parsed ahead
   bool graph_seen = false, nodes_seen = false, links_seen = false;
   bool header_ok = false;
   while (true) {
@@ -592,25 +607,37 @@ SavedGraphReader::Outcome SavedGraphReader::ReadPiecewise(JsonParser* p) {
         loader_->EndNodes(options_.derive);
       }
       const Where at = root.Key(nodes ? "nodes" : "links");
-      for (size_t i = 0;; ++i) {
+      // Each element is parsed one ahead of its reading, so that the
+      // look-ups it will need (documents, a link's target) are under way
+      // while the one before is read.
+      const JsonValue* ahead = nullptr;
+      auto read = [&](const JsonValue& v, size_t i) {
+        if (nodes) {
+          ReadNode(v, at.Index(i));
+        } else {
+          ReadLink(v, at.Index(i));
+        }
+      };
+      size_t i = 0;
+      for (;; ++i) {
         if (!p->NextElement(&more)) return Outcome::kSyntaxError;
         if (!more) break;
-        element.Reset();
+        JsonArena& arena = element[i % 2];
+        arena.Reset();
         // Only the members read below are built: the derived ones (a
         // node's documents, a link's dates and evidence...) are checked and
         // skipped.
-        const JsonValue* v = p->ParseValue(&element, nodes ? KeepNodeKey : KeepLinkKey);
+        const JsonValue* v = p->ParseValue(&arena, nodes ? KeepNodeKey : KeepLinkKey);
         if (v == nullptr) return Outcome::kSyntaxError;
-        if (nodes) {
-          ReadNode(*v, at.Index(i));
-        } else {
-          ReadLink(*v, at.Index(i));
-        }
+        if (!nodes) PrefetchLink(*v);
+        if (ahead != nullptr) read(*ahead, i - 1);
+        ahead = v;
         if (options_.release && p->offset() >= released_ + kReleaseBytes) {
           released_ = p->offset();
           options_.release(released_);
         }
       }
+      if (ahead != nullptr) read(*ahead, i - 1);
     } else if (!p->SkipValue()) {
       return Outcome::kSyntaxError;
     }

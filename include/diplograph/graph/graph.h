@@ -430,6 +430,10 @@ class KnowledgeGraph::Loader {
   bool AddDocument(DocumentEntry entry);
   // The document `id` of the table, or nullptr.
   Doc FindDocument(std::string_view id) const;
+  // Hints that FindDocument(id) / FindNode(raw_id) will follow soon: what
+  // they read starts coming into cache (a reader that looks ahead).
+  void PrefetchDocument(std::string_view id) const;
+  void PrefetchNode(std::string_view raw_id) const;
 
   // What `doc` says about raw actor id `raw_id`. False (nothing added) if
   // `doc` already contributed `raw_id`.
