@@ -381,6 +381,7 @@ bool KnowledgeGraph::Loader::AddNode(Doc doc, std::string_view raw_id, NodeContr
     worker_->Sync();  // it has stored all it was given: look for `doc`
     if (!AddNodeContribution(raw, id, std::move(c))) return false;
   }
+  if (doc->nodes.empty()) doc->nodes.reserve(8);  // a document names a few actors
   doc->nodes.push_back(&raw->first);
   if (max_node_ == nullptr || max_node_->first < raw->first) {
     max_node_ = raw;

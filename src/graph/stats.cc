@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <boost/range/iterator_range.hpp>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -29,11 +30,18 @@ GraphStats ComputeStats(const KnowledgeGraph& graph, size_t top_n) {
     s.skipped_events += d.skipped_events;
     s.modal_events += d.modal_events;
   });
+  // Counted by type in a short list first: a graph has a few dozen types
+  // and hundreds of thousands of edges.
+  std::vector<std::pair<std::string_view, size_t>> by_type;
   graph.ForEachEdge([&](const RelationEdge& e) {
-    ++s.edges_by_type[e.key.type];
+    auto it = std::find_if(by_type.begin(), by_type.end(),
+                           [&](const auto& t) { return t.first == e.key.type; });
+    if (it == by_type.end()) it = by_type.insert(by_type.end(), {e.key.type, 0});
+    ++it->second;
     WidenRange(e.first_date, &s);
     WidenRange(e.last_date, &s);
   });
+  for (const auto& [type, count] : by_type) s.edges_by_type[std::string(type)] += count;
   // Every node with its degree, summed over its edges in the Boost graph
   // (no look-up by id): out-edges, and in-edges but self-loops (counted once).
   const KnowledgeGraph::BoostGraph& g = graph.boost_graph();
