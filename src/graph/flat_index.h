@@ -68,6 +68,23 @@ class FlatIndex {
   void Prefetch(std::string_view key) const {
     if (!slots_.empty()) __builtin_prefetch(&slots_[StringHash64(key) & mask_]);
   }
+  // A second step, once that slot is in cache: starts fetching the key
+  // bytes a look-up will compare, and returns the value of the slot that
+  // is most likely `key`'s (the first of equal hash; nullptr when none), so
+  // that what it points to can be fetched too. Not a look-up: the value
+  // may be another key's.
+  const Value* PrefetchKey(std::string_view key) const {
+    if (slots_.empty()) return nullptr;
+    const uint64_t h = StringHash64(key);
+    for (size_t i = h & mask_;; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.hash == 0) return nullptr;
+      if (s.hash == h) {
+        __builtin_prefetch(keys_.data() + s.offset);
+        return &s.value;
+      }
+    }
+  }
 
   // Adds `key` with `value` unless present; the value of `key` and whether
   // it was added.

@@ -331,10 +331,25 @@ KnowledgeGraph::Loader::Doc KnowledgeGraph::Loader::FindDocument(std::string_vie
   return *slot;
 }
 
-void KnowledgeGraph::Loader::PrefetchDocument(std::string_view id) const { docs_->Prefetch(id); }
+void KnowledgeGraph::Loader::PrefetchDocument(std::string_view id, int step) const {
+  if (step == 0) {
+    docs_->Prefetch(id);
+  } else if (step == 1) {
+    if (DocSlot* const* slot = docs_->PrefetchKey(id)) {
+      __builtin_prefetch(&(*slot)->entry.id);
+      __builtin_prefetch(&(*slot)->nodes);
+    }
+  } else if (DocSlot* const* slot = docs_->Find(id)) {
+    __builtin_prefetch((*slot)->nodes.data());  // HasNode() searches it
+  }
+}
 
-void KnowledgeGraph::Loader::PrefetchNode(std::string_view raw_id) const {
-  raw_ids_->Prefetch(raw_id);
+void KnowledgeGraph::Loader::PrefetchNode(std::string_view raw_id, int step) const {
+  if (step == 0) {
+    raw_ids_->Prefetch(raw_id);
+  } else if (step == 1) {
+    raw_ids_->PrefetchKey(raw_id);
+  }
 }
 
 KnowledgeGraph::RawNodes::value_type* KnowledgeGraph::Loader::RawNodeFor(std::string_view raw_id,

@@ -71,8 +71,9 @@ class SavedGraphReader {
   void ReadDocuments(const JsonValue& list, const Where& at);
   void ReadNode(const JsonValue& n, const Where& at);
   void ReadLink(const JsonValue& l, const Where& at);
-  // Starts the look-ups ReadLink(l) will do (of its documents and target).
-  void PrefetchLink(const JsonValue& l) const;
+  // Starts the look-ups ReadLink(l) will do (of its documents and target),
+  // in steps (KnowledgeGraph::Loader::PrefetchDocument()).
+  void PrefetchLink(const JsonValue& l, int step) const;
   void ReadNodeContribution(const JsonValue& c, const Where& at, NodeContribution* out);
   void ReadEdgeContribution(const JsonValue& c, const Where& at, EdgeContribution* out);
   KnowledgeGraph::Loader::Doc DocFor(std::string_view doc, const Where& at);
@@ -104,6 +105,8 @@ class SavedGraphReader {
   // is done with.
   const SavedGraphReadOptions& options_;
   static constexpr size_t kReleaseBytes = size_t{16} << 20;
+  // Elements parsed ahead of the one read (ReadPiecewise()).
+  static constexpr size_t kAhead = 3;
   size_t released_ = 0;
   static constexpr int kMaxErrors = 20;
   bool ok_ = true;
@@ -416,7 +419,7 @@ void SavedGraphReader::ReadNode(const JsonValue& n, const Where& at) {
   const Where contrib_at = at.Key("contrib");
   if (contrib->empty()) return Error(contrib_at, "node '" + id + "' has no documents");
   // Documents come in no order: their look-ups start together.
-  for (const JsonMember& m : contrib->members()) loader_->PrefetchDocument(m.key);
+  for (const JsonMember& m : contrib->members()) loader_->PrefetchDocument(m.key, 0);
   std::string raw;
   for (const JsonMember& m : contrib->members()) {
     const std::string_view doc = m.key;
@@ -550,13 +553,13 @@ bool KeepLinkKey(std::string_view key) {
   return key == "source" || key == "target" || key == "type" || key == "key" || key == "contrib";
 }
 
-void SavedGraphReader::PrefetchLink(const JsonValue& l) const {
+void SavedGraphReader::PrefetchLink(const JsonValue& l, int step) const {
   if (!l.is_object()) return;
   if (const JsonValue* target = l.Find("target"); target != nullptr && target->is_string()) {
-    loader_->PrefetchNode(target->str());
+    loader_->PrefetchNode(target->str(), step);
   }
   if (const JsonValue* contrib = l.Find("contrib"); contrib != nullptr && contrib->is_object()) {
-    for (const JsonMember& m : contrib->members()) loader_->PrefetchDocument(m.key);
+    for (const JsonMember& m : contrib->members()) loader_->PrefetchDocument(m.key, step);
   }
 }
 
@@ -570,7 +573,7 @@ SavedGraphReader::Outcome SavedGraphReader::ReadPiecewise(JsonParser* p) {
   if (!is) return Outcome::kOtherLayout;
   JsonArena keys;
   JsonArena graph_arena;
-  JsonArena element[2];  // the element being read and the one parsed ahead
+  JsonArena element[kAhead + 1];  // the element being read and those parsed ahead
   bool graph_seen = false, nodes_seen = false, links_seen = false;
   bool header_ok = false;
   while (true) {
@@ -607,10 +610,9 @@ SavedGraphReader::Outcome SavedGraphReader::ReadPiecewise(JsonParser* p) {
         loader_->EndNodes(options_.derive);
       }
       const Where at = root.Key(nodes ? "nodes" : "links");
-      // Each element is parsed one ahead of its reading, so that the
-      // look-ups it will need (documents, a link's target) are under way
-      // while the one before is read.
-      const JsonValue* ahead = nullptr;
+      // Each element is parsed kAhead elements before it is read, so that
+      // the look-ups it will need (documents, a link's target) are under
+      // way, step by step, while the ones before are read.
       auto read = [&](const JsonValue& v, size_t i) {
         if (nodes) {
           ReadNode(v, at.Index(i));
@@ -618,26 +620,34 @@ SavedGraphReader::Outcome SavedGraphReader::ReadPiecewise(JsonParser* p) {
           ReadLink(v, at.Index(i));
         }
       };
-      size_t i = 0;
-      for (;; ++i) {
+      const JsonValue* ring[kAhead + 1] = {};
+      size_t parsed = 0, done = 0;
+      while (true) {
         if (!p->NextElement(&more)) return Outcome::kSyntaxError;
         if (!more) break;
-        JsonArena& arena = element[i % 2];
-        arena.Reset();
+        const size_t slot = parsed % (kAhead + 1);
+        element[slot].Reset();
         // Only the members read below are built: the derived ones (a
         // node's documents, a link's dates and evidence...) are checked and
         // skipped.
-        const JsonValue* v = p->ParseValue(&arena, nodes ? KeepNodeKey : KeepLinkKey);
-        if (v == nullptr) return Outcome::kSyntaxError;
-        if (!nodes) PrefetchLink(*v);
-        if (ahead != nullptr) read(*ahead, i - 1);
-        ahead = v;
+        ring[slot] = p->ParseValue(&element[slot], nodes ? KeepNodeKey : KeepLinkKey);
+        if (ring[slot] == nullptr) return Outcome::kSyntaxError;
+        ++parsed;
+        if (!nodes) {
+          for (size_t step = 0; step < kAhead && step < parsed; ++step) {
+            PrefetchLink(*ring[(parsed - 1 - step) % (kAhead + 1)], static_cast<int>(step));
+          }
+        }
+        if (parsed > kAhead) {
+          read(*ring[done % (kAhead + 1)], done);
+          ++done;
+        }
         if (options_.release && p->offset() >= released_ + kReleaseBytes) {
           released_ = p->offset();
           options_.release(released_);
         }
       }
-      if (ahead != nullptr) read(*ahead, i - 1);
+      for (; done < parsed; ++done) read(*ring[done % (kAhead + 1)], done);
     } else if (!p->SkipValue()) {
       return Outcome::kSyntaxError;
     }

@@ -430,10 +430,13 @@ class KnowledgeGraph::Loader {
   bool AddDocument(DocumentEntry entry);
   // The document `id` of the table, or nullptr.
   Doc FindDocument(std::string_view id) const;
-  // Hints that FindDocument(id) / FindNode(raw_id) will follow soon: what
-  // they read starts coming into cache (a reader that looks ahead).
-  void PrefetchDocument(std::string_view id) const;
-  void PrefetchNode(std::string_view raw_id) const;
+  // Hints that FindDocument(id) / FindNode(raw_id), and a HasNode() or an
+  // AddEdge() for that document, will follow: what they read starts coming
+  // into cache. For a reader that looks a few elements ahead and calls
+  // these in steps, 0 for the farthest element, 1 and 2 for the next ones
+  // (each step fetches what the one before brought in points to).
+  void PrefetchDocument(std::string_view id, int step) const;
+  void PrefetchNode(std::string_view raw_id, int step) const;
 
   // What `doc` says about raw actor id `raw_id`. False (nothing added) if
   // `doc` already contributed `raw_id`.
