@@ -39,6 +39,16 @@ void EraseSorted(std::vector<std::string>* v, const std::string& x) {
 
 bool ByKey(const EdgeKey* a, const EdgeKey& b) { return *a < b; }
 
+// Sorts raw-id entries by id; a table filled in id order (a graph read
+// back) is sorted already, which is checked in one pass.
+template <typename Entry>
+void SortById(std::vector<const Entry*>* entries) {
+  auto by_id = [](const Entry* a, const Entry* b) { return a->first < b->first; };
+  if (!std::is_sorted(entries->begin(), entries->end(), by_id)) {
+    std::sort(entries->begin(), entries->end(), by_id);
+  }
+}
+
 // Calls fn(i) for every i < n, on up to 4 threads for big n. Each call must
 // touch only its own item's output; the result is the same on any number of
 // threads.
@@ -109,8 +119,8 @@ std::map<std::string, KnowledgeGraph::Vertex, std::less<>>::iterator KnowledgeGr
 // its raw ids, placed in its own node, so the raw id's hash entry knows the
 // vertex (cheaper than searching vertices_ by string).
 KnowledgeGraph::Vertex KnowledgeGraph::VertexOf(const std::string& node_id) const {
-  auto raw = raw_nodes_.find(node_id);
-  if (raw != raw_nodes_.end() && raw->second.home != nullptr && *raw->second.home == node_id) {
+  const RawNodeEntry* raw = raw_nodes_->find(node_id);
+  if (raw != nullptr && raw->second.home != nullptr && *raw->second.home == node_id) {
     return raw->second.vertex;
   }
   return vertices_.find(node_id)->second;
@@ -124,10 +134,10 @@ bool KnowledgeGraph::UpdateProfiles(bool all) const {
   Resolution& r = *resolution_;
   bool again = std::exchange(r.recheck, false);
   if (all) {
-    std::vector<const RawNodes::value_type*> raws;
-    raws.reserve(raw_nodes_.size());
-    for (const auto& entry : raw_nodes_) raws.push_back(&entry);
-    std::sort(raws.begin(), raws.end(), [](auto* a, auto* b) { return a->first < b->first; });
+    std::vector<const RawNodeEntry*> raws;
+    raws.reserve(raw_nodes_->size());
+    raw_nodes_->ForEach([&](const RawNodeEntry& entry) { raws.push_back(&entry); });
+    SortById(&raws);
     std::vector<ActorProfile> made(raws.size());
     ParallelFor(raws.size(),
                 [&](size_t i) { made[i] = graph_internal::ProfileOf(raws[i]->second.contrib); });
@@ -138,9 +148,9 @@ bool KnowledgeGraph::UpdateProfiles(bool all) const {
     return true;
   }
   for (const std::string& id : dirty_nodes_) {
-    auto raw = raw_nodes_.find(id);
+    const RawNodeEntry* raw = raw_nodes_->find(id);
     auto old = r.profiles.find(id);
-    if (raw == raw_nodes_.end()) {
+    if (raw == nullptr) {
       if (old != r.profiles.end()) {
         again = again || Resolvable(old->second);
         r.profiles.erase(old);
@@ -171,7 +181,7 @@ std::vector<std::string> KnowledgeGraph::Resolve(bool all) const {
   std::vector<graph_internal::ResolveInput> actors;
   for (const auto& [id, profile] : resolution_->profiles) {
     if (Resolvable(profile))
-      actors.push_back({&id, &profile, graph_internal::DocSet(&raw_nodes_.at(id).contrib)});
+      actors.push_back({&id, &profile, graph_internal::DocSet(&raw_nodes_->find(id)->second.contrib)});
   }
   auto fresh = graph_internal::ResolveActors(actors);
   std::unordered_map<std::string, std::string>& node_of = resolution_->node_of;
@@ -226,10 +236,10 @@ void KnowledgeGraph::DeriveAll() const {
 // node's vertex and which raw ids are joined.
 void KnowledgeGraph::PlaceAllNodes(PlaceIndex* index) const {
   Resolve(true);
-  std::vector<const RawNodes::value_type*> nodes;
-  nodes.reserve(raw_nodes_.size());
-  for (const auto& entry : raw_nodes_) nodes.push_back(&entry);
-  std::sort(nodes.begin(), nodes.end(), [](auto* a, auto* b) { return a->first < b->first; });
+  std::vector<const RawNodeEntry*> nodes;
+  nodes.reserve(raw_nodes_->size());
+  raw_nodes_->ForEach([&](const RawNodeEntry& entry) { nodes.push_back(&entry); });
+  SortById(&nodes);
   std::set<std::string> moved;  // stays empty: nothing was placed
   for (const auto* entry : nodes) PlaceNode(entry->first, entry->second, &moved, nullptr);
   index->vertex_of.Reserve(vertices_.size());
@@ -270,8 +280,8 @@ void KnowledgeGraph::DeriveChanges() const {
     touched_nodes.insert(home);
   }
   auto place_node = [&](const std::string& id) {
-    auto raw = raw_nodes_.find(id);
-    if (raw != raw_nodes_.end()) PlaceNode(raw->first, raw->second, &moved, &touched_nodes);
+    const RawNodeEntry* raw = raw_nodes_->find(id);
+    if (raw != nullptr) PlaceNode(raw->first, raw->second, &moved, &touched_nodes);
   };
   for (const std::string& id : dirty_nodes_) place_node(id);
   for (const std::string& id : renamed) place_node(id);
@@ -283,7 +293,7 @@ void KnowledgeGraph::DeriveChanges() const {
   };
   for (const EdgeKey& key : dirty_edges_) place_edge(key);
   for (const std::string& id : moved) {  // their edges move with them
-    for (const auto& [doc, c] : raw_nodes_.find(id)->second.contrib) {
+    for (const auto& [doc, c] : raw_nodes_->find(id)->second.contrib) {
       for (const RawEdgeEntry* e : docs_.find(doc)->second.edges) {
         if (e->first.source == id || e->first.target == id) place_edge(e->first);
       }

@@ -15,7 +15,8 @@
 namespace diplograph {
 
 KnowledgeGraph::KnowledgeGraph()
-    : raw_edges_(std::make_unique<RawEdges>()),
+    : raw_nodes_(std::make_unique<RawNodes>()),
+      raw_edges_(std::make_unique<RawEdges>()),
       graph_(std::make_unique<BoostGraph>()),
       resolution_(std::make_unique<Resolution>()) {}
 KnowledgeGraph::~KnowledgeGraph() = default;
@@ -44,7 +45,7 @@ KnowledgeGraph::KnowledgeGraph(KnowledgeGraph&& other) noexcept : KnowledgeGraph
 
 KnowledgeGraph& KnowledgeGraph::operator=(KnowledgeGraph&& other) noexcept {
   if (this != &other) {
-    raw_nodes_ = std::exchange(other.raw_nodes_, {});
+    raw_nodes_ = std::exchange(other.raw_nodes_, std::make_unique<RawNodes>());
     raw_edges_ = std::exchange(other.raw_edges_, std::make_unique<RawEdges>());
     docs_ = std::exchange(other.docs_, {});
     graph_ = std::exchange(other.graph_, std::make_unique<BoostGraph>());
@@ -86,6 +87,10 @@ void KnowledgeGraph::Merge(const KnowledgeGraph& other) {
   for (const auto& [id, slot] : other.docs_) AddContribution(other.ContributionOf(id));
 }
 
+size_t KnowledgeGraph::RawIdHash::operator()(const std::string& id) const {
+  return graph_internal::StringHash64(id);
+}
+
 size_t KnowledgeGraph::EdgeKeyHash::operator()(const EdgeKey& k) const {
   using graph_internal::StringHash64;
   uint64_t h = StringHash64(k.source);
@@ -106,7 +111,7 @@ void KnowledgeGraph::InsertDocument(DocContribution c) {
   load_order_.clear();
   slot.nodes.reserve(c.nodes.size());
   for (auto& [id, nc] : c.nodes) {  // sorted, so slot.nodes is too
-    auto raw = raw_nodes_.try_emplace(id).first;
+    RawNodeEntry* raw = raw_nodes_->try_emplace(id).first;
     raw->second.contrib.emplace(doc_id, std::move(nc));
     if (track) dirty_nodes_.insert(id);
     slot.nodes.push_back(&raw->first);
@@ -140,12 +145,12 @@ void KnowledgeGraph::RemoveDocument(const std::string& doc_id) {
     raw_edges_->erase(e);
   }
   for (const std::string* id : it->second.nodes) {
-    auto n = raw_nodes_.find(*id);
+    RawNodeEntry* n = raw_nodes_->find(*id);
     n->second.contrib.erase(doc_id);
     if (track) dirty_nodes_.insert(*id);
     if (!n->second.contrib.empty()) continue;
     if (n->second.home != nullptr) gone_nodes_.emplace(*n->second.home, *id);
-    raw_nodes_.erase(n);
+    raw_nodes_->erase(n);
   }
   docs_.erase(it);
   resolution_->recheck = true;  // a shared document may be gone: joins may change
@@ -227,8 +232,8 @@ void KnowledgeGraph::ForEachContribution(
     const {
   std::vector<graph_internal::NodeRef> refs;
   for (const std::string& raw : node.ids) {
-    auto it = raw_nodes_.find(raw);
-    if (it == raw_nodes_.end()) continue;
+    const RawNodeEntry* it = raw_nodes_->find(raw);
+    if (it == nullptr) continue;
     for (const auto& [doc, c] : it->second.contrib) refs.push_back({&doc, &it->first, &c});
   }
   if (node.ids.size() > 1) {
@@ -262,7 +267,7 @@ DocContribution KnowledgeGraph::ContributionOf(std::string_view doc_id) const {
   const DocSlot& slot = it->second;
   out.doc = slot.entry;
   for (const std::string* id : slot.nodes) {
-    out.nodes.emplace(*id, raw_nodes_.find(*id)->second.contrib.find(doc_id)->second);
+    out.nodes.emplace(*id, raw_nodes_->find(*id)->second.contrib.find(doc_id)->second);
   }
   for (const RawEdgeEntry* e : slot.edges) {
     out.edges.emplace(e->first, e->second.contrib.find(doc_id)->second);
@@ -290,10 +295,10 @@ KnowledgeGraph KnowledgeGraph::Subgraph(const std::set<std::string>& node_ids,
     if (!part.nodes.empty()) out.AddContribution(std::move(part));
   }
   out.resolution_->pinned = true;  // the view shows this graph's nodes
-  for (const auto& [raw, node] : out.raw_nodes_) {
-    auto it = resolution_->node_of.find(raw);
-    if (it != resolution_->node_of.end()) out.resolution_->node_of.emplace(raw, it->second);
-  }
+  out.raw_nodes_->ForEach([&](const RawNodeEntry& entry) {
+    auto it = resolution_->node_of.find(entry.first);
+    if (it != resolution_->node_of.end()) out.resolution_->node_of.emplace(entry.first, it->second);
+  });
   return out;
 }
 
@@ -302,7 +307,7 @@ static bool TwoCores() { return std::thread::hardware_concurrency() >= 2; }
 
 KnowledgeGraph::Loader::Loader()
     : docs_(std::make_unique<graph_internal::FlatIndex<DocSlot*>>()),
-      raw_ids_(std::make_unique<graph_internal::FlatIndex<RawNodes::value_type*>>()),
+      raw_ids_(std::make_unique<graph_internal::FlatIndex<RawNodeEntry*>>()),
       no_worker_(!TwoCores()) {}
 KnowledgeGraph::Loader::~Loader() = default;
 
@@ -352,12 +357,19 @@ void KnowledgeGraph::Loader::PrefetchNode(std::string_view raw_id, int step) con
   }
 }
 
-KnowledgeGraph::RawNodes::value_type* KnowledgeGraph::Loader::RawNodeFor(std::string_view raw_id,
+KnowledgeGraph::RawNodeEntry* KnowledgeGraph::Loader::RawNodeFor(std::string_view raw_id,
                                                                          bool add) {
   if (last_node_ != nullptr && last_node_->first == raw_id) return last_node_;
-  if (RawNodes::value_type* const* found = raw_ids_->Find(raw_id)) return last_node_ = *found;
+  if (RawNodeEntry* const* found = raw_ids_->Find(raw_id)) return last_node_ = *found;
   if (!add) return nullptr;
-  RawNodes::value_type* raw = &*graph_.raw_nodes_.try_emplace(std::string(raw_id)).first;
+  RawNodeEntry* raw;
+  if (max_node_ == nullptr || max_node_->first < raw_id) {
+    // Greater than every raw id so far, so new: no look-up (rows in id
+    // order need none, and the index is built only if one is done).
+    raw = graph_.raw_nodes_->append_new(std::string(raw_id));
+  } else {
+    raw = graph_.raw_nodes_->try_emplace(std::string(raw_id)).first;
+  }
   raw_ids_->Insert(raw->first, raw);
   return last_node_ = raw;
 }
@@ -373,7 +385,7 @@ static std::pair<typename Map::iterator, bool> EmplaceLast(Map* m, const std::st
   return m->try_emplace(doc, std::forward<Value>(value));
 }
 
-bool KnowledgeGraph::AddNodeContribution(RawNodes::value_type* raw, const std::string& doc,
+bool KnowledgeGraph::AddNodeContribution(RawNodeEntry* raw, const std::string& doc,
                                          NodeContribution c) {
   return EmplaceLast(&raw->second.contrib, doc, std::move(c)).second;
 }
@@ -383,7 +395,7 @@ bool KnowledgeGraph::Loader::AddNode(Doc doc, std::string_view raw_id, NodeContr
   if (worker_ == nullptr && !no_worker_ && graph_.load_order_.empty()) {
     worker_ = std::make_unique<LoadWorker>(graph_);
   }
-  RawNodes::value_type* raw = RawNodeFor(raw_id, true);
+  RawNodeEntry* raw = RawNodeFor(raw_id, true);
   const std::string& id = doc->entry.id;
   if (worker_ == nullptr) {
     if (!AddNodeContribution(raw, id, std::move(c))) return false;
@@ -409,7 +421,7 @@ bool KnowledgeGraph::Loader::AddNode(Doc doc, std::string_view raw_id, NodeContr
 KnowledgeGraph::Loader::Node KnowledgeGraph::Loader::FindNode(std::string_view raw_id) {
   // Not through RawNodeFor(): its check of the last id would read an entry
   // that nothing else here touches.
-  RawNodes::value_type* const* found = raw_ids_->Find(raw_id);
+  RawNodeEntry* const* found = raw_ids_->Find(raw_id);
   return found == nullptr ? nullptr : &(*found)->first;
 }
 
@@ -442,10 +454,10 @@ void KnowledgeGraph::Loader::DropPlacement() {
   g.vertices_.clear();
   g.edges_.clear();
   g.resolution_ = std::make_unique<Resolution>();
-  for (auto& [id, raw] : g.raw_nodes_) {
-    raw.home = nullptr;
-    raw.vertex = {};
-  }
+  g.raw_nodes_->ForEach([](const RawNodeEntry& entry) {
+    entry.second.home = nullptr;
+    entry.second.vertex = {};
+  });
   g.raw_edges_->ForEach([](const RawEdgeEntry& entry) { entry.second.home = nullptr; });
 }
 
@@ -519,7 +531,7 @@ KnowledgeGraph KnowledgeGraph::Loader::Finish() && {
     }
   }
   docs_ = std::make_unique<graph_internal::FlatIndex<DocSlot*>>();
-  raw_ids_ = std::make_unique<graph_internal::FlatIndex<RawNodes::value_type*>>();
+  raw_ids_ = std::make_unique<graph_internal::FlatIndex<RawNodeEntry*>>();
   last_node_ = nullptr;
   last_edge_ = nullptr;
   late_.clear();

@@ -50,7 +50,7 @@ class KnowledgeGraph::LoadWorker {
   LoadWorker& operator=(const LoadWorker&) = delete;
 
   // What `doc` says about raw id `raw`, which `doc` did not contribute yet.
-  void AddNode(RawNodes::value_type* raw, DocSlot* doc, NodeContribution c);
+  void AddNode(RawNodeEntry* raw, DocSlot* doc, NodeContribution c);
   // Every node is in: edge contributions come next. With `place`,
   // resolution and every node are placed first.
   void EndNodes(bool place);
@@ -71,7 +71,7 @@ class KnowledgeGraph::LoadWorker {
 
  private:
   struct NodeJob {
-    RawNodes::value_type* raw;
+    RawNodeEntry* raw;
     DocSlot* doc;
     NodeContribution c;
   };

@@ -322,8 +322,11 @@ class KnowledgeGraph {
   struct EdgeKeyHash {
     size_t operator()(const EdgeKey& k) const;
   };
-  using RawNodes = std::unordered_map<std::string, RawNode>;
-  // Entries stay in place while the table grows (stable_hash_map.h).
+  struct RawIdHash {
+    size_t operator()(const std::string& id) const;
+  };
+  // Entries stay in place while the tables grow (stable_hash_map.h).
+  using RawNodes = graph_internal::StableHashMap<std::string, RawNode, RawIdHash>;
   using RawEdges = graph_internal::StableHashMap<EdgeKey, RawEdge, EdgeKeyHash>;
   using RawEdgeEntry = std::pair<const EdgeKey, RawEdge>;
   struct DocSlot {
@@ -341,7 +344,8 @@ class KnowledgeGraph {
   // What `doc` says about raw key `raw` (a second word replaces the first).
   static void AddEdgeContribution(RawEdgeEntry* raw, DocSlot* doc, EdgeContribution c);
   // Likewise for a raw id; false (nothing changed) if `doc` contributed it.
-  static bool AddNodeContribution(RawNodes::value_type* raw, const std::string& doc,
+  using RawNodeEntry = std::pair<const std::string, RawNode>;
+  static bool AddNodeContribution(RawNodeEntry* raw, const std::string& doc,
                                   NodeContribution c);
 
   // Derived state (graph.cc keeps the truth, derive.cc the rest).
@@ -374,7 +378,7 @@ class KnowledgeGraph {
                   std::vector<std::string>* dates) const;
 
   // The truth.
-  RawNodes raw_nodes_;
+  std::unique_ptr<RawNodes> raw_nodes_;
   std::unique_ptr<RawEdges> raw_edges_;
   std::map<std::string, DocSlot, std::less<>> docs_;
 
@@ -464,19 +468,19 @@ class KnowledgeGraph::Loader {
   KnowledgeGraph Finish() &&;
 
  private:
-  RawNodes::value_type* RawNodeFor(std::string_view raw_id, bool add);
+  RawNodeEntry* RawNodeFor(std::string_view raw_id, bool add);
 
   KnowledgeGraph graph_;
   std::unique_ptr<graph_internal::FlatIndex<DocSlot*>> docs_;  // keys in graph_.docs_
   // The entries of graph_.raw_nodes_, by raw id.
-  std::unique_ptr<graph_internal::FlatIndex<RawNodes::value_type*>> raw_ids_;
-  RawNodes::value_type* last_node_ = nullptr;  // the last raw id looked up
+  std::unique_ptr<graph_internal::FlatIndex<RawNodeEntry*>> raw_ids_;
+  RawNodeEntry* last_node_ = nullptr;  // the last raw id looked up
   RawEdgeEntry* last_edge_ = nullptr;          // the last raw key added
   // The greatest raw id and raw key given so far: a document given one
   // that is not may have its lists out of order (DocSlot::*_unsorted). New
   // raw keys that were the greatest go to graph_.load_order_ (in order),
   // the others to late_, for Finish().
-  const RawNodes::value_type* max_node_ = nullptr;
+  const RawNodeEntry* max_node_ = nullptr;
   const RawEdgeEntry* max_edge_ = nullptr;
   std::vector<const RawEdgeEntry*> late_;
   // Where two cores are, a second thread stores contributions and, after
