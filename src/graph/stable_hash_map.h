@@ -20,8 +20,8 @@
 #define DIPLOGRAPH_GRAPH_STABLE_HASH_MAP_H_
 
 #include <algorithm>
-#include <cstdint>
 #include <atomic>
+#include <cstdint>
 #include <deque>
 #include <mutex>
 #include <optional>
@@ -42,10 +42,11 @@ class StableHashMap {
   StableHashMap(const StableHashMap&) = delete;
   StableHashMap& operator=(const StableHashMap&) = delete;
 
-  // Room for `n` keys without growing the index (once it is built).
+  // Room for `n` keys without growing the index, once there is one (an
+  // index not needed yet is not made for a hint).
   void reserve(size_t n) {
     reserved_ = std::max(reserved_, n);
-    if (indexed_.load(std::memory_order_relaxed)) Grow(n);
+    if (!slots_.empty()) Grow(n);
   }
 
   // The entry of `key`, or nullptr.
@@ -145,8 +146,10 @@ class StableHashMap {
     return h == 0 ? 1 : h;
   }
 
-  // Room in the index for `n` keys.
+  // Room in the index for `n` keys (for reserve()'s hint too, when the
+  // index is first made).
   void Grow(size_t n) const {
+    if (slots_.empty()) n = std::max(n, reserved_);
     size_t want = slots_.empty() ? 16 : slots_.size();
     while (n * 3 > want * 2) want *= 2;
     if (want > slots_.size()) Rehash(want);
@@ -157,7 +160,7 @@ class StableHashMap {
     if (indexed_.load(std::memory_order_acquire)) return;
     std::lock_guard<std::mutex> lock(index_mu_);
     if (indexed_.load(std::memory_order_relaxed)) return;
-    Grow(std::max(reserved_, size_));
+    Grow(size_);
     for (size_t c = unindexed_from_; c < cells_.size(); ++c) {
       std::optional<value_type>* cell = &cells_[c];
       const uint64_t h = HashOf((*cell)->first);
