@@ -89,8 +89,8 @@ class AttValues {
   }
   void AddInt(const char* id, int64_t value) {
     char buf[24];
-    Add(id, std::string_view(buf, static_cast<size_t>(
-                                      std::to_chars(buf, buf + sizeof buf, value).ptr - buf)));
+    Add(id, std::string_view(
+                buf, static_cast<size_t>(std::to_chars(buf, buf + sizeof buf, value).ptr - buf)));
   }
   // The items joined by "; ".
   void AddJoined(const char* id, const std::vector<std::string>& items, std::string* scratch) {

@@ -180,8 +180,10 @@ std::vector<std::string> KnowledgeGraph::Resolve(bool all) const {
   if (!UpdateProfiles(all) || resolution_->pinned) return renamed;
   std::vector<graph_internal::ResolveInput> actors;
   for (const auto& [id, profile] : resolution_->profiles) {
-    if (Resolvable(profile))
-      actors.push_back({&id, &profile, graph_internal::DocSet(&raw_nodes_->find(id)->second.contrib)});
+    if (Resolvable(profile)) {
+      actors.push_back(
+          {&id, &profile, graph_internal::DocSet(&raw_nodes_->find(id)->second.contrib)});
+    }
   }
   auto fresh = graph_internal::ResolveActors(actors);
   std::unordered_map<std::string, std::string>& node_of = resolution_->node_of;

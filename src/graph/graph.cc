@@ -358,7 +358,7 @@ void KnowledgeGraph::Loader::PrefetchNode(std::string_view raw_id, int step) con
 }
 
 KnowledgeGraph::RawNodeEntry* KnowledgeGraph::Loader::RawNodeFor(std::string_view raw_id,
-                                                                         bool add) {
+                                                                 bool add) {
   if (last_node_ != nullptr && last_node_->first == raw_id) return last_node_;
   if (RawNodeEntry* const* found = raw_ids_->Find(raw_id)) return last_node_ = *found;
   if (!add) return nullptr;

@@ -20,8 +20,7 @@ KnowledgeGraph::LoadWorker::~LoadWorker() {
   thread_.join();
 }
 
-void KnowledgeGraph::LoadWorker::AddNode(RawNodeEntry* raw, DocSlot* doc,
-                                         NodeContribution c) {
+void KnowledgeGraph::LoadWorker::AddNode(RawNodeEntry* raw, DocSlot* doc, NodeContribution c) {
   batch_.emplace_back(NodeJob{raw, doc, std::move(c)});
   if (batch_.size() == kBatch) Hand(false);
 }

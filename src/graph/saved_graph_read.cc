@@ -80,7 +80,8 @@ class SavedGraphReader {
 
   // Field readers. A missing or null field leaves *out alone (an error if
   // `required`); a field of the wrong type is an error.
-  const JsonValue* Field(const JsonValue& obj, const Where& at, std::string_view key, bool required);
+  const JsonValue* Field(const JsonValue& obj, const Where& at, std::string_view key,
+                         bool required);
   void Str(const JsonValue& obj, const Where& at, std::string_view key, std::string* out,
            bool required = false);
   void StrList(const JsonValue& obj, const Where& at, std::string_view key,
@@ -88,7 +89,8 @@ class SavedGraphReader {
   void Int(const JsonValue& obj, const Where& at, std::string_view key, int64_t* out);
   void Offset(const JsonValue& obj, const Where& at, std::string_view key, uint32_t* out);
   void Num(const JsonValue& obj, const Where& at, std::string_view key, double* out);
-  const JsonValue* Container(const JsonValue& obj, const Where& at, std::string_view key, bool array);
+  const JsonValue* Container(const JsonValue& obj, const Where& at, std::string_view key,
+                             bool array);
   void TypeError(const Where& at, const char* what, const JsonValue& value);
   void Error(const Where& at, const std::string& message);
 
@@ -188,8 +190,8 @@ void SavedGraphReader::TypeError(const Where& at, const char* what, const JsonVa
   Error(at, at.ToString() + " must be " + what + ", not " + value.type_name());
 }
 
-const JsonValue* SavedGraphReader::Field(const JsonValue& obj, const Where& at, std::string_view key,
-                                         bool required) {
+const JsonValue* SavedGraphReader::Field(const JsonValue& obj, const Where& at,
+                                         std::string_view key, bool required) {
   const JsonValue* v = obj.Find(key);
   if (v == nullptr || v->is_null()) {
     if (required) Error(at.Key(key), at.Key(key).ToString() + " is missing");
@@ -199,8 +201,7 @@ const JsonValue* SavedGraphReader::Field(const JsonValue& obj, const Where& at, 
 }
 
 void SavedGraphReader::Str(const JsonValue& obj, const Where& at, std::string_view key,
-                           std::string* out,
-                           bool required) {
+                           std::string* out, bool required) {
   const JsonValue* v = Field(obj, at, key, required);
   if (v == nullptr) return;
   if (!v->is_string()) return TypeError(at.Key(key), "a string", *v);
@@ -223,7 +224,8 @@ void SavedGraphReader::StrList(const JsonValue& obj, const Where& at, std::strin
   graph_internal::SortUnique(out);
 }
 
-void SavedGraphReader::Int(const JsonValue& obj, const Where& at, std::string_view key, int64_t* out) {
+void SavedGraphReader::Int(const JsonValue& obj, const Where& at, std::string_view key,
+                           int64_t* out) {
   const JsonValue* v = Field(obj, at, key, false);
   if (v == nullptr) return;
   bool ok = v->is_unsigned() || (v->is_integer() && v->as_int() >= 0);
@@ -243,15 +245,16 @@ void SavedGraphReader::Offset(const JsonValue& obj, const Where& at, std::string
   *out = static_cast<uint32_t>(value);
 }
 
-void SavedGraphReader::Num(const JsonValue& obj, const Where& at, std::string_view key, double* out) {
+void SavedGraphReader::Num(const JsonValue& obj, const Where& at, std::string_view key,
+                           double* out) {
   const JsonValue* v = Field(obj, at, key, false);
   if (v == nullptr) return;
   if (!v->is_number()) return TypeError(at.Key(key), "a number", *v);
   *out = v->as_double();
 }
 
-const JsonValue* SavedGraphReader::Container(const JsonValue& obj, const Where& at, std::string_view key,
-                                             bool array) {
+const JsonValue* SavedGraphReader::Container(const JsonValue& obj, const Where& at,
+                                             std::string_view key, bool array) {
   const JsonValue* v = Field(obj, at, key, true);
   if (v == nullptr) return nullptr;
   if (array ? !v->is_array() : !v->is_object()) {

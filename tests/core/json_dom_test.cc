@@ -148,8 +148,8 @@ TEST_CASE("JsonParser.Piecewise") {
 TEST_CASE("JsonParser.KeyFilterSkipsButChecks") {
   std::mt19937 rng(11);
   auto pick = [&](size_t n) { return static_cast<size_t>(rng() % n); };
-  const char* atoms[] = {"0", "-1", "1.5e2", "true", "null", "\"\"", "\"a\\\"b\"", "\"\\ud83d\\ude00\"",
-                         "\"\xC3\xA9\"", "[]", "{}"};
+  const char* atoms[] = {"0", "-1", "1.5e2", "true", "null", "\"\"", "\"a\\\"b\"",
+                         "\"\\ud83d\\ude00\"", "\"\xC3\xA9\"", "[]", "{}"};
   std::function<std::string(int)> gen = [&](int depth) -> std::string {
     size_t k = pick(depth > 3 ? 1 : 3);
     if (k == 0) return atoms[pick(std::size(atoms))];

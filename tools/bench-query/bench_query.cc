@@ -307,8 +307,7 @@ std::optional<diplograph::KnowledgeGraph> Load(const std::string& path) {
   double read_ms = Ms(start);
   double cpu1 = CpuMs();
   std::optional<diplograph::KnowledgeGraph> graph = diplograph::ReadSavedGraph(
-      content, path, &diags,
-      {.release = [&map](size_t n) { map.Release(n); }, .derive = true});
+      content, path, &diags, {.release = [&map](size_t n) { map.Release(n); }, .derive = true});
   double parse_ms = Ms(start) - read_ms;
   double cpu2 = CpuMs();
   for (const auto& d : diags.items()) std::cerr << d.ToString() << "\n";

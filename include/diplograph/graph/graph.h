@@ -345,8 +345,7 @@ class KnowledgeGraph {
   static void AddEdgeContribution(RawEdgeEntry* raw, DocSlot* doc, EdgeContribution c);
   // Likewise for a raw id; false (nothing changed) if `doc` contributed it.
   using RawNodeEntry = std::pair<const std::string, RawNode>;
-  static bool AddNodeContribution(RawNodeEntry* raw, const std::string& doc,
-                                  NodeContribution c);
+  static bool AddNodeContribution(RawNodeEntry* raw, const std::string& doc, NodeContribution c);
 
   // Derived state (graph.cc keeps the truth, derive.cc the rest).
   void EnsureDerived() const;
@@ -475,7 +474,7 @@ class KnowledgeGraph::Loader {
   // The entries of graph_.raw_nodes_, by raw id.
   std::unique_ptr<graph_internal::FlatIndex<RawNodeEntry*>> raw_ids_;
   RawNodeEntry* last_node_ = nullptr;  // the last raw id looked up
-  RawEdgeEntry* last_edge_ = nullptr;          // the last raw key added
+  RawEdgeEntry* last_edge_ = nullptr;  // the last raw key added
   // The greatest raw id and raw key given so far: a document given one
   // that is not may have its lists out of order (DocSlot::*_unsorted). New
   // raw keys that were the greatest go to graph_.load_order_ (in order),
