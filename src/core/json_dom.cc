@@ -351,7 +351,12 @@ bool JsonParser::ParseNumber(JsonValue* out) {
   return true;
 }
 
+// With `out` null, the value is only checked: nothing is built, and
+// strings with escapes are decoded into skip_arena_.
 bool JsonParser::ParseInto(JsonValue* out, JsonArena* arena, int depth, KeyFilter keep) {
+  JsonValue unused;
+  JsonValue* v = out != nullptr ? out : &unused;
+  if (out == nullptr) arena = &skip_arena_;
   SkipWs();
   if (pos_ >= text_.size()) return Fail(pos_, "unexpected end of input");
   switch (text_[pos_]) {
@@ -360,24 +365,37 @@ bool JsonParser::ParseInto(JsonValue* out, JsonArena* arena, int depth, KeyFilte
     case '"': {
       std::string_view s;
       if (!ParseString(&s, arena)) return false;
-      out->kind_ = JsonValue::Kind::kString;
-      out->size_ = static_cast<uint32_t>(s.size());
-      out->u_.s = s.data();
+      v->kind_ = JsonValue::Kind::kString;
+      v->size_ = static_cast<uint32_t>(s.size());
+      v->u_.s = s.data();
       return true;
     }
     case 't':
-      out->kind_ = JsonValue::Kind::kBool;
-      out->u_.b = true;
+      v->kind_ = JsonValue::Kind::kBool;
+      v->u_.b = true;
       return Literal("true");
     case 'f':
-      out->kind_ = JsonValue::Kind::kBool;
-      out->u_.b = false;
+      v->kind_ = JsonValue::Kind::kBool;
+      v->u_.b = false;
       return Literal("false");
-    case 'n': out->kind_ = JsonValue::Kind::kNull; return Literal("null");
-    default: return ParseNumber(out);
+    case 'n': v->kind_ = JsonValue::Kind::kNull; return Literal("null");
+    default: return ParseNumber(v);
   }
 }
 
+// A member's key and the ':' after it.
+bool JsonParser::ParseKey(std::string_view* key, JsonArena* arena) {
+  SkipWs();
+  if (pos_ >= text_.size() || text_[pos_] != '"') return Fail(pos_, "expected a key");
+  if (!ParseString(key, arena)) return false;
+  SkipWs();
+  if (pos_ >= text_.size() || text_[pos_] != ':') return Fail(pos_, "expected ':'");
+  ++pos_;
+  return true;
+}
+
+// With `out` null, only checked (ParseInto()); with `keep`, only the
+// members of this object whose key it accepts are built.
 bool JsonParser::ParseContainer(JsonValue* out, JsonArena* arena, int depth, KeyFilter keep) {
   if (depth > kMaxDepth) {
     return Fail(pos_, "JSON nested deeper than " + std::to_string(kMaxDepth) + " levels");
@@ -386,30 +404,20 @@ bool JsonParser::ParseContainer(JsonValue* out, JsonArena* arena, int depth, Key
   const char close = object ? '}' : ']';
   ++pos_;
   const size_t base = object ? member_stack_.size() : value_stack_.size();
+  uint64_t items = 0;
   SkipWs();
   if (pos_ < text_.size() && text_[pos_] == close) {
     ++pos_;
   } else {
     while (true) {
       JsonValue v;
-      if (object) {
-        SkipWs();
-        if (pos_ >= text_.size() || text_[pos_] != '"') return Fail(pos_, "expected a key");
-        std::string_view key;
-        if (!ParseString(&key, arena)) return false;
-        SkipWs();
-        if (pos_ >= text_.size() || text_[pos_] != ':') return Fail(pos_, "expected ':'");
-        ++pos_;
-        if (keep != nullptr && !keep(key)) {
-          if (!Skip(depth)) return false;
-        } else {
-          if (!ParseInto(&v, arena, depth)) return false;
-          member_stack_.push_back({key, v});
-        }
-      } else {
-        if (!ParseInto(&v, arena, depth)) return false;
-        value_stack_.push_back(v);
-      }
+      std::string_view key;
+      if (object && !ParseKey(&key, arena)) return false;
+      const bool build = out != nullptr && (!object || keep == nullptr || keep(key));
+      if (!ParseInto(build ? &v : nullptr, arena, depth)) return false;
+      ++items;
+      if (build && object) member_stack_.push_back({key, v});
+      if (build && !object) value_stack_.push_back(v);
       SkipWs();
       if (pos_ >= text_.size()) return Fail(pos_, "unexpected end of input");
       if (text_[pos_] == ',') {
@@ -421,8 +429,9 @@ bool JsonParser::ParseContainer(JsonValue* out, JsonArena* arena, int depth, Key
       break;
     }
   }
-  size_t count = (object ? member_stack_.size() : value_stack_.size()) - base;
-  if (count > std::numeric_limits<uint32_t>::max()) return Fail(pos_, "container too large");
+  if (items > std::numeric_limits<uint32_t>::max()) return Fail(pos_, "container too large");
+  if (out == nullptr) return true;
+  const size_t count = (object ? member_stack_.size() : value_stack_.size()) - base;
   out->size_ = static_cast<uint32_t>(count);
   if (object) {
     out->kind_ = JsonValue::Kind::kObject;
@@ -453,66 +462,6 @@ const JsonValue* JsonParser::ParseValue(JsonArena* arena, KeyFilter keep) {
   new (v) JsonValue();
   if (!ParseInto(v, arena, static_cast<int>(frames_.size()), keep)) return nullptr;
   return v;
-}
-
-bool JsonParser::Skip(int depth) {
-  SkipWs();
-  if (pos_ >= text_.size()) return Fail(pos_, "unexpected end of input");
-  switch (text_[pos_]) {
-    case '{':
-    case '[': return SkipContainer(depth + 1);
-    case '"': {
-      std::string_view s;  // escaped strings are decoded into skip_arena_
-      return ParseString(&s, &skip_arena_);
-    }
-    case 't': return Literal("true");
-    case 'f': return Literal("false");
-    case 'n': return Literal("null");
-    default: {
-      JsonValue number;
-      return ParseNumber(&number);
-    }
-  }
-}
-
-bool JsonParser::SkipContainer(int depth) {
-  if (depth > kMaxDepth) {
-    return Fail(pos_, "JSON nested deeper than " + std::to_string(kMaxDepth) + " levels");
-  }
-  const bool object = text_[pos_] == '{';
-  const char close = object ? '}' : ']';
-  ++pos_;
-  SkipWs();
-  if (pos_ < text_.size() && text_[pos_] == close) {
-    ++pos_;
-    return true;
-  }
-  // The members / elements counted, to refuse what ParseContainer() would.
-  uint64_t count = 0;
-  while (true) {
-    if (object) {
-      SkipWs();
-      if (pos_ >= text_.size() || text_[pos_] != '"') return Fail(pos_, "expected a key");
-      std::string_view key;
-      if (!ParseString(&key, &skip_arena_)) return false;
-      SkipWs();
-      if (pos_ >= text_.size() || text_[pos_] != ':') return Fail(pos_, "expected ':'");
-      ++pos_;
-    }
-    if (!Skip(depth)) return false;
-    ++count;
-    SkipWs();
-    if (pos_ >= text_.size()) return Fail(pos_, "unexpected end of input");
-    if (text_[pos_] == ',') {
-      ++pos_;
-      continue;
-    }
-    if (text_[pos_] != close) return Fail(pos_, "expected ',' or a closing bracket");
-    ++pos_;
-    break;
-  }
-  if (count > std::numeric_limits<uint32_t>::max()) return Fail(pos_, "container too large");
-  return true;
 }
 
 bool JsonParser::Begin(char open, bool* is) {
@@ -551,13 +500,7 @@ bool JsonParser::Separator(Frame* frame, char close, bool* more) {
 bool JsonParser::NextMember(std::string_view* key, JsonArena* arena, bool* more) {
   if (failed() || frames_.empty() || !frames_.back().object) return Fail(pos_, "not in an object");
   if (!Separator(&frames_.back(), '}', more) || !*more) return !failed();
-  SkipWs();
-  if (pos_ >= text_.size() || text_[pos_] != '"') return Fail(pos_, "expected a key");
-  if (!ParseString(key, arena)) return false;
-  SkipWs();
-  if (pos_ >= text_.size() || text_[pos_] != ':') return Fail(pos_, "expected ':'");
-  ++pos_;
-  return true;
+  return ParseKey(key, arena);
 }
 
 bool JsonParser::NextElement(bool* more) {
@@ -568,7 +511,7 @@ bool JsonParser::NextElement(bool* more) {
 bool JsonParser::SkipValue() {
   if (failed()) return false;
   skip_arena_.Reset();
-  return Skip(static_cast<int>(frames_.size()));
+  return ParseInto(nullptr, &skip_arena_, static_cast<int>(frames_.size()));
 }
 
 bool JsonParser::End() {

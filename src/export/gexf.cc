@@ -1,7 +1,6 @@
 #include "diplograph/export/gexf.h"
 
 #include <algorithm>
-#include <charconv>
 #include <compare>
 #include <cstdint>
 #include <optional>
@@ -88,9 +87,9 @@ class AttValues {
     *out_ += "\"/>\n";
   }
   void AddInt(const char* id, int64_t value) {
-    char buf[24];
-    Add(id, std::string_view(
-                buf, static_cast<size_t>(std::to_chars(buf, buf + sizeof buf, value).ptr - buf)));
+    std::string digits;  // short: no allocation
+    AppendInt(&digits, value);
+    Add(id, digits);
   }
   // The items joined by "; ".
   void AddJoined(const char* id, const std::vector<std::string>& items, std::string* scratch) {

@@ -55,13 +55,8 @@ class FlatIndex {
 
   // The value of `key`, or nullptr.
   const Value* Find(std::string_view key) const {
-    if (slots_.empty()) return nullptr;
-    const uint64_t h = StringHash64(key);
-    for (size_t i = h & mask_;; i = (i + 1) & mask_) {
-      const Slot& s = slots_[i];
-      if (s.hash == 0) return nullptr;
-      if (s.hash == h && KeyOf(s) == key) return &s.value;
-    }
+    const Slot* s = Probe(key, /*compare_keys=*/true);
+    return s == nullptr ? nullptr : &s->value;
   }
 
   // Starts fetching the slot where a look-up of `key` begins.
@@ -74,16 +69,10 @@ class FlatIndex {
   // that what it points to can be fetched too. Not a look-up: the value
   // may be another key's.
   const Value* PrefetchKey(std::string_view key) const {
-    if (slots_.empty()) return nullptr;
-    const uint64_t h = StringHash64(key);
-    for (size_t i = h & mask_;; i = (i + 1) & mask_) {
-      const Slot& s = slots_[i];
-      if (s.hash == 0) return nullptr;
-      if (s.hash == h) {
-        __builtin_prefetch(keys_.data() + s.offset);
-        return &s.value;
-      }
-    }
+    const Slot* s = Probe(key, /*compare_keys=*/false);
+    if (s == nullptr) return nullptr;
+    __builtin_prefetch(keys_.data() + s->offset);
+    return &s->value;
   }
 
   // Adds `key` with `value` unless present; the value of `key` and whether
@@ -112,6 +101,18 @@ class FlatIndex {
     uint32_t size = 0;
     Value value{};
   };
+
+  // The slot of `key` (nullptr: none), or without `compare_keys` the first
+  // slot of its full hash.
+  const Slot* Probe(std::string_view key, bool compare_keys) const {
+    if (slots_.empty()) return nullptr;
+    const uint64_t h = StringHash64(key);
+    for (size_t i = h & mask_;; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.hash == 0) return nullptr;
+      if (s.hash == h && (!compare_keys || KeyOf(s) == key)) return &s;
+    }
+  }
 
   std::string_view KeyOf(const Slot& s) const {
     return std::string_view(keys_.data() + s.offset, s.size);

@@ -4,9 +4,9 @@
 #include <doctest/doctest.h>
 
 #include <nlohmann/json.hpp>
-#include <functional>
 #include <random>
 #include <string>
+#include <vector>
 
 namespace diplograph {
 namespace {
@@ -143,32 +143,54 @@ TEST_CASE("JsonParser.Piecewise") {
   CHECK(bad.error_offset() == 9);
 }
 
+// Random JSON texts: values from `atoms`, or arrays and objects (keys
+// "k0".."k2") of fewer than `max_items` items, nested at most 4 deep; with
+// `mangle`, one byte replaced by a likely troublemaker.
+class RandomJson {
+ public:
+  RandomJson(unsigned seed, std::vector<std::string> atoms, size_t max_items)
+      : rng_(seed), atoms_(std::move(atoms)), max_items_(max_items) {}
+
+  std::string Next(bool mangle) {
+    std::string text = Value(0);
+    if (mangle && !text.empty()) {
+      static constexpr char kJunk[] = {'[', ']', '{', '}', ',', ':',    '"',
+                                       '\\', 'x', ' ', '\x01', '\xff', '1'};
+      text[Pick(text.size())] = kJunk[Pick(sizeof kJunk)];
+    }
+    return text;
+  }
+
+ private:
+  size_t Pick(size_t n) { return static_cast<size_t>(rng_() % n); }
+
+  std::string Value(int depth) {
+    size_t k = Pick(depth > 3 ? 1 : 3);
+    if (k == 0) return atoms_[Pick(atoms_.size())];
+    std::string out(1, k == 1 ? '[' : '{');
+    size_t n = Pick(max_items_);
+    for (size_t i = 0; i < n; ++i) {
+      if (i) out += ',';
+      if (k == 2) out += "\"k" + std::to_string(Pick(3)) + "\":";
+      out += Value(depth + 1);
+    }
+    return out + (k == 1 ? ']' : '}');
+  }
+
+  std::mt19937 rng_;
+  std::vector<std::string> atoms_;
+  size_t max_items_;
+};
+
 // Members the filter rejects are skipped, not built, yet checked: the same
 // texts are refused with the same error at the same offset.
 TEST_CASE("JsonParser.KeyFilterSkipsButChecks") {
-  std::mt19937 rng(11);
-  auto pick = [&](size_t n) { return static_cast<size_t>(rng() % n); };
-  const char* atoms[] = {"0", "-1", "1.5e2", "true", "null", "\"\"", "\"a\\\"b\"",
-                         "\"\\ud83d\\ude00\"", "\"\xC3\xA9\"", "[]", "{}"};
-  std::function<std::string(int)> gen = [&](int depth) -> std::string {
-    size_t k = pick(depth > 3 ? 1 : 3);
-    if (k == 0) return atoms[pick(std::size(atoms))];
-    std::string out(1, k == 1 ? '[' : '{');
-    size_t n = pick(5);
-    for (size_t i = 0; i < n; ++i) {
-      if (i) out += ',';
-      if (k == 2) out += "\"k" + std::to_string(pick(3)) + "\":";
-      out += gen(depth + 1);
-    }
-    return out + (k == 1 ? ']' : '}');
-  };
+  RandomJson random(11, {"0", "-1", "1.5e2", "true", "null", "\"\"", "\"a\\\"b\"",
+                         "\"\\ud83d\\ude00\"", "\"\xC3\xA9\"", "[]", "{}"},
+                    5);
   auto keep = [](std::string_view key) { return key == "k0"; };
   for (int round = 0; round < 3000; ++round) {
-    std::string text = gen(0);
-    if (round % 2 == 1 && !text.empty()) {
-      const char junk[] = {'[', ']', '{', '}', ',', ':', '"', '\\', 'x', ' ', '\x01', '\xff', '1'};
-      text[pick(text.size())] = junk[pick(sizeof junk)];
-    }
+    const std::string text = random.Next(round % 2 == 1);
     JsonArena a1, a2;
     JsonParser whole(text), filtered(text);
     const JsonValue* v1 = whole.ParseValue(&a1);
@@ -234,28 +256,11 @@ TEST_CASE("JsonParser.LongStrings") {
 
 // Agrees with nlohmann on random documents, valid and mangled.
 TEST_CASE("JsonParser.AgreesWithNlohmann") {
-  std::mt19937 rng(7);
-  auto pick = [&](size_t n) { return static_cast<size_t>(rng() % n); };
-  const char* atoms[] = {"0",    "-1",   "12.5", "1e3",  "true",     "false", "null",
-                         "\"\"", "\"a\"", "\"\\u00e9\"", "\"\\n\"", "\"\xC3\xA9\"", "123456789012"};
-  std::function<std::string(int)> gen = [&](int depth) -> std::string {
-    size_t k = pick(depth > 3 ? 1 : 3);
-    if (k == 0) return atoms[pick(std::size(atoms))];
-    std::string out(1, k == 1 ? '[' : '{');
-    size_t n = pick(4);
-    for (size_t i = 0; i < n; ++i) {
-      if (i) out += ',';
-      if (k == 2) out += "\"k" + std::to_string(pick(3)) + "\":";
-      out += gen(depth + 1);
-    }
-    return out + (k == 1 ? ']' : '}');
-  };
+  RandomJson random(7, {"0", "-1", "12.5", "1e3", "true", "false", "null", "\"\"", "\"a\"",
+                        "\"\\u00e9\"", "\"\\n\"", "\"\xC3\xA9\"", "123456789012"},
+                    4);
   for (int round = 0; round < 2000; ++round) {
-    std::string text = gen(0);
-    if (round % 2 == 1 && !text.empty()) {  // mangle one byte
-      const char junk[] = {'[', ']', '{', '}', ',', ':', '"', '\\', 'x', ' ', '\x01', '\xff'};
-      text[pick(text.size())] = junk[pick(sizeof junk)];
-    }
+    const std::string text = random.Next(round % 2 == 1);
     bool theirs = nlohmann::json::accept(text);
     CHECK_MESSAGE((Check(text) == "") == theirs, text);
     if (theirs) {

@@ -164,11 +164,10 @@ class JsonParser {
   bool Literal(std::string_view word);
   bool ParseString(std::string_view* out, JsonArena* arena);
   bool ParseNumber(JsonValue* out);
+  // `out` null: the value is checked, not built.
   bool ParseInto(JsonValue* out, JsonArena* arena, int depth, KeyFilter keep = nullptr);
   bool ParseContainer(JsonValue* out, JsonArena* arena, int depth, KeyFilter keep);
-  // Checks one value as ParseInto() would, building nothing.
-  bool Skip(int depth);
-  bool SkipContainer(int depth);
+  bool ParseKey(std::string_view* key, JsonArena* arena);
   bool Separator(Frame* frame, char close, bool* more);
 
   std::string_view text_;
