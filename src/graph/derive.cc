@@ -253,7 +253,8 @@ void KnowledgeGraph::PlaceAllNodes(PlaceIndex* index) const {
 // Derives every edge (`placed[i]` is where raw key `entries[i]` went; each
 // raw key is there once) and every node.
 void KnowledgeGraph::DeriveAllValues(const std::vector<const RawEdgeEntry*>& entries,
-                                     const std::vector<Edge>& placed) const {
+                                     const std::vector<Edge>& placed,
+                                     const std::vector<Vertex>* nodes) const {
   // Each derivation reads contributions and writes its own node or edge. An
   // edge of one raw key (most of them) is derived from that key's entry; an
   // edge of several once, for its first key.
@@ -266,9 +267,18 @@ void KnowledgeGraph::DeriveAllValues(const std::vector<const RawEdgeEntry*>& ent
     }
   });
   std::vector<Vertex> all_nodes;
-  all_nodes.reserve(vertices_.size());
-  for (const auto& [id, v] : vertices_) all_nodes.push_back(v);
-  ParallelFor(all_nodes.size(), [&](size_t i) { RederiveNode(all_nodes[i]); });
+  if (nodes == nullptr) {
+    all_nodes.reserve(vertices_.size());
+    for (const auto& [id, v] : vertices_) all_nodes.push_back(v);
+    nodes = &all_nodes;
+  }
+  ParallelFor(nodes->size(), [&](size_t i) { RederiveNode((*nodes)[i]); });
+}
+
+void KnowledgeGraph::DeriveNodesButOccasions(std::vector<Vertex>* occasions) const {
+  for (const auto& [id, v] : vertices_) {
+    if (!RederiveNode(v, /*dates=*/false)) occasions->push_back(v);
+  }
 }
 
 // Re-places what changed (and what resolution renamed, with its edges),
@@ -422,7 +432,7 @@ void KnowledgeGraph::DeriveEdgeFrom(Edge e, const RawEdgeEntry& raw) const {
   graph_internal::DeriveEdge(&(*graph_)[e], refs);
 }
 
-void KnowledgeGraph::RederiveNode(Vertex v) const {
+bool KnowledgeGraph::RederiveNode(Vertex v, bool dates) const {
   ActorNode& node = (*graph_)[v];
   std::vector<graph_internal::NodeRef> refs;
   ForEachContribution(
@@ -430,13 +440,16 @@ void KnowledgeGraph::RederiveNode(Vertex v) const {
         refs.push_back({&doc, &raw, &c});
       });
   graph_internal::DeriveNode(&node, refs);
+  const bool occasion = node.type == "event";
+  if (occasion && !dates) return false;
   node.dates.clear();
-  if (node.type == "event") {
+  if (occasion) {
     for (const auto& ref : refs) EventDates(*ref.raw_id, *ref.doc, &node.dates);
     graph_internal::SortUnique(&node.dates);
   }
   node.first_date = node.dates.empty() ? "" : node.dates.front();
   node.last_date = node.dates.empty() ? "" : node.dates.back();
+  return true;
 }
 
 // The dates of document `doc`'s round of occasion `raw_id`: the dates of its

@@ -325,8 +325,15 @@ bool KnowledgeGraph::Loader::AddDocument(DocumentEntry entry) {
   return true;
 }
 
+KnowledgeGraph::Loader::Name::Name(std::string_view s)
+    : text(s), hash(graph_internal::StringHash64(s)) {}
+
 KnowledgeGraph::Loader::Doc KnowledgeGraph::Loader::FindDocument(std::string_view id) const {
-  DocSlot* const* slot = docs_->Find(id);
+  return FindDocument(Name(id));
+}
+
+KnowledgeGraph::Loader::Doc KnowledgeGraph::Loader::FindDocument(const Name& id) const {
+  DocSlot* const* slot = docs_->Find(id.text, id.hash);
   if (slot == nullptr) return nullptr;
   // A document is mostly looked up to be given a node or an edge, which
   // reads its id and its lists: start fetching them (documents come in no
@@ -336,24 +343,24 @@ KnowledgeGraph::Loader::Doc KnowledgeGraph::Loader::FindDocument(std::string_vie
   return *slot;
 }
 
-void KnowledgeGraph::Loader::PrefetchDocument(std::string_view id, int step) const {
+void KnowledgeGraph::Loader::PrefetchDocument(const Name& id, int step) const {
   if (step == 0) {
-    docs_->Prefetch(id);
-  } else if (step == 1) {
-    if (DocSlot* const* slot = docs_->PrefetchKey(id)) {
-      __builtin_prefetch(&(*slot)->entry.id);
-      __builtin_prefetch(&(*slot)->nodes);
-    }
-  } else if (DocSlot* const* slot = docs_->Find(id)) {
-    __builtin_prefetch((*slot)->nodes.data());  // HasNode() searches it
+    docs_->Prefetch(id.hash);
+  } else if (DocSlot* const* slot = docs_->PrefetchKey(id.text, id.hash)) {
+    __builtin_prefetch(&(*slot)->entry.id);
+    __builtin_prefetch(&(*slot)->nodes);
   }
 }
 
-void KnowledgeGraph::Loader::PrefetchNode(std::string_view raw_id, int step) const {
+void KnowledgeGraph::Loader::PrefetchNodesOf(Doc doc) const {
+  if (doc != nullptr) __builtin_prefetch(doc->nodes.data());
+}
+
+void KnowledgeGraph::Loader::PrefetchNode(const Name& raw_id, int step) const {
   if (step == 0) {
-    raw_ids_->Prefetch(raw_id);
-  } else if (step == 1) {
-    raw_ids_->PrefetchKey(raw_id);
+    raw_ids_->Prefetch(raw_id.hash);
+  } else {
+    raw_ids_->PrefetchKey(raw_id.text, raw_id.hash);
   }
 }
 
@@ -412,16 +419,20 @@ bool KnowledgeGraph::Loader::AddNode(Doc doc, std::string_view raw_id, NodeContr
   doc->nodes.push_back(&raw->first);
   if (max_node_ == nullptr || max_node_->first < raw->first) {
     max_node_ = raw;
-  } else if (max_node_ != raw) {
-    doc->nodes_unsorted = true;
+  } else if (max_node_ != raw && !std::exchange(doc->nodes_unsorted, true)) {
+    unsorted_.push_back(doc);
   }
   return true;
 }
 
 KnowledgeGraph::Loader::Node KnowledgeGraph::Loader::FindNode(std::string_view raw_id) {
+  return FindNode(Name(raw_id));
+}
+
+KnowledgeGraph::Loader::Node KnowledgeGraph::Loader::FindNode(const Name& raw_id) {
   // Not through RawNodeFor(): its check of the last id would read an entry
   // that nothing else here touches.
-  RawNodeEntry* const* found = raw_ids_->Find(raw_id);
+  RawNodeEntry* const* found = raw_ids_->Find(raw_id.text, raw_id.hash);
   return found == nullptr ? nullptr : &(*found)->first;
 }
 
@@ -477,7 +488,9 @@ void KnowledgeGraph::Loader::AddEdge(Doc doc, const EdgeKey& raw_key, EdgeContri
       if (added) late_.push_back(entry);
     }
   }
-  if (last_edge_ != max_edge_) doc->edges_unsorted = true;
+  if (last_edge_ != max_edge_ && !std::exchange(doc->edges_unsorted, true)) {
+    unsorted_.push_back(doc);
+  }
   if (worker_ != nullptr && worker_->edges()) {
     worker_->AddEdge(last_edge_, doc, std::move(c), place);
   } else {
@@ -500,6 +513,16 @@ KnowledgeGraph KnowledgeGraph::Loader::Finish() && {
     return a->first < b->first;
   };
   auto& order = graph_.load_order_;
+  if (worker_ != nullptr) worker_->Flush();
+  // Lists given only ids and keys greater than any before are sorted; the
+  // others are sorted here. Node lists are this thread's: they are sorted
+  // while the worker, if any, stores what it was given.
+  for (DocSlot* slot : unsorted_) {
+    if (std::exchange(slot->nodes_unsorted, false) &&
+        !std::is_sorted(slot->nodes.begin(), slot->nodes.end(), by_id)) {
+      std::sort(slot->nodes.begin(), slot->nodes.end(), by_id);
+    }
+  }
   // Raw keys come in the order of their links, which only keys under joined
   // ids break: those few are sorted apart (late_) and placed or merged in.
   std::sort(late_.begin(), late_.end(), entry_by_key);
@@ -518,18 +541,13 @@ KnowledgeGraph KnowledgeGraph::Loader::Finish() && {
     std::inplace_merge(order.begin(), order.begin() + static_cast<ptrdiff_t>(in_order), order.end(),
                        entry_by_key);
   }
-  // Lists given only ids and keys greater than any before are sorted (the
-  // worker, if any, has stored every contribution by now).
-  for (auto& [id, slot] : graph_.docs_) {
-    if (std::exchange(slot.nodes_unsorted, false) &&
-        !std::is_sorted(slot.nodes.begin(), slot.nodes.end(), by_id)) {
-      std::sort(slot.nodes.begin(), slot.nodes.end(), by_id);
-    }
-    if (std::exchange(slot.edges_unsorted, false) &&
-        !std::is_sorted(slot.edges.begin(), slot.edges.end(), entry_by_key)) {
-      std::sort(slot.edges.begin(), slot.edges.end(), entry_by_key);
+  for (DocSlot* slot : unsorted_) {  // the worker, if any, has stored every key by now
+    if (std::exchange(slot->edges_unsorted, false) &&
+        !std::is_sorted(slot->edges.begin(), slot->edges.end(), entry_by_key)) {
+      std::sort(slot->edges.begin(), slot->edges.end(), entry_by_key);
     }
   }
+  unsorted_.clear();
   docs_ = std::make_unique<graph_internal::FlatIndex<DocSlot*>>();
   raw_ids_ = std::make_unique<graph_internal::FlatIndex<RawNodeEntry*>>();
   last_node_ = nullptr;

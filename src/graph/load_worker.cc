@@ -67,6 +67,11 @@ void KnowledgeGraph::LoadWorker::Do(Job& job) {
     }
   } else if (std::get<EndNodesJob>(job).place) {
     graph_.PlaceAllNodes(&index_);
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      nodes_placed_ = true;
+    }
+    idle_.notify_all();
   }
 }
 
@@ -139,12 +144,25 @@ void KnowledgeGraph::LoadWorker::Drain() {
 }
 
 void KnowledgeGraph::LoadWorker::Finish(const std::vector<const RawEdgeEntry*>& late) {
+  // While the thread places the last edges, this one derives every node
+  // but the occasions (whose dates come from edges), once they are placed.
+  std::vector<Vertex> occasions;
+  bool nodes_done = false;
+  if (thread_.joinable()) {
+    Hand(true);
+    {
+      std::unique_lock<std::mutex> lock(mu_);
+      idle_.wait(lock, [&] { return nodes_placed_ || done_ == handed_; });
+      nodes_done = nodes_placed_;
+    }
+    if (nodes_done) graph_.DeriveNodesButOccasions(&occasions);
+  }
   Drain();
   for (const RawEdgeEntry* entry : late) {
     entries_.push_back(entry);
     placed_.push_back(graph_.PlaceEdge(entry->first, entry->second, nullptr, &index_));
   }
-  graph_.DeriveAllValues(entries_, placed_);
+  graph_.DeriveAllValues(entries_, placed_, nodes_done ? &occasions : nullptr);
 }
 
 }  // namespace diplograph

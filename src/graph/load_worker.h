@@ -60,13 +60,16 @@ class KnowledgeGraph::LoadWorker {
   // `place` (when placing), the key is new and greater than every key
   // placed before: it is placed too.
   void AddEdge(RawEdgeEntry* entry, DocSlot* doc, EdgeContribution c, bool place);
+  // Hands over what was given so far, to be done while the caller goes on.
+  void Flush() { Hand(false); }
   // Waits until everything handed over is done; the thread goes on.
   void Sync();
   // Waits until everything handed over is done, and stops the thread.
   void Drain();
   // Drain(), then places `late` (new raw keys that came out of order,
   // sorted) and derives every value: the graph is up to date. After
-  // EndNodes() only.
+  // EndNodes() only. The nodes that read no edge are derived on the
+  // calling thread while the last edges are placed.
   void Finish(const std::vector<const RawEdgeEntry*>& late);
 
  private:
@@ -107,6 +110,7 @@ class KnowledgeGraph::LoadWorker {
   std::vector<std::vector<Job>> spare_;  // emptied batches, to fill again
   size_t handed_ = 0, done_ = 0;         // batches
   bool last_ = false;                    // no batch will follow
+  bool nodes_placed_ = false;            // EndNodes(true) was done
   bool stop_ = false;                    // give up
 
   // The thread's own.

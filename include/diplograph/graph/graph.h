@@ -227,7 +227,7 @@ DocContribution ContributionFromRecord(const ExtractionRecord& record);
 
 class KnowledgeGraph {
  public:
-  using BoostGraph = boost::adjacency_list<boost::listS, boost::listS, boost::bidirectionalS,
+  using BoostGraph = boost::adjacency_list<boost::vecS, boost::listS, boost::bidirectionalS,
                                            ActorNode, RelationEdge>;
   using Vertex = BoostGraph::vertex_descriptor;
   using Edge = BoostGraph::edge_descriptor;
@@ -333,7 +333,8 @@ class KnowledgeGraph {
     DocumentEntry entry;
     std::vector<const std::string*> nodes;  // keys of raw_nodes_, sorted by id
     std::vector<RawEdgeEntry*> edges;       // entries of raw_edges_, sorted by key
-    // While a Loader fills them: maybe not sorted.
+    // While a Loader fills them: maybe not sorted (then Loader::unsorted_
+    // lists the document).
     bool nodes_unsorted = false;
     bool edges_unsorted = false;
   };
@@ -353,10 +354,15 @@ class KnowledgeGraph {
   struct PlaceIndex;  // look-ups for placing every edge at once (load_worker.h)
   class LoadWorker;   // a Loader's second thread (load_worker.h)
   // DeriveAll() in steps: resolution and every node, then each edge placed
-  // with PlaceEdge(), then every value.
+  // with PlaceEdge(), then every value. DeriveAllValues() derives the nodes
+  // in `nodes` (all when nullptr) after the edges.
   void PlaceAllNodes(PlaceIndex* index) const;
   void DeriveAllValues(const std::vector<const RawEdgeEntry*>& entries,
-                       const std::vector<Edge>& placed) const;
+                       const std::vector<Edge>& placed,
+                       const std::vector<Vertex>* nodes = nullptr) const;
+  // Derives every node that is not an occasion, which reads no edge, and
+  // lists the others in *occasions: safe while edges are being placed.
+  void DeriveNodesButOccasions(std::vector<Vertex>* occasions) const;
   void DeriveChanges() const;
   void RefreshEdges(const std::set<EdgeKey>& keys) const;
   void RefreshNodes(const std::set<std::string>& ids) const;
@@ -368,7 +374,9 @@ class KnowledgeGraph {
                  const PlaceIndex* index = nullptr) const;
   void RederiveEdge(Edge e) const;
   void DeriveEdgeFrom(Edge e, const RawEdgeEntry& raw) const;
-  void RederiveNode(Vertex v) const;
+  // Without `dates`, an occasion's dates (read from its documents' raw
+  // keys) are left as they were; false for such a node.
+  bool RederiveNode(Vertex v, bool dates = true) const;
   std::string HomeOf(const std::string& raw_id) const;
   EdgeKey HomeOf(const EdgeKey& raw_key) const;
   std::map<std::string, Vertex, std::less<>>::iterator VertexFor(const std::string& id) const;
@@ -431,15 +439,28 @@ class KnowledgeGraph::Loader {
   // False (and nothing added) when a document with this id came before or
   // the id is empty.
   bool AddDocument(DocumentEntry entry);
+  // A document id or raw actor id with its hash: one that is looked up in
+  // steps, or more than once, is hashed once.
+  struct Name {
+    Name() = default;
+    explicit Name(std::string_view s);
+    std::string_view text;
+    uint64_t hash = 0;
+  };
   // The document `id` of the table, or nullptr.
   Doc FindDocument(std::string_view id) const;
+  Doc FindDocument(const Name& id) const;
   // Hints that FindDocument(id) / FindNode(raw_id), and a HasNode() or an
   // AddEdge() for that document, will follow: what they read starts coming
   // into cache. For a reader that looks a few elements ahead and calls
-  // these in steps, 0 for the farthest element, 1 and 2 for the next ones
-  // (each step fetches what the one before brought in points to).
-  void PrefetchDocument(std::string_view id, int step) const;
-  void PrefetchNode(std::string_view raw_id, int step) const;
+  // these in steps: step 0 for the farthest element, step 1 for the next
+  // (each step fetches what the one before brought in points to), then the
+  // look-up itself, and PrefetchNodesOf() the document found.
+  void PrefetchDocument(const Name& id, int step) const;
+  void PrefetchNode(const Name& raw_id, int step) const;
+  // Starts fetching the list HasNode(doc, ...) searches (reads `doc`'s
+  // entry: best once PrefetchDocument() brought it in).
+  void PrefetchNodesOf(Doc doc) const;
 
   // What `doc` says about raw actor id `raw_id`. False (nothing added) if
   // `doc` already contributed `raw_id`.
@@ -447,6 +468,7 @@ class KnowledgeGraph::Loader {
   // A raw actor id some document contributed (nullptr: none did yet).
   using Node = const std::string*;
   Node FindNode(std::string_view raw_id);
+  Node FindNode(const Name& raw_id);
   // True if `doc` contributed `node`.
   bool HasNode(Doc doc, Node node) const;
   // What `doc` says about the relation `raw_key` (canonical: see
@@ -482,6 +504,7 @@ class KnowledgeGraph::Loader {
   const RawNodeEntry* max_node_ = nullptr;
   const RawEdgeEntry* max_edge_ = nullptr;
   std::vector<const RawEdgeEntry*> late_;
+  std::vector<DocSlot*> unsorted_;  // documents with a list maybe out of order (some twice)
   // Where two cores are, a second thread stores contributions and, after
   // EndNodes(true), places the raw keys of load_order_ as they come.
   std::unique_ptr<LoadWorker> worker_;
