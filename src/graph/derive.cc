@@ -231,7 +231,8 @@ void KnowledgeGraph::DeriveAll() const {
   for (const auto* entry : edges) {
     placed.push_back(PlaceEdge(entry->first, entry->second, nullptr, &index));
   }
-  DeriveAllValues(edges, placed);
+  DeriveEdgeValues(edges, placed);
+  DeriveNodeValues(nullptr);
 }
 
 // Resolves every raw id and places it, in id order; `index` learns each
@@ -250,14 +251,11 @@ void KnowledgeGraph::PlaceAllNodes(PlaceIndex* index) const {
   for (const auto& [raw, node] : resolution_->node_of) index->joined.Insert(raw, 1);
 }
 
-// Derives every edge (`placed[i]` is where raw key `entries[i]` went; each
-// raw key is there once) and every node.
-void KnowledgeGraph::DeriveAllValues(const std::vector<const RawEdgeEntry*>& entries,
-                                     const std::vector<Edge>& placed,
-                                     const std::vector<Vertex>* nodes) const {
-  // Each derivation reads contributions and writes its own node or edge. An
-  // edge of one raw key (most of them) is derived from that key's entry; an
-  // edge of several once, for its first key.
+// Each derivation reads contributions and writes its own node or edge. An
+// edge of one raw key (most of them) is derived from that key's entry; an
+// edge of several once, for its first key.
+void KnowledgeGraph::DeriveEdgeValues(std::span<const RawEdgeEntry* const> entries,
+                                      std::span<const Edge> placed) const {
   ParallelFor(placed.size(), [&](size_t i) {
     const RelationEdge& edge = (*graph_)[placed[i]];
     if (edge.keys.size() == 1) {
@@ -266,6 +264,9 @@ void KnowledgeGraph::DeriveAllValues(const std::vector<const RawEdgeEntry*>& ent
       RederiveEdge(placed[i]);
     }
   });
+}
+
+void KnowledgeGraph::DeriveNodeValues(const std::vector<Vertex>* nodes) const {
   std::vector<Vertex> all_nodes;
   if (nodes == nullptr) {
     all_nodes.reserve(vertices_.size());
@@ -275,8 +276,9 @@ void KnowledgeGraph::DeriveAllValues(const std::vector<const RawEdgeEntry*>& ent
   ParallelFor(nodes->size(), [&](size_t i) { RederiveNode((*nodes)[i]); });
 }
 
-void KnowledgeGraph::DeriveNodesButOccasions(std::vector<Vertex>* occasions) const {
-  for (const auto& [id, v] : vertices_) {
+void KnowledgeGraph::DeriveNodesButOccasions(std::span<const Vertex> nodes,
+                                             std::vector<Vertex>* occasions) const {
+  for (Vertex v : nodes) {
     if (!RederiveNode(v, /*dates=*/false)) occasions->push_back(v);
   }
 }

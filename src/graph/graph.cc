@@ -483,6 +483,7 @@ void KnowledgeGraph::Loader::AddEdge(Doc doc, const EdgeKey& raw_key, EdgeContri
       graph_.load_order_.push_back(last_edge_);
       place = worker_ != nullptr && worker_->placing();
     } else {
+      keys_in_order_ = false;
       auto [entry, added] = graph_.raw_edges_->try_emplace(raw_key);
       last_edge_ = entry;
       if (added) late_.push_back(entry);
@@ -527,7 +528,7 @@ KnowledgeGraph KnowledgeGraph::Loader::Finish() && {
   // ids break: those few are sorted apart (late_) and placed or merged in.
   std::sort(late_.begin(), late_.end(), entry_by_key);
   if (worker_ != nullptr && worker_->placing()) {  // placed but for the late keys
-    worker_->Finish(late_);
+    worker_->Finish(late_, keys_in_order_);
     worker_.reset();
     order.clear();
     graph_.stale_.store(false, std::memory_order_release);
@@ -556,6 +557,7 @@ KnowledgeGraph KnowledgeGraph::Loader::Finish() && {
   no_worker_ = !TwoCores();
   max_node_ = nullptr;
   max_edge_ = nullptr;
+  keys_in_order_ = true;
   return std::exchange(graph_, KnowledgeGraph());
 }
 

@@ -1,9 +1,20 @@
 // The Loader's second thread (load_worker.h).
 #include "load_worker.h"
 
+#include <algorithm>
+#include <chrono>
+#include <iterator>
+#include <span>
 #include <utility>
 
 namespace diplograph {
+
+namespace graph_internal {
+namespace {
+std::atomic<int> load_worker_delay_us{0};
+}  // namespace
+void SetLoadWorkerDelayForTesting(int us) { load_worker_delay_us.store(us); }
+}  // namespace graph_internal
 
 KnowledgeGraph::LoadWorker::LoadWorker(const KnowledgeGraph& graph) : graph_(graph) {
   batch_.reserve(kBatch);
@@ -62,8 +73,10 @@ void KnowledgeGraph::LoadWorker::Do(Job& job) {
   } else if (auto* e = std::get_if<EdgeJob>(&job)) {
     AddEdgeContribution(e->entry, e->doc, std::move(e->c));
     if (e->place) {
-      entries_.push_back(e->entry);
-      placed_.push_back(graph_.PlaceEdge(e->entry->first, e->entry->second, nullptr, &index_));
+      const Edge edge = graph_.PlaceEdge(e->entry->first, e->entry->second, nullptr, &index_);
+      placed_.entries.push_back(e->entry);
+      placed_.edges.push_back(edge);
+      if ((*graph_.graph_)[edge].keys.size() > 1) joined_existing_ = true;
     }
   } else if (std::get<EndNodesJob>(job).place) {
     graph_.PlaceAllNodes(&index_);
@@ -107,12 +120,16 @@ void KnowledgeGraph::LoadWorker::Run() {
       if (!error_) {
         constexpr size_t kEarly = 4, kLate = 2;  // jobs ahead
         for (auto& batch : work) {
+          if (const int us = graph_internal::load_worker_delay_us.load(std::memory_order_relaxed)) {
+            std::this_thread::sleep_for(std::chrono::microseconds(us));
+          }
           const size_t n = batch.size();
           for (size_t i = 0; i < n; ++i) {
             if (i + kEarly < n) Prefetch(batch[i + kEarly], true);
             if (i + kLate < n) Prefetch(batch[i + kLate], false);
             Do(batch[i]);
           }
+          if (publish_.load(std::memory_order_relaxed)) Publish();
         }
       }
     } catch (...) {
@@ -126,6 +143,66 @@ void KnowledgeGraph::LoadWorker::Run() {
     }
     work.clear();
     idle_.notify_all();
+  }
+}
+
+void KnowledgeGraph::LoadWorker::Publish() {
+  if (placed_.entries.size() < 2) return;
+  Placed out = std::exchange(placed_, {});
+  placed_.entries.push_back(out.entries.back());
+  placed_.edges.push_back(out.edges.back());
+  out.entries.pop_back();
+  out.edges.pop_back();
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    derivable_.push_back(std::move(out));
+  }
+  idle_.notify_all();
+}
+
+bool KnowledgeGraph::LoadWorker::Busy() {
+  std::lock_guard<std::mutex> lock(mu_);
+  return done_ != handed_;
+}
+
+void KnowledgeGraph::LoadWorker::DeriveWhileBusy(std::vector<Vertex>* nodes, bool edges,
+                                                 std::vector<Placed>* derived,
+                                                 std::vector<Placed>* rest) {
+  // Nodes and edges are derived in steps, between looks at whether the
+  // thread is done: then what is left goes faster on every core.
+  std::vector<Vertex> all;
+  all.reserve(graph_.vertices_.size());
+  for (const auto& [id, v] : graph_.vertices_) all.push_back(v);
+  constexpr size_t kNodeStep = 256;
+  size_t next = 0;
+  while (next < all.size() && Busy()) {
+    const size_t n = std::min(kNodeStep, all.size() - next);
+    graph_.DeriveNodesButOccasions(std::span(all).subspan(next, n), nodes);
+    next += n;
+  }
+  nodes->insert(nodes->end(), all.begin() + static_cast<ptrdiff_t>(next), all.end());
+  if (!edges) return;
+  publish_.store(true, std::memory_order_relaxed);
+  constexpr size_t kStep = 4096;
+  bool busy = true;
+  while (busy) {
+    Placed p;
+    {
+      std::unique_lock<std::mutex> lock(mu_);
+      idle_.wait(lock, [&] { return !derivable_.empty() || done_ == handed_; });
+      if (derivable_.empty()) break;
+      p = std::move(derivable_.front());
+      derivable_.erase(derivable_.begin());
+    }
+    while (p.from < p.entries.size()) {
+      const size_t end = std::min(p.entries.size(), p.from + kStep);
+      for (; p.from < end; ++p.from) graph_.DeriveEdgeFrom(p.edges[p.from], *p.entries[p.from]);
+      if (!Busy()) {
+        busy = false;
+        break;
+      }
+    }
+    (p.from == p.entries.size() ? derived : rest)->push_back(std::move(p));
   }
 }
 
@@ -143,11 +220,16 @@ void KnowledgeGraph::LoadWorker::Drain() {
   if (error_) std::rethrow_exception(error_);
 }
 
-void KnowledgeGraph::LoadWorker::Finish(const std::vector<const RawEdgeEntry*>& late) {
-  // While the thread places the last edges, this one derives every node
-  // but the occasions (whose dates come from edges), once they are placed.
-  std::vector<Vertex> occasions;
+void KnowledgeGraph::LoadWorker::Finish(const std::vector<const RawEdgeEntry*>& late,
+                                        bool in_order) {
+  // While the thread places the last edges, this one derives, once they
+  // are placed, the nodes but the occasions (whose dates come from edges),
+  // then the edges placed so far: each reads its raw key's contributions,
+  // all stored by then, and writes its own values, which the thread does
+  // not touch (it reads an edge's key and adds to its raw keys).
+  std::vector<Vertex> nodes_left;
   bool nodes_done = false;
+  std::vector<Placed> derived, rest;  // in order, but for the keys placed last
   if (thread_.joinable()) {
     Hand(true);
     {
@@ -155,14 +237,28 @@ void KnowledgeGraph::LoadWorker::Finish(const std::vector<const RawEdgeEntry*>& 
       idle_.wait(lock, [&] { return nodes_placed_ || done_ == handed_; });
       nodes_done = nodes_placed_;
     }
-    if (nodes_done) graph_.DeriveNodesButOccasions(&occasions);
+    if (nodes_done) DeriveWhileBusy(&nodes_left, in_order, &derived, &rest);
   }
   Drain();
+  for (Placed& p : derivable_) rest.push_back(std::move(p));
+  derivable_.clear();
   for (const RawEdgeEntry* entry : late) {
-    entries_.push_back(entry);
-    placed_.push_back(graph_.PlaceEdge(entry->first, entry->second, nullptr, &index_));
+    const Edge edge = graph_.PlaceEdge(entry->first, entry->second, nullptr, &index_);
+    placed_.entries.push_back(entry);
+    placed_.edges.push_back(edge);
+    if ((*graph_.graph_)[edge].keys.size() > 1) joined_existing_ = true;
   }
-  graph_.DeriveAllValues(entries_, placed_, nodes_done ? &occasions : nullptr);
+  rest.push_back(std::move(placed_));
+  if (joined_existing_) {  // an edge derived early may have more keys now
+    rest.insert(rest.end(), std::make_move_iterator(derived.begin()),
+                std::make_move_iterator(derived.end()));
+    for (Placed& p : rest) p.from = 0;
+  }
+  for (const Placed& p : rest) {
+    graph_.DeriveEdgeValues(std::span(p.entries).subspan(p.from),
+                            std::span(p.edges).subspan(p.from));
+  }
+  graph_.DeriveNodeValues(nodes_done ? &nodes_left : nullptr);
 }
 
 }  // namespace diplograph

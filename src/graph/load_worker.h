@@ -3,6 +3,7 @@
 #ifndef DIPLOGRAPH_GRAPH_LOAD_WORKER_H_
 #define DIPLOGRAPH_GRAPH_LOAD_WORKER_H_
 
+#include <atomic>
 #include <condition_variable>
 #include <exception>
 #include <mutex>
@@ -14,6 +15,13 @@
 #include "flat_index.h"
 
 namespace diplograph {
+
+namespace graph_internal {
+// For tests: the LoadWorker thread waits `us` microseconds before each
+// batch, so that what its Finish() does while the thread is busy runs
+// whatever the machine's speed (0, the default: no wait).
+void SetLoadWorkerDelayForTesting(int us);
+}  // namespace graph_internal
 
 // What placing every edge at once looks up: each node id's vertex, which
 // raw ids are joined under another id, and the last source placed (edges
@@ -68,9 +76,12 @@ class KnowledgeGraph::LoadWorker {
   void Drain();
   // Drain(), then places `late` (new raw keys that came out of order,
   // sorted) and derives every value: the graph is up to date. After
-  // EndNodes() only. The nodes that read no edge are derived on the
-  // calling thread while the last edges are placed.
-  void Finish(const std::vector<const RawEdgeEntry*>& late);
+  // EndNodes() only. While the thread places the last edges, the calling
+  // one derives the nodes that read no edge and, with `in_order` (every
+  // contribution of a raw key came with it, none later), the edges placed
+  // so far; if any raw key then joins an edge placed before, every edge is
+  // derived again at the end.
+  void Finish(const std::vector<const RawEdgeEntry*>& late, bool in_order);
 
  private:
   struct NodeJob {
@@ -88,9 +99,27 @@ class KnowledgeGraph::LoadWorker {
     bool place;
   };
   using Job = std::variant<NodeJob, EdgeJob, EndNodesJob>;
+  // Raw keys placed one after another, and their edges; `from` on are not
+  // derived yet.
+  struct Placed {
+    std::vector<const RawEdgeEntry*> entries;
+    std::vector<Edge> edges;
+    size_t from = 0;
+  };
 
   void Run();
   void Do(Job& job);
+  // Hands the edges placed since the last call, but the last one (which
+  // may have contributions yet), to Finish() to derive.
+  void Publish();
+  // While the thread works, derives on the calling thread the nodes but
+  // the occasions, then the edges Publish() hands over, leaving the rest
+  // to DeriveNodeValues() / DeriveEdgeValues() on every core. The nodes
+  // left are put in *nodes; the edges derived go to *derived, the others
+  // to *rest.
+  void DeriveWhileBusy(std::vector<Vertex>* nodes, bool edges, std::vector<Placed>* derived,
+                       std::vector<Placed>* rest);
+  bool Busy();  // the thread has work handed over yet
   // Starts fetching what Do(job) will read, a few jobs ahead: `early`, the
   // document and the vertex index slot; later, what those point to.
   void Prefetch(const Job& job, bool early) const;
@@ -111,12 +140,15 @@ class KnowledgeGraph::LoadWorker {
   size_t handed_ = 0, done_ = 0;         // batches
   bool last_ = false;                    // no batch will follow
   bool nodes_placed_ = false;            // EndNodes(true) was done
+  // Placed edges handed to Finish() to derive (Publish()), once it asks.
+  std::atomic<bool> publish_{false};
+  std::vector<Placed> derivable_;
   bool stop_ = false;                    // give up
 
   // The thread's own.
   PlaceIndex index_;
-  std::vector<const RawEdgeEntry*> entries_;  // placed, in order
-  std::vector<Edge> placed_;                  // their edges
+  Placed placed_;                  // since the last Publish()
+  bool joined_existing_ = false;  // a raw key joined an edge placed before
   std::exception_ptr error_;
   std::thread thread_;
 };

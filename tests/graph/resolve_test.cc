@@ -12,6 +12,7 @@
 #include "diplograph/graph/external_build.h"
 #include "diplograph/graph/graph.h"
 #include "diplograph/graph/saved_graph.h"
+#include "graph/load_worker.h"
 #include "sample_records.h"
 
 namespace diplograph {
@@ -583,11 +584,18 @@ TEST_CASE("Loader.PlacingWhileLoadingGivesTheSameGraph") {
     }
     const KnowledgeGraph whole = Build(all);
     const std::string bytes = SavedGraphToString(whole);
-    for (Feed feed :
-         {Feed::kPlaced, Feed::kStored, Feed::kAtOnce, Feed::kShuffled, Feed::kNodeAfterward}) {
-      CAPTURE(static_cast<int>(feed));
-      CHECK(LoadThroughLoader(whole, feed, &rc.rng()) == bytes);
+    // Also with a worker slow enough that the loader's thread, once done,
+    // derives nodes and edges alongside it.
+    for (int delay_us : {0, 1000}) {
+      CAPTURE(delay_us);
+      graph_internal::SetLoadWorkerDelayForTesting(delay_us);
+      for (Feed feed :
+           {Feed::kPlaced, Feed::kStored, Feed::kAtOnce, Feed::kShuffled, Feed::kNodeAfterward}) {
+        CAPTURE(static_cast<int>(feed));
+        CHECK(LoadThroughLoader(whole, feed, &rc.rng()) == bytes);
+      }
     }
+    graph_internal::SetLoadWorkerDelayForTesting(0);
   }
 }
 

@@ -99,6 +99,7 @@
 #include <memory>
 #include <mutex>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -354,15 +355,17 @@ class KnowledgeGraph {
   struct PlaceIndex;  // look-ups for placing every edge at once (load_worker.h)
   class LoadWorker;   // a Loader's second thread (load_worker.h)
   // DeriveAll() in steps: resolution and every node, then each edge placed
-  // with PlaceEdge(), then every value. DeriveAllValues() derives the nodes
-  // in `nodes` (all when nullptr) after the edges.
+  // with PlaceEdge(), then every value: of the edges (`placed[i]` is where
+  // raw key `entries[i]` went; every raw key of an edge of several is given
+  // once, in some call), then of the nodes in `nodes` (all when nullptr).
   void PlaceAllNodes(PlaceIndex* index) const;
-  void DeriveAllValues(const std::vector<const RawEdgeEntry*>& entries,
-                       const std::vector<Edge>& placed,
-                       const std::vector<Vertex>* nodes = nullptr) const;
-  // Derives every node that is not an occasion, which reads no edge, and
-  // lists the others in *occasions: safe while edges are being placed.
-  void DeriveNodesButOccasions(std::vector<Vertex>* occasions) const;
+  void DeriveEdgeValues(std::span<const RawEdgeEntry* const> entries,
+                        std::span<const Edge> placed) const;
+  void DeriveNodeValues(const std::vector<Vertex>* nodes) const;
+  // Derives the nodes of `nodes` that are not occasions, which read no
+  // edge, and adds the others to *occasions: safe while edges are being
+  // placed.
+  void DeriveNodesButOccasions(std::span<const Vertex> nodes, std::vector<Vertex>* occasions) const;
   void DeriveChanges() const;
   void RefreshEdges(const std::set<EdgeKey>& keys) const;
   void RefreshNodes(const std::set<std::string>& ids) const;
@@ -505,6 +508,7 @@ class KnowledgeGraph::Loader {
   const RawEdgeEntry* max_edge_ = nullptr;
   std::vector<const RawEdgeEntry*> late_;
   std::vector<DocSlot*> unsorted_;  // documents with a list maybe out of order (some twice)
+  bool keys_in_order_ = true;        // no contribution came after a greater raw key
   // Where two cores are, a second thread stores contributions and, after
   // EndNodes(true), places the raw keys of load_order_ as they come.
   std::unique_ptr<LoadWorker> worker_;
