@@ -373,7 +373,8 @@ void KnowledgeGraph::PlaceNode(const std::string& raw_id, const RawNode& raw,
 // Likewise for a raw edge: into the edge between its ends' nodes.
 KnowledgeGraph::Edge KnowledgeGraph::PlaceEdge(const EdgeKey& raw_key, const RawEdge& raw,
                                                std::set<EdgeKey>* touched,
-                                               const PlaceIndex* index) const {
+                                               const PlaceIndex* index,
+                                               Vertex raw_target) const {
   const auto& node_of = resolution_->node_of;
   auto is_joined = [&](const std::string& id) {
     return index != nullptr ? index->joined.Find(id) != nullptr : node_of.contains(id);
@@ -397,7 +398,7 @@ KnowledgeGraph::Edge KnowledgeGraph::PlaceEdge(const EdgeKey& raw_key, const Raw
         index->last_source = &(*graph_)[index->last_source_vertex].id;
       }
       source = index->last_source_vertex;
-      target = *index->vertex_of.Find(key.target);
+      target = own && raw_target != nullptr ? raw_target : *index->vertex_of.Find(key.target);
     }
     Edge added = boost::add_edge(source, target, std::move(edge), *graph_).first;
     e = edges_.emplace_hint(e, std::cref((*graph_)[added].key), added);

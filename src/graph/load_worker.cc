@@ -73,7 +73,8 @@ void KnowledgeGraph::LoadWorker::Do(Job& job) {
   } else if (auto* e = std::get_if<EdgeJob>(&job)) {
     AddEdgeContribution(e->entry, e->doc, std::move(e->c));
     if (e->place) {
-      const Edge edge = graph_.PlaceEdge(e->entry->first, e->entry->second, nullptr, &index_);
+      const Edge edge =
+          graph_.PlaceEdge(e->entry->first, e->entry->second, nullptr, &index_, e->target);
       placed_.entries.push_back(e->entry);
       placed_.edges.push_back(edge);
       if ((*graph_.graph_)[edge].keys.size() > 1) joined_existing_ = true;
@@ -88,9 +89,9 @@ void KnowledgeGraph::LoadWorker::Do(Job& job) {
   }
 }
 
-void KnowledgeGraph::LoadWorker::Prefetch(const Job& job, bool early) const {
+void KnowledgeGraph::LoadWorker::Prefetch(Job& job, bool early) const {
   // Documents and edge targets come in no order: each is mostly a cache miss.
-  const auto* e = std::get_if<EdgeJob>(&job);
+  auto* e = std::get_if<EdgeJob>(&job);
   if (e == nullptr) return;
   if (early) {
     __builtin_prefetch(&e->doc->entry.id);
@@ -101,7 +102,10 @@ void KnowledgeGraph::LoadWorker::Prefetch(const Job& job, bool early) const {
     __builtin_prefetch(edges.data() + edges.size());
     if (e->place) {
       // The target's vertex, whose in-edge list the edge joins.
-      if (const Vertex* v = index_.vertex_of.Find(e->entry->first.target)) __builtin_prefetch(*v);
+      if (const Vertex* v = index_.vertex_of.Find(e->entry->first.target)) {
+        e->target = *v;
+        __builtin_prefetch(*v);
+      }
     }
   }
 }

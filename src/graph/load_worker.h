@@ -94,6 +94,7 @@ class KnowledgeGraph::LoadWorker {
     DocSlot* doc;
     EdgeContribution c;
     bool place;
+    Vertex target = nullptr;  // when placing: the key's target, once Prefetch() found it
   };
   struct EndNodesJob {
     bool place;
@@ -122,7 +123,7 @@ class KnowledgeGraph::LoadWorker {
   bool Busy();  // the thread has work handed over yet
   // Starts fetching what Do(job) will read, a few jobs ahead: `early`, the
   // document and the vertex index slot; later, what those point to.
-  void Prefetch(const Job& job, bool early) const;
+  void Prefetch(Job& job, bool early) const;
   void Hand(bool last);
 
   static constexpr size_t kBatch = 4096;

@@ -373,8 +373,10 @@ class KnowledgeGraph {
   bool UpdateProfiles(bool all) const;
   void PlaceNode(const std::string& raw_id, const RawNode& raw, std::set<std::string>* moved,
                  std::set<std::string>* touched) const;
+  // `target`, when not null, is the vertex of raw_key.target (looked up
+  // ahead by the caller).
   Edge PlaceEdge(const EdgeKey& raw_key, const RawEdge& raw, std::set<EdgeKey>* touched,
-                 const PlaceIndex* index = nullptr) const;
+                 const PlaceIndex* index = nullptr, Vertex target = nullptr) const;
   void RederiveEdge(Edge e) const;
   void DeriveEdgeFrom(Edge e, const RawEdgeEntry& raw) const;
   // Without `dates`, an occasion's dates (read from its documents' raw
