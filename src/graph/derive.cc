@@ -386,8 +386,6 @@ KnowledgeGraph::Edge KnowledgeGraph::PlaceEdge(const EdgeKey& raw_key, const Raw
   auto e = edges_.end();
   if (edges_.empty() || !(std::prev(e)->first.get() < key)) e = edges_.lower_bound(key);
   if (e == edges_.end() || e->first.get() != key) {
-    RelationEdge edge;
-    edge.key = key;
     Vertex source{}, target{};
     if (index == nullptr) {
       source = VertexOf(key.source);
@@ -400,7 +398,10 @@ KnowledgeGraph::Edge KnowledgeGraph::PlaceEdge(const EdgeKey& raw_key, const Raw
       source = index->last_source_vertex;
       target = own && raw_target != nullptr ? raw_target : *index->vertex_of.Find(key.target);
     }
-    Edge added = boost::add_edge(source, target, std::move(edge), *graph_).first;
+    // Added empty, then given its key: Boost copies the property it is
+    // given (twice), so the less it holds the better.
+    Edge added = boost::add_edge(source, target, *graph_).first;
+    (*graph_)[added].key = key;
     e = edges_.emplace_hint(e, std::cref((*graph_)[added].key), added);
   }
   const EdgeKey& home = e->first.get();

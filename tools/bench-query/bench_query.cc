@@ -139,8 +139,12 @@ void WriteDocuments(const Synth& s, FILE* f) {
 
 void WriteNodes(const Synth& s, FILE* f) {
   std::fprintf(f, "]},\"nodes\":[\n");
+  // In id order, as diplograph writes them.
+  std::vector<uint32_t> order(s.node_docs.size());
+  for (uint32_t a = 0; a < order.size(); ++a) order[a] = a;
+  std::sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) { return s.ids[x] < s.ids[y]; });
   bool first = true;
-  for (uint32_t a = 0; a < s.node_docs.size(); ++a) {
+  for (uint32_t a : order) {
     if (s.node_docs[a].empty()) continue;
     std::fprintf(f, "%s{\"id\":\"%s\",\"contrib\":{", first ? "" : ",", s.ids[a].c_str());
     first = false;
