@@ -372,8 +372,7 @@ void KnowledgeGraph::PlaceNode(const std::string& raw_id, const RawNode& raw,
 
 // Likewise for a raw edge: into the edge between its ends' nodes.
 KnowledgeGraph::Edge KnowledgeGraph::PlaceEdge(const EdgeKey& raw_key, const RawEdge& raw,
-                                               std::set<EdgeKey>* touched,
-                                               const PlaceIndex* index,
+                                               std::set<EdgeKey>* touched, const PlaceIndex* index,
                                                Vertex raw_target) const {
   const auto& node_of = resolution_->node_of;
   auto is_joined = [&](const std::string& id) {

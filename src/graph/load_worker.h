@@ -144,11 +144,11 @@ class KnowledgeGraph::LoadWorker {
   // Placed edges handed to Finish() to derive (Publish()), once it asks.
   std::atomic<bool> publish_{false};
   std::vector<Placed> derivable_;
-  bool stop_ = false;                    // give up
+  bool stop_ = false;  // give up
 
   // The thread's own.
   PlaceIndex index_;
-  Placed placed_;                  // since the last Publish()
+  Placed placed_;                 // since the last Publish()
   bool joined_existing_ = false;  // a raw key joined an edge placed before
   std::exception_ptr error_;
   std::thread thread_;

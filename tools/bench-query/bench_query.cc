@@ -142,7 +142,8 @@ void WriteNodes(const Synth& s, FILE* f) {
   // In id order, as diplograph writes them.
   std::vector<uint32_t> order(s.node_docs.size());
   for (uint32_t a = 0; a < order.size(); ++a) order[a] = a;
-  std::sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) { return s.ids[x] < s.ids[y]; });
+  std::sort(order.begin(), order.end(),
+            [&](uint32_t x, uint32_t y) { return s.ids[x] < s.ids[y]; });
   bool first = true;
   for (uint32_t a : order) {
     if (s.node_docs[a].empty()) continue;

@@ -510,7 +510,7 @@ class KnowledgeGraph::Loader {
   const RawEdgeEntry* max_edge_ = nullptr;
   std::vector<const RawEdgeEntry*> late_;
   std::vector<DocSlot*> unsorted_;  // documents with a list maybe out of order (some twice)
-  bool keys_in_order_ = true;        // no contribution came after a greater raw key
+  bool keys_in_order_ = true;       // no contribution came after a greater raw key
   // Where two cores are, a second thread stores contributions and, after
   // EndNodes(true), places the raw keys of load_order_ as they come.
   std::unique_ptr<LoadWorker> worker_;
