@@ -54,32 +54,25 @@ class FlatIndex {
   size_t size() const { return size_; }
 
   // The value of `key`, or nullptr.
-  const Value* Find(std::string_view key) const { return Find(key, StringHash64(key)); }
-  // Likewise, given `hash` == StringHash64(key) (a key looked up in steps
-  // is hashed once).
-  const Value* Find(std::string_view key, uint64_t hash) const {
-    const Slot* s = Probe(key, hash, /*compare_keys=*/true);
+  const Value* Find(std::string_view key) const {
+    const Slot* s = Probe(key, /*compare_keys=*/true);
     return s == nullptr ? nullptr : &s->value;
   }
 
-  // Starts fetching the slot where a look-up of the key of `hash` begins.
-  void Prefetch(uint64_t hash) const {
-    if (!slots_.empty()) __builtin_prefetch(&slots_[hash & mask_]);
+  // Starts fetching the slot where a look-up of `key` begins.
+  void Prefetch(std::string_view key) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[StringHash64(key) & mask_]);
   }
-  void Prefetch(std::string_view key) const { Prefetch(StringHash64(key)); }
   // A second step, once that slot is in cache: starts fetching the key
   // bytes a look-up will compare, and returns the value of the slot that
   // is most likely `key`'s (the first of equal hash; nullptr when none), so
   // that what it points to can be fetched too. Not a look-up: the value
   // may be another key's.
-  const Value* PrefetchKey(std::string_view key, uint64_t hash) const {
-    const Slot* s = Probe(key, hash, /*compare_keys=*/false);
+  const Value* PrefetchKey(std::string_view key) const {
+    const Slot* s = Probe(key, /*compare_keys=*/false);
     if (s == nullptr) return nullptr;
     __builtin_prefetch(keys_.data() + s->offset);
     return &s->value;
-  }
-  const Value* PrefetchKey(std::string_view key) const {
-    return PrefetchKey(key, StringHash64(key));
   }
 
   // Adds `key` with `value` unless present; the value of `key` and whether
@@ -111,8 +104,9 @@ class FlatIndex {
 
   // The slot of `key` (nullptr: none), or without `compare_keys` the first
   // slot of its full hash.
-  const Slot* Probe(std::string_view key, uint64_t h, bool compare_keys) const {
+  const Slot* Probe(std::string_view key, bool compare_keys) const {
     if (slots_.empty()) return nullptr;
+    const uint64_t h = StringHash64(key);
     for (size_t i = h & mask_;; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
       if (s.hash == 0) return nullptr;

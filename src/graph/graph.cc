@@ -325,15 +325,8 @@ bool KnowledgeGraph::Loader::AddDocument(DocumentEntry entry) {
   return true;
 }
 
-KnowledgeGraph::Loader::Name::Name(std::string_view s)
-    : text(s), hash(graph_internal::StringHash64(s)) {}
-
 KnowledgeGraph::Loader::Doc KnowledgeGraph::Loader::FindDocument(std::string_view id) const {
-  return FindDocument(Name(id));
-}
-
-KnowledgeGraph::Loader::Doc KnowledgeGraph::Loader::FindDocument(const Name& id) const {
-  DocSlot* const* slot = docs_->Find(id.text, id.hash);
+  DocSlot* const* slot = docs_->Find(id);
   if (slot == nullptr) return nullptr;
   // A document is mostly looked up to be given a node or an edge, which
   // reads its id and its lists: start fetching them (documents come in no
@@ -343,24 +336,24 @@ KnowledgeGraph::Loader::Doc KnowledgeGraph::Loader::FindDocument(const Name& id)
   return *slot;
 }
 
-void KnowledgeGraph::Loader::PrefetchDocument(const Name& id, int step) const {
+void KnowledgeGraph::Loader::PrefetchDocument(std::string_view id, int step) const {
   if (step == 0) {
-    docs_->Prefetch(id.hash);
-  } else if (DocSlot* const* slot = docs_->PrefetchKey(id.text, id.hash)) {
-    __builtin_prefetch(&(*slot)->entry.id);
-    __builtin_prefetch(&(*slot)->nodes);
+    docs_->Prefetch(id);
+  } else if (step == 1) {
+    if (DocSlot* const* slot = docs_->PrefetchKey(id)) {
+      __builtin_prefetch(&(*slot)->entry.id);
+      __builtin_prefetch(&(*slot)->nodes);
+    }
+  } else if (DocSlot* const* slot = docs_->Find(id)) {
+    __builtin_prefetch((*slot)->nodes.data());  // HasNode() searches it
   }
 }
 
-void KnowledgeGraph::Loader::PrefetchNodesOf(Doc doc) const {
-  if (doc != nullptr) __builtin_prefetch(doc->nodes.data());
-}
-
-void KnowledgeGraph::Loader::PrefetchNode(const Name& raw_id, int step) const {
+void KnowledgeGraph::Loader::PrefetchNode(std::string_view raw_id, int step) const {
   if (step == 0) {
-    raw_ids_->Prefetch(raw_id.hash);
-  } else {
-    raw_ids_->PrefetchKey(raw_id.text, raw_id.hash);
+    raw_ids_->Prefetch(raw_id);
+  } else if (step == 1) {
+    raw_ids_->PrefetchKey(raw_id);
   }
 }
 
@@ -426,13 +419,9 @@ bool KnowledgeGraph::Loader::AddNode(Doc doc, std::string_view raw_id, NodeContr
 }
 
 KnowledgeGraph::Loader::Node KnowledgeGraph::Loader::FindNode(std::string_view raw_id) {
-  return FindNode(Name(raw_id));
-}
-
-KnowledgeGraph::Loader::Node KnowledgeGraph::Loader::FindNode(const Name& raw_id) {
   // Not through RawNodeFor(): its check of the last id would read an entry
   // that nothing else here touches.
-  RawNodeEntry* const* found = raw_ids_->Find(raw_id.text, raw_id.hash);
+  RawNodeEntry* const* found = raw_ids_->Find(raw_id);
   return found == nullptr ? nullptr : &(*found)->first;
 }
 

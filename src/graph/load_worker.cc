@@ -72,13 +72,7 @@ void KnowledgeGraph::LoadWorker::Do(Job& job) {
     AddNodeContribution(n->raw, n->doc->entry.id, std::move(n->c));
   } else if (auto* e = std::get_if<EdgeJob>(&job)) {
     AddEdgeContribution(e->entry, e->doc, std::move(e->c));
-    if (e->place) {
-      const Edge edge =
-          graph_.PlaceEdge(e->entry->first, e->entry->second, nullptr, &index_, e->target);
-      placed_.entries.push_back(e->entry);
-      placed_.edges.push_back(edge);
-      if ((*graph_.graph_)[edge].keys.size() > 1) joined_existing_ = true;
-    }
+    if (e->place) Place(e->entry, e->target);
   } else if (std::get<EndNodesJob>(job).place) {
     graph_.PlaceAllNodes(&index_);
     {
@@ -148,6 +142,13 @@ void KnowledgeGraph::LoadWorker::Run() {
     work.clear();
     idle_.notify_all();
   }
+}
+
+void KnowledgeGraph::LoadWorker::Place(const RawEdgeEntry* entry, Vertex target) {
+  const Edge edge = graph_.PlaceEdge(entry->first, entry->second, nullptr, &index_, target);
+  placed_.entries.push_back(entry);
+  placed_.edges.push_back(edge);
+  if ((*graph_.graph_)[edge].keys.size() > 1) joined_existing_ = true;
 }
 
 void KnowledgeGraph::LoadWorker::Publish() {
@@ -246,12 +247,7 @@ void KnowledgeGraph::LoadWorker::Finish(const std::vector<const RawEdgeEntry*>& 
   Drain();
   for (Placed& p : derivable_) rest.push_back(std::move(p));
   derivable_.clear();
-  for (const RawEdgeEntry* entry : late) {
-    const Edge edge = graph_.PlaceEdge(entry->first, entry->second, nullptr, &index_);
-    placed_.entries.push_back(entry);
-    placed_.edges.push_back(edge);
-    if ((*graph_.graph_)[edge].keys.size() > 1) joined_existing_ = true;
-  }
+  for (const RawEdgeEntry* entry : late) Place(entry, nullptr);
   rest.push_back(std::move(placed_));
   if (joined_existing_) {  // an edge derived early may have more keys now
     rest.insert(rest.end(), std::make_move_iterator(derived.begin()),

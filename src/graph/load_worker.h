@@ -110,6 +110,9 @@ class KnowledgeGraph::LoadWorker {
 
   void Run();
   void Do(Job& job);
+  // Places raw key `entry` (`target`: its target's vertex, or null) and
+  // adds it to placed_.
+  void Place(const RawEdgeEntry* entry, Vertex target);
   // Hands the edges placed since the last call, but the last one (which
   // may have contributions yet), to Finish() to derive.
   void Publish();

@@ -70,25 +70,10 @@ class SavedGraphReader {
   bool ReadHeader(const JsonValue* graph);
   void ReadDocuments(const JsonValue& list, const Where& at);
   void ReadNode(const JsonValue& n, const Where& at);
-  // What PrefetchLink() found out about a link ahead of reading it: the
-  // names of its target and of its first documents, hashed once, and after
-  // the last step what they are.
-  struct LinkAhead {
-    static constexpr size_t kDocs = 4;
-    using Name = KnowledgeGraph::Loader::Name;
-    int steps = 0;  // steps done
-    bool has_target = false;
-    Name target;
-    KnowledgeGraph::Loader::Node target_node = nullptr;
-    size_t docs = 0;  // the first `docs` members of "contrib"
-    Name doc[kDocs];
-    KnowledgeGraph::Loader::Doc found[kDocs] = {};
-  };
-  void ReadLink(const JsonValue& l, const Where& at, const LinkAhead* ahead = nullptr);
+  void ReadLink(const JsonValue& l, const Where& at);
   // Starts the look-ups ReadLink(l) will do (of its documents and target),
-  // in steps (KnowledgeGraph::Loader::PrefetchDocument()): 0 and 1, then 2
-  // does them.
-  void PrefetchLink(const JsonValue& l, int step, LinkAhead* ahead);
+  // in steps (KnowledgeGraph::Loader::PrefetchDocument()).
+  void PrefetchLink(const JsonValue& l, int step) const;
   void ReadNodeContribution(const JsonValue& c, const Where& at, NodeContribution* out);
   void ReadEdgeContribution(const JsonValue& c, const Where& at, EdgeContribution* out);
   KnowledgeGraph::Loader::Doc DocFor(std::string_view doc, const Where& at);
@@ -151,7 +136,6 @@ class SavedGraphReader {
   // is mostly the next one's too.
   std::string source_id_;
   KnowledgeGraph::Loader::Node source_node_ = nullptr;
-  std::vector<KnowledgeGraph::Loader::Name> node_docs_;  // ReadNode()'s documents
 };
 
 // FNV-1a, and a multiply-xorshift hash, of `parts` separated by NUL bytes.
@@ -438,14 +422,9 @@ void SavedGraphReader::ReadNode(const JsonValue& n, const Where& at) {
   const Where contrib_at = at.Key("contrib");
   if (contrib->empty()) return Error(contrib_at, "node '" + id + "' has no documents");
   // Documents come in no order: their look-ups start together.
-  node_docs_.clear();
-  for (const JsonMember& m : contrib->members()) {
-    node_docs_.emplace_back(m.key);
-    loader_->PrefetchDocument(node_docs_.back(), 0);
-  }
+  for (const JsonMember& m : contrib->members()) loader_->PrefetchDocument(m.key, 0);
   std::string raw;
-  for (size_t i = 0; i < contrib->members().size(); ++i) {
-    const JsonMember& m = contrib->members()[i];
+  for (const JsonMember& m : contrib->members()) {
     const std::string_view doc = m.key;
     const JsonValue& c = m.value;
     const Where here = contrib_at.Key(doc);
@@ -455,7 +434,7 @@ void SavedGraphReader::ReadNode(const JsonValue& n, const Where& at) {
     }
     // Looked up first: the loader starts fetching the document's entry,
     // which AddNode() needs, while the fields are read.
-    KnowledgeGraph::Loader::Doc d = loader_->FindDocument(node_docs_[i]);
+    KnowledgeGraph::Loader::Doc d = loader_->FindDocument(doc);
     NodeContribution nc;
     raw = id;  // the id the document used, when resolution joined it
     Str(c, here, "id", &raw);
@@ -505,7 +484,7 @@ bool SavedGraphReader::NewLink(const EdgeKey& key) {
   return links_.insert(h).second;
 }
 
-void SavedGraphReader::ReadLink(const JsonValue& l, const Where& at, const LinkAhead* ahead) {
+void SavedGraphReader::ReadLink(const JsonValue& l, const Where& at) {
   if (!l.is_object()) return TypeError(at, "an object", l);
   EdgeKey key;
   Str(l, at, "source", &key.source, true);
@@ -526,19 +505,11 @@ void SavedGraphReader::ReadLink(const JsonValue& l, const Where& at, const LinkA
     source_id_ = key.source;
     source_node_ = loader_->FindNode(key.source);
   }
-  KnowledgeGraph::Loader::Node target_node;
-  if (ahead != nullptr && ahead->has_target && ahead->target.text == key.target) {
-    target_node = ahead->steps > 2 ? ahead->target_node : loader_->FindNode(ahead->target);
-  } else {
-    target_node = loader_->FindNode(key.target);  // not looked up ahead, or the ends swapped
-  }
-  const KnowledgeGraph::Loader::Node ends[2] = {source_node_, target_node};
+  const KnowledgeGraph::Loader::Node ends[2] = {source_node_, loader_->FindNode(key.target)};
   // Whether some document used another id for an end (rare).
   const bool joined[2] = {has_joined_.Find(key.source) != nullptr,
                           has_joined_.Find(key.target) != nullptr};
-  const size_t looked_up = ahead != nullptr ? ahead->docs : 0;
-  for (size_t i = 0; i < contrib->members().size(); ++i) {
-    const JsonMember& m = contrib->members()[i];
+  for (const JsonMember& m : contrib->members()) {
     const std::string_view doc = m.key;
     const JsonValue& c = m.value;
     const Where here = contrib_at.Key(doc);
@@ -546,12 +517,7 @@ void SavedGraphReader::ReadLink(const JsonValue& l, const Where& at, const LinkA
       TypeError(here, "an object", c);
       continue;
     }
-    KnowledgeGraph::Loader::Doc d;
-    if (i >= looked_up) {
-      d = loader_->FindDocument(doc);  // fetched while fields are read
-    } else {
-      d = ahead->steps > 2 ? ahead->found[i] : loader_->FindDocument(ahead->doc[i]);
-    }
+    KnowledgeGraph::Loader::Doc d = loader_->FindDocument(doc);  // fetched while fields are read
     EdgeContribution ec;
     ReadEdgeContribution(c, here, &ec);
     if (d == nullptr && DocFor(doc, here) == nullptr) continue;
@@ -590,32 +556,14 @@ bool KeepLinkKey(std::string_view key) {
   return key == "source" || key == "target" || key == "type" || key == "key" || key == "contrib";
 }
 
-void SavedGraphReader::PrefetchLink(const JsonValue& l, int step, LinkAhead* a) {
-  if (step == 0) {
-    *a = {};
-    if (!l.is_object()) return;
-    if (const JsonValue* target = l.Find("target"); target != nullptr && target->is_string()) {
-      a->has_target = true;
-      a->target = LinkAhead::Name(target->str());
-    }
-    if (const JsonValue* contrib = l.Find("contrib"); contrib != nullptr && contrib->is_object()) {
-      for (const JsonMember& m : contrib->members()) {
-        if (a->docs == LinkAhead::kDocs) break;
-        a->doc[a->docs++] = LinkAhead::Name(m.key);
-      }
-    }
+void SavedGraphReader::PrefetchLink(const JsonValue& l, int step) const {
+  if (!l.is_object()) return;
+  if (const JsonValue* target = l.Find("target"); target != nullptr && target->is_string()) {
+    loader_->PrefetchNode(target->str(), step);
   }
-  if (step < 2) {
-    if (a->has_target) loader_->PrefetchNode(a->target, step);
-    for (size_t i = 0; i < a->docs; ++i) loader_->PrefetchDocument(a->doc[i], step);
-  } else {
-    if (a->has_target) a->target_node = loader_->FindNode(a->target);
-    for (size_t i = 0; i < a->docs; ++i) {
-      a->found[i] = loader_->FindDocument(a->doc[i]);
-      loader_->PrefetchNodesOf(a->found[i]);
-    }
+  if (const JsonValue* contrib = l.Find("contrib"); contrib != nullptr && contrib->is_object()) {
+    for (const JsonMember& m : contrib->members()) loader_->PrefetchDocument(m.key, step);
   }
-  a->steps = step + 1;
 }
 
 // The usual layout, one element at a time: "graph" before "nodes" before
@@ -668,16 +616,14 @@ SavedGraphReader::Outcome SavedGraphReader::ReadPiecewise(JsonParser* p) {
       // Each element is parsed kAhead elements before it is read, so that
       // the look-ups it will need (documents, a link's target) are under
       // way, step by step, while the ones before are read.
-      const JsonValue* ring[kAhead + 1] = {};
-      LinkAhead ahead[kAhead + 1];
-      auto read = [&](size_t i) {
-        const JsonValue& v = *ring[i % (kAhead + 1)];
+      auto read = [&](const JsonValue& v, size_t i) {
         if (nodes) {
           ReadNode(v, at.Index(i));
         } else {
-          ReadLink(v, at.Index(i), &ahead[i % (kAhead + 1)]);
+          ReadLink(v, at.Index(i));
         }
       };
+      const JsonValue* ring[kAhead + 1] = {};
       size_t parsed = 0, done = 0;
       while (true) {
         if (!p->NextElement(&more)) return Outcome::kSyntaxError;
@@ -692,12 +638,11 @@ SavedGraphReader::Outcome SavedGraphReader::ReadPiecewise(JsonParser* p) {
         ++parsed;
         if (!nodes) {
           for (size_t step = 0; step < kAhead && step < parsed; ++step) {
-            const size_t k = (parsed - 1 - step) % (kAhead + 1);
-            PrefetchLink(*ring[k], static_cast<int>(step), &ahead[k]);
+            PrefetchLink(*ring[(parsed - 1 - step) % (kAhead + 1)], static_cast<int>(step));
           }
         }
         if (parsed > kAhead) {
-          read(done);
+          read(*ring[done % (kAhead + 1)], done);
           ++done;
         }
         if (options_.release && p->offset() >= released_ + kReleaseBytes) {
@@ -705,7 +650,7 @@ SavedGraphReader::Outcome SavedGraphReader::ReadPiecewise(JsonParser* p) {
           options_.release(released_);
         }
       }
-      for (; done < parsed; ++done) read(done);
+      for (; done < parsed; ++done) read(*ring[done % (kAhead + 1)], done);
     } else if (!p->SkipValue()) {
       return Outcome::kSyntaxError;
     }

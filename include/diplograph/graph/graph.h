@@ -444,28 +444,15 @@ class KnowledgeGraph::Loader {
   // False (and nothing added) when a document with this id came before or
   // the id is empty.
   bool AddDocument(DocumentEntry entry);
-  // A document id or raw actor id with its hash: one that is looked up in
-  // steps, or more than once, is hashed once.
-  struct Name {
-    Name() = default;
-    explicit Name(std::string_view s);
-    std::string_view text;
-    uint64_t hash = 0;
-  };
   // The document `id` of the table, or nullptr.
   Doc FindDocument(std::string_view id) const;
-  Doc FindDocument(const Name& id) const;
   // Hints that FindDocument(id) / FindNode(raw_id), and a HasNode() or an
   // AddEdge() for that document, will follow: what they read starts coming
   // into cache. For a reader that looks a few elements ahead and calls
-  // these in steps: step 0 for the farthest element, step 1 for the next
-  // (each step fetches what the one before brought in points to), then the
-  // look-up itself, and PrefetchNodesOf() the document found.
-  void PrefetchDocument(const Name& id, int step) const;
-  void PrefetchNode(const Name& raw_id, int step) const;
-  // Starts fetching the list HasNode(doc, ...) searches (reads `doc`'s
-  // entry: best once PrefetchDocument() brought it in).
-  void PrefetchNodesOf(Doc doc) const;
+  // these in steps, 0 for the farthest element, 1 and 2 for the next ones
+  // (each step fetches what the one before brought in points to).
+  void PrefetchDocument(std::string_view id, int step) const;
+  void PrefetchNode(std::string_view raw_id, int step) const;
 
   // What `doc` says about raw actor id `raw_id`. False (nothing added) if
   // `doc` already contributed `raw_id`.
@@ -473,7 +460,6 @@ class KnowledgeGraph::Loader {
   // A raw actor id some document contributed (nullptr: none did yet).
   using Node = const std::string*;
   Node FindNode(std::string_view raw_id);
-  Node FindNode(const Name& raw_id);
   // True if `doc` contributed `node`.
   bool HasNode(Doc doc, Node node) const;
   // What `doc` says about the relation `raw_key` (canonical: see
