@@ -102,36 +102,42 @@ void DeriveNode(ActorNode* node, const std::vector<NodeRef>& contrib) {
   }
 }
 
-void DeriveEdge(RelationEdge* edge, const std::vector<EdgeRef>& contrib) {
-  std::map<std::string, int> cameos;  // only with more than one contribution
-  std::vector<std::string> dates;
+void DeriveEdge(RelationEdge* edge, std::span<const EdgeRef> contrib) {
+  // Filled in place: an edge of one document (most of them) allocates only
+  // what it keeps.
   double goldstein_sum = 0.0;
   const EvidenceRef* best = nullptr;
+  const std::string* best_doc = nullptr;
   edge->documents.clear();
   edge->documents.reserve(contrib.size());
+  edge->dates.clear();
   edge->mentions = 0;
-  edge->evidence_doc.clear();
   for (const EdgeRef& ref : contrib) {  // by doc id: ties keep the first
     const EdgeContribution& c = *ref.c;
     edge->documents.push_back(*ref.doc);
     edge->mentions += c.mentions;
     goldstein_sum += c.goldstein_sum;
-    dates.insert(dates.end(), c.dates.begin(), c.dates.end());
-    if (contrib.size() > 1) ++cameos[c.cameo];
+    edge->dates.insert(edge->dates.end(), c.dates.begin(), c.dates.end());
     if (best == nullptr || BetterEvidence(c.evidence, *best)) {
       best = &c.evidence;
-      edge->evidence_doc = *ref.doc;
+      best_doc = ref.doc;
     }
   }
-  SortUnique(&dates);
-  edge->dates = std::move(dates);
+  SortUnique(&edge->dates);
   edge->first_date = edge->dates.empty() ? "" : edge->dates.front();
   edge->last_date = edge->dates.empty() ? "" : edge->dates.back();
   edge->weight = static_cast<int64_t>(contrib.size());
   edge->evidence = best != nullptr ? best->sentence : "";
+  edge->evidence_doc = best_doc != nullptr ? *best_doc : "";
   edge->goldstein = edge->mentions > 0 ? goldstein_sum / static_cast<double>(edge->mentions) : 0.0;
+  if (contrib.size() == 1) {
+    edge->cameo = contrib.front().c->cameo;
+  } else {
+    std::map<std::string, int> cameos;
+    for (const EdgeRef& ref : contrib) ++cameos[ref.c->cameo];
+    edge->cameo = MostCommon(cameos);
+  }
   const EventTypeInfo* info = FindEventType(edge->key.type);
-  edge->cameo = contrib.size() == 1 ? contrib.front().c->cameo : MostCommon(cameos);
   if (edge->cameo.empty() && info != nullptr) edge->cameo = std::string(info->cameo);
   edge->symmetric = info != nullptr && info->symmetric;
 }

@@ -37,8 +37,6 @@ void EraseSorted(std::vector<std::string>* v, const std::string& x) {
   if (it != v->end() && *it == x) v->erase(it);
 }
 
-bool ByKey(const EdgeKey* a, const EdgeKey& b) { return *a < b; }
-
 // Sorts raw-id entries by id; a table filled in id order (a graph read
 // back) is sorted already, which is checked in one pass.
 template <typename Entry>
@@ -80,16 +78,6 @@ void ParallelFor(size_t n, const Fn& fn) {
   for (const std::exception_ptr& e : errors) {
     if (e) std::rethrow_exception(e);
   }
-}
-
-void InsertSorted(std::vector<const EdgeKey*>* v, const EdgeKey* x) {
-  auto it = std::lower_bound(v->begin(), v->end(), *x, ByKey);
-  if (it == v->end() || **it != *x) v->insert(it, x);
-}
-
-void EraseSorted(std::vector<const EdgeKey*>* v, const EdgeKey& x) {
-  auto it = std::lower_bound(v->begin(), v->end(), x, ByKey);
-  if (it != v->end() && **it == x) v->erase(it);
 }
 
 }  // namespace
@@ -407,10 +395,10 @@ KnowledgeGraph::Edge KnowledgeGraph::PlaceEdge(const EdgeKey& raw_key, const Raw
   if (raw.home != &home) {
     if (raw.home != nullptr) {
       auto old = edges_.find(*raw.home);
-      if (old != edges_.end()) EraseSorted(&(*graph_)[old->second].keys, raw_key);
+      if (old != edges_.end()) (*graph_)[old->second].keys.EraseEqual(raw_key);
       if (touched != nullptr) touched->insert(*raw.home);
     }
-    InsertSorted(&(*graph_)[e->second].keys, &raw_key);
+    (*graph_)[e->second].keys.Insert(&raw_key);
     raw.home = &home;
   }
   if (touched != nullptr) touched->insert(home);
@@ -429,6 +417,12 @@ void KnowledgeGraph::RederiveEdge(Edge e) const {
 
 // RederiveEdge() for an edge whose only raw key is `raw`.
 void KnowledgeGraph::DeriveEdgeFrom(Edge e, const RawEdgeEntry& raw) const {
+  if (raw.second.contrib.size() == 1) {  // most edges: no list to allocate
+    const auto& [doc, c] = *raw.second.contrib.begin();
+    const graph_internal::EdgeRef one{&doc, &raw.first, &c};
+    graph_internal::DeriveEdge(&(*graph_)[e], std::span(&one, 1));
+    return;
+  }
   std::vector<graph_internal::EdgeRef> refs;
   refs.reserve(raw.second.contrib.size());
   for (const auto& [doc, c] : raw.second.contrib) refs.push_back({&doc, &raw.first, &c});

@@ -31,8 +31,21 @@ inline uint64_t StringHash64(std::string_view s) {
     h ^= h >> 29;
   }
   if (n > 0) {
-    uint64_t w = 0;
-    std::memcpy(&w, p, n);
+    // The last 1 to 7 bytes, read with whole loads: bytes copied one by
+    // one into a word would stall the load that reads the word back.
+    uint64_t w;
+    if (s.size() >= 8) {
+      std::memcpy(&w, p + n - 8, 8);  // overlaps bytes already mixed in
+      w >>= (8 - n) * 8;
+    } else if (n >= 4) {
+      uint32_t lo, hi;
+      std::memcpy(&lo, p, 4);
+      std::memcpy(&hi, p + n - 4, 4);
+      w = lo | (uint64_t{hi} << 32);
+    } else {
+      const auto byte = [p](size_t i) { return uint64_t{static_cast<unsigned char>(p[i])}; };
+      w = byte(0) | (byte(n / 2) << 8) | (byte(n - 1) << 16);
+    }
     h = (h ^ w) * kMul;
     h ^= h >> 29;
   }
@@ -59,9 +72,14 @@ class FlatIndex {
     return s == nullptr ? nullptr : &s->value;
   }
 
-  // Starts fetching the slot where a look-up of `key` begins.
+  // Starts fetching the slot where a look-up of `key` begins, and the
+  // cache line after it: a slot may straddle two lines, and a look-up may
+  // go on to the next slots.
   void Prefetch(std::string_view key) const {
-    if (!slots_.empty()) __builtin_prefetch(&slots_[StringHash64(key) & mask_]);
+    if (slots_.empty()) return;
+    const char* slot = reinterpret_cast<const char*>(&slots_[StringHash64(key) & mask_]);
+    __builtin_prefetch(slot);
+    __builtin_prefetch(slot + 64);
   }
   // A second step, once that slot is in cache: starts fetching the key
   // bytes a look-up will compare, and returns the value of the slot that
@@ -72,6 +90,7 @@ class FlatIndex {
     const Slot* s = Probe(key, /*compare_keys=*/false);
     if (s == nullptr) return nullptr;
     __builtin_prefetch(keys_.data() + s->offset);
+    __builtin_prefetch(keys_.data() + s->offset + s->size - 1);  // it may straddle two lines
     return &s->value;
   }
 

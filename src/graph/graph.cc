@@ -87,6 +87,40 @@ void KnowledgeGraph::Merge(const KnowledgeGraph& other) {
   for (const auto& [id, slot] : other.docs_) AddContribution(other.ContributionOf(id));
 }
 
+void RawKeyList::Insert(const EdgeKey* key) {
+  if (empty()) {
+    one_ = key;
+    return;
+  }
+  if (many_.empty()) many_.push_back(one_);
+  auto it = std::lower_bound(many_.begin(), many_.end(), *key,
+                             [](const EdgeKey* a, const EdgeKey& b) { return *a < b; });
+  if (it == many_.end() || **it != *key) many_.insert(it, key);
+}
+
+void RawKeyList::ErasePointer(const EdgeKey* key) {
+  auto it = std::find(begin(), end(), key);
+  if (it != end()) Erase(static_cast<size_t>(it - begin()));
+}
+
+void RawKeyList::EraseEqual(const EdgeKey& key) {
+  auto it = std::lower_bound(begin(), end(), key,
+                             [](const EdgeKey* a, const EdgeKey& b) { return *a < b; });
+  if (it != end() && **it == key) Erase(static_cast<size_t>(it - begin()));
+}
+
+void RawKeyList::Erase(size_t i) {
+  if (many_.empty()) {
+    one_ = nullptr;
+    return;
+  }
+  many_.erase(many_.begin() + static_cast<ptrdiff_t>(i));
+  if (many_.size() == 1) {  // back to one, held in place
+    one_ = many_.front();
+    many_ = {};
+  }
+}
+
 size_t KnowledgeGraph::RawIdHash::operator()(const std::string& id) const {
   return graph_internal::StringHash64(id);
 }
@@ -138,8 +172,7 @@ void KnowledgeGraph::RemoveDocument(const std::string& doc_id) {
     if (track) dirty_edges_.insert(e->first);
     if (!e->second.contrib.empty()) continue;
     if (const EdgeKey* home = e->second.home) {  // drop the pointer before the key goes
-      std::vector<const EdgeKey*>& keys = (*graph_)[edges_.find(*home)->second].keys;
-      keys.erase(std::find(keys.begin(), keys.end(), &e->first));
+      (*graph_)[edges_.find(*home)->second].keys.ErasePointer(&e->first);
       gone_edges_.insert(*home);
     }
     raw_edges_->erase(e);

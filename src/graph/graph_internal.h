@@ -3,6 +3,7 @@
 #define DIPLOGRAPH_GRAPH_GRAPH_INTERNAL_H_
 
 #include <map>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,7 +27,7 @@ struct EdgeRef {
 // Recompute the derived fields of a node / edge (all but its id, key and
 // raw ids) from its contributions, given in document id order.
 void DeriveNode(ActorNode* node, const std::vector<NodeRef>& contrib);
-void DeriveEdge(RelationEdge* edge, const std::vector<EdgeRef>& contrib);
+void DeriveEdge(RelationEdge* edge, std::span<const EdgeRef> contrib);
 
 // `s` as valid UTF-8 (bad sequences become U+FFFD).
 std::string ValidUtf8(std::string_view s);

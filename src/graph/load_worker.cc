@@ -109,6 +109,14 @@ void KnowledgeGraph::LoadWorker::Run() {
   while (true) {
     {
       std::unique_lock<std::mutex> lock(mu_);
+      // Caught up with the loader's thread: rather than wait, derive the
+      // edges placed so far, while they are still in cache, so that fewer
+      // are left for Finish().
+      while (!stop_ && !last_ && queue_.empty() && CanDeriveAhead()) {
+        lock.unlock();
+        DeriveAhead();
+        lock.lock();
+      }
       ready_.wait(lock, [&] { return stop_ || last_ || !queue_.empty(); });
       if (stop_) return;
       work.swap(queue_);
@@ -144,6 +152,19 @@ void KnowledgeGraph::LoadWorker::Run() {
   }
 }
 
+bool KnowledgeGraph::LoadWorker::CanDeriveAhead() const {
+  // All but the last edge placed: its raw key may get contributions yet.
+  return !error_ && !joined_existing_ && placed_.from + 1 < placed_.entries.size();
+}
+
+void KnowledgeGraph::LoadWorker::DeriveAhead() {
+  constexpr size_t kStep = 256;  // then look for work again
+  const size_t end = std::min(placed_.entries.size() - 1, placed_.from + kStep);
+  for (; placed_.from < end; ++placed_.from) {
+    graph_.DeriveEdgeFrom(placed_.edges[placed_.from], *placed_.entries[placed_.from]);
+  }
+}
+
 void KnowledgeGraph::LoadWorker::Place(const RawEdgeEntry* entry, Vertex target) {
   const Edge edge = graph_.PlaceEdge(entry->first, entry->second, nullptr, &index_, target);
   placed_.entries.push_back(entry);
@@ -157,7 +178,7 @@ void KnowledgeGraph::LoadWorker::Publish() {
   placed_.entries.push_back(out.entries.back());
   placed_.edges.push_back(out.edges.back());
   out.entries.pop_back();
-  out.edges.pop_back();
+  out.edges.pop_back();  // out.from (derived ahead) stays: never past the last one
   {
     std::lock_guard<std::mutex> lock(mu_);
     derivable_.push_back(std::move(out));
@@ -249,7 +270,9 @@ void KnowledgeGraph::LoadWorker::Finish(const std::vector<const RawEdgeEntry*>& 
   derivable_.clear();
   for (const RawEdgeEntry* entry : late) Place(entry, nullptr);
   rest.push_back(std::move(placed_));
-  if (joined_existing_) {  // an edge derived early may have more keys now
+  // An edge derived early may have more keys now, or (keys out of order)
+  // more contributions.
+  if (joined_existing_ || !in_order) {
     rest.insert(rest.end(), std::make_move_iterator(derived.begin()),
                 std::make_move_iterator(derived.end()));
     for (Placed& p : rest) p.from = 0;

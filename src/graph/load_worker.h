@@ -114,8 +114,14 @@ class KnowledgeGraph::LoadWorker {
   // adds it to placed_.
   void Place(const RawEdgeEntry* entry, Vertex target);
   // Hands the edges placed since the last call, but the last one (which
-  // may have contributions yet), to Finish() to derive.
+  // may have contributions yet), to Finish() to derive; those derived
+  // ahead stay derived (Placed::from).
   void Publish();
+  // While no work waits: whether placed edges can be derived here, and
+  // deriving a few of them. Finish() derives them again if that turns out
+  // to be early (a raw key came out of order or joined an earlier edge).
+  bool CanDeriveAhead() const;
+  void DeriveAhead();
   // While the thread works, derives on the calling thread the nodes but
   // the occasions, then the edges Publish() hands over, leaving the rest
   // to DeriveNodeValues() / DeriveEdgeValues() on every core. The nodes

@@ -9,6 +9,7 @@
 // other error in the file: a file is checked to its end before its first
 // content error is shown.
 #include <algorithm>
+#include <cstring>
 #include <initializer_list>
 #include <limits>
 #include <map>
@@ -71,9 +72,10 @@ class SavedGraphReader {
   void ReadDocuments(const JsonValue& list, const Where& at);
   void ReadNode(const JsonValue& n, const Where& at);
   void ReadLink(const JsonValue& l, const Where& at);
-  // Starts the look-ups ReadLink(l) will do (of its documents and target),
-  // in steps (KnowledgeGraph::Loader::PrefetchDocument()).
-  void PrefetchLink(const JsonValue& l, int step) const;
+  // Starts the look-ups ReadNode() or ReadLink() will do for `element` (of
+  // its documents, and a link's target), in steps
+  // (KnowledgeGraph::Loader::PrefetchDocument()).
+  void Prefetch(const JsonValue& element, bool link, int step) const;
   void ReadNodeContribution(const JsonValue& c, const Where& at, NodeContribution* out);
   void ReadEdgeContribution(const JsonValue& c, const Where& at, EdgeContribution* out);
   KnowledgeGraph::Loader::Doc DocFor(std::string_view doc, const Where& at);
@@ -138,22 +140,31 @@ class SavedGraphReader {
   KnowledgeGraph::Loader::Node source_node_ = nullptr;
 };
 
-// FNV-1a, and a multiply-xorshift hash, of `parts` separated by NUL bytes.
+// Two independent 64-bit hashes of `parts` (with their lengths, so that
+// the split between parts counts), eight bytes at a time.
 std::pair<uint64_t, uint64_t> KeyHashes(std::initializer_list<std::string_view> parts) {
-  uint64_t a = 0xcbf29ce484222325ULL;
-  uint64_t b = 0x9e3779b97f4a7c15ULL;
-  bool first = true;
+  constexpr uint64_t kMulA = 0x9E3779B97F4A7C15ULL;
+  constexpr uint64_t kMulB = 0xFF51AFD7ED558CCDULL;
+  uint64_t a = 0xCBF29CE484222325ULL;
+  uint64_t b = 0x243F6A8885A308D3ULL;
+  auto mix = [&](uint64_t w) {
+    a = (a ^ w) * kMulA;
+    a ^= a >> 32;
+    b = (b ^ w) * kMulB;
+    b ^= b >> 29;
+  };
   for (std::string_view part : parts) {
-    if (!first) {
-      a = (a ^ 0) * 0x100000001b3ULL;
-      b = (b ^ 0xff) * 0xff51afd7ed558ccdULL;
-      b ^= b >> 29;
+    mix(part.size());
+    size_t i = 0;
+    for (; i + 8 <= part.size(); i += 8) {
+      uint64_t w;
+      std::memcpy(&w, part.data() + i, 8);
+      mix(w);
     }
-    first = false;
-    for (unsigned char c : part) {
-      a = (a ^ c) * 0x100000001b3ULL;
-      b = (b ^ c) * 0xff51afd7ed558ccdULL;
-      b ^= b >> 29;
+    if (i < part.size()) {
+      uint64_t w = 0;
+      for (size_t k = i; k < part.size(); ++k) w = (w << 8) | static_cast<unsigned char>(part[k]);
+      mix(w);
     }
   }
   return {a, b};
@@ -421,8 +432,6 @@ void SavedGraphReader::ReadNode(const JsonValue& n, const Where& at) {
   if (!nodes_.Insert(id, 1).second) return Error(at, "duplicate node id '" + id + "'");
   const Where contrib_at = at.Key("contrib");
   if (contrib->empty()) return Error(contrib_at, "node '" + id + "' has no documents");
-  // Documents come in no order: their look-ups start together.
-  for (const JsonMember& m : contrib->members()) loader_->PrefetchDocument(m.key, 0);
   std::string raw;
   for (const JsonMember& m : contrib->members()) {
     const std::string_view doc = m.key;
@@ -556,12 +565,15 @@ bool KeepLinkKey(std::string_view key) {
   return key == "source" || key == "target" || key == "type" || key == "key" || key == "contrib";
 }
 
-void SavedGraphReader::PrefetchLink(const JsonValue& l, int step) const {
-  if (!l.is_object()) return;
-  if (const JsonValue* target = l.Find("target"); target != nullptr && target->is_string()) {
-    loader_->PrefetchNode(target->str(), step);
+void SavedGraphReader::Prefetch(const JsonValue& element, bool link, int step) const {
+  if (!element.is_object()) return;
+  if (link) {
+    if (const JsonValue* target = element.Find("target"); target && target->is_string()) {
+      loader_->PrefetchNode(target->str(), step);
+    }
   }
-  if (const JsonValue* contrib = l.Find("contrib"); contrib != nullptr && contrib->is_object()) {
+  // Documents come in no order: each look-up is mostly a cache miss.
+  if (const JsonValue* contrib = element.Find("contrib"); contrib && contrib->is_object()) {
     for (const JsonMember& m : contrib->members()) loader_->PrefetchDocument(m.key, step);
   }
 }
@@ -636,10 +648,8 @@ SavedGraphReader::Outcome SavedGraphReader::ReadPiecewise(JsonParser* p) {
         ring[slot] = p->ParseValue(&element[slot], nodes ? KeepNodeKey : KeepLinkKey);
         if (ring[slot] == nullptr) return Outcome::kSyntaxError;
         ++parsed;
-        if (!nodes) {
-          for (size_t step = 0; step < kAhead && step < parsed; ++step) {
-            PrefetchLink(*ring[(parsed - 1 - step) % (kAhead + 1)], static_cast<int>(step));
-          }
+        for (size_t step = 0; step < kAhead && step < parsed; ++step) {
+          Prefetch(*ring[(parsed - 1 - step) % (kAhead + 1)], !nodes, static_cast<int>(step));
         }
         if (parsed > kAhead) {
           read(*ring[done % (kAhead + 1)], done);

@@ -177,12 +177,35 @@ struct ActorNode {
   std::string last_date;
 };
 
+// The raw keys joined in an edge (pointers into the graph), sorted by key.
+// Most edges have one, which is held in place rather than on the heap.
+class RawKeyList {
+ public:
+  using const_iterator = const EdgeKey* const*;
+
+  size_t size() const { return many_.empty() ? (one_ != nullptr ? 1 : 0) : many_.size(); }
+  bool empty() const { return size() == 0; }
+  const_iterator begin() const { return many_.empty() ? &one_ : many_.data(); }
+  const_iterator end() const { return begin() + size(); }
+  const EdgeKey* front() const { return *begin(); }
+
+  // Adds `key` at its place in key order, unless there.
+  void Insert(const EdgeKey* key);
+  // Removes the pointer `key`, or the entry equal to `*key`; nothing if absent.
+  void ErasePointer(const EdgeKey* key);
+  void EraseEqual(const EdgeKey& key);
+
+ private:
+  void Erase(size_t i);
+  const EdgeKey* one_ = nullptr;      // the only key, while many_ is empty
+  std::vector<const EdgeKey*> many_;  // two or more keys
+};
+
 // An edge, between node ids. Every field is derived from the contributions
 // (KnowledgeGraph::ForEachContribution()).
 struct RelationEdge {
   EdgeKey key;
-  std::vector<const EdgeKey*> keys;  // the raw keys joined here, sorted by key
-                                     // (pointers into the graph)
+  RawKeyList keys;  // the raw keys joined here
 
   int64_t weight = 0;                  // number of supporting documents
   int64_t mentions = 0;                // sum
