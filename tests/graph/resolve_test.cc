@@ -3,10 +3,12 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <chrono>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <sstream>
+#include <thread>
 #include <tuple>
 
 #include "diplograph/graph/external_build.h"
@@ -597,6 +599,87 @@ TEST_CASE("Loader.PlacingWhileLoadingGivesTheSameGraph") {
     }
     graph_internal::SetLoadWorkerDelayForTesting(0);
   }
+}
+
+// The loader's second thread, once it has caught up, derives the edges it
+// placed. A contribution that comes afterwards, out of key order, to a raw
+// key already derived must still count: the graph is that of Build().
+TEST_CASE("Loader.ALateContributionUndoesEdgesDerivedAhead") {
+  std::mt19937 rng(7);
+  std::vector<ExtractionRecord> all;
+  for (int i = 0; i < 3000; ++i) {
+    std::vector<EntityRecord> ents;
+    for (int k = 0; k < 4; ++k) {
+      const int a = static_cast<int>(rng() % 300);
+      ents.push_back(
+          Entity("actor-" + std::to_string(a), "person", "Actor " + std::to_string(a) + " Person"));
+    }
+    std::sort(ents.begin(), ents.end(), [](auto& a, auto& b) { return a.id < b.id; });
+    ents.erase(std::unique(ents.begin(), ents.end(), [](auto& a, auto& b) { return a.id == b.id; }),
+               ents.end());
+    std::vector<EventRecord> events;
+    for (size_t k = 1; k < ents.size(); ++k) {
+      events.push_back(Event("accused", ents[k - 1].id, ents[k].id,
+                             "2019-0" + std::to_string(1 + k), -2.0, 0.8, "S" + std::to_string(i)));
+    }
+    all.push_back(Record("doc-" + std::to_string(10000 + i), "2019-01-01", ents, events));
+  }
+  const KnowledgeGraph whole = Build(all);
+  struct EdgeRow {
+    EdgeKey key;
+    std::string doc;
+    EdgeContribution c;
+  };
+  std::vector<EdgeRow> edges;
+  KnowledgeGraph::Loader loader;
+  whole.ForEachDocument([&](const DocumentEntry& d) { CHECK(loader.AddDocument(d)); });
+  whole.ForEachDocument([&](const DocumentEntry& d) {
+    const DocContribution c = whole.ContributionOf(d.id);
+    for (const auto& [id, nc] : c.nodes) CHECK(loader.AddNode(loader.FindDocument(d.id), id, nc));
+    for (const auto& [key, ec] : c.edges) edges.push_back({key, d.id, ec});
+  });
+  std::sort(edges.begin(), edges.end(), [](const EdgeRow& a, const EdgeRow& b) {
+    return std::tie(a.key, a.doc) < std::tie(b.key, b.doc);
+  });
+  // The last contribution of the first raw key that has several.
+  size_t held = 0;
+  while (held + 1 < edges.size() && edges[held + 1].key != edges[held].key) ++held;
+  REQUIRE(held + 1 < edges.size());
+  while (held + 1 < edges.size() && edges[held + 1].key == edges[held].key) ++held;
+  REQUIRE(edges.size() > 2 * 4096);  // batches enough for the thread to catch up between
+  loader.EndNodes(true);
+  for (size_t i = 0; i < edges.size(); ++i) {
+    if (i != held) loader.AddEdge(loader.FindDocument(edges[i].doc), edges[i].key, edges[i].c);
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));  // it derives what it placed
+  loader.AddEdge(loader.FindDocument(edges[held].doc), edges[held].key, edges[held].c);
+  CHECK(SavedGraphToString(std::move(loader).Finish()) == SavedGraphToString(whole));
+}
+
+TEST_CASE("RawKeyList.HoldsOneKeyInPlaceAndKeepsKeyOrder") {
+  const EdgeKey a{"a", "b", "met_with"}, b{"a", "c", "met_with"}, c{"b", "c", "accused"};
+  RawKeyList keys;
+  CHECK(keys.empty());
+  keys.Insert(&b);
+  CHECK(keys.size() == 1);
+  CHECK(keys.front() == &b);
+  keys.Insert(&c);
+  keys.Insert(&a);
+  keys.Insert(&a);  // there already
+  REQUIRE(keys.size() == 3);
+  CHECK(std::vector<const EdgeKey*>(keys.begin(), keys.end()) ==
+        std::vector<const EdgeKey*>{&a, &b, &c});
+  keys.EraseEqual(EdgeKey{"a", "c", "met_with"});  // by value
+  CHECK(std::vector<const EdgeKey*>(keys.begin(), keys.end()) ==
+        std::vector<const EdgeKey*>{&a, &c});
+  keys.ErasePointer(&a);
+  CHECK(keys.size() == 1);
+  CHECK(keys.front() == &c);
+  keys.ErasePointer(&b);  // absent: nothing
+  CHECK(keys.size() == 1);
+  keys.EraseEqual(c);
+  CHECK(keys.empty());
+  CHECK(keys.begin() == keys.end());
 }
 
 TEST_CASE("ExternalBuild.ReportsAnUnusableFolder") {
