@@ -92,7 +92,10 @@ void RawKeyList::Insert(const EdgeKey* key) {
     one_ = key;
     return;
   }
-  if (many_.empty()) many_.push_back(one_);
+  if (many_.empty()) {
+    if (*one_ == *key) return;
+    many_.push_back(std::exchange(one_, nullptr));
+  }
   auto it = std::lower_bound(many_.begin(), many_.end(), *key,
                              [](const EdgeKey* a, const EdgeKey& b) { return *a < b; });
   if (it == many_.end() || **it != *key) many_.insert(it, key);

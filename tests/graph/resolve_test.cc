@@ -680,6 +680,11 @@ TEST_CASE("RawKeyList.HoldsOneKeyInPlaceAndKeepsKeyOrder") {
   keys.EraseEqual(c);
   CHECK(keys.empty());
   CHECK(keys.begin() == keys.end());
+  keys.Insert(&a);
+  keys.Insert(&a);  // one key, there already
+  CHECK(keys.size() == 1);
+  keys.ErasePointer(&a);
+  CHECK(keys.empty());
 }
 
 TEST_CASE("ExternalBuild.ReportsAnUnusableFolder") {

@@ -197,7 +197,7 @@ class RawKeyList {
 
  private:
   void Erase(size_t i);
-  const EdgeKey* one_ = nullptr;      // the only key, while many_ is empty
+  const EdgeKey* one_ = nullptr;      // the only key (nullptr while many_ has them)
   std::vector<const EdgeKey*> many_;  // two or more keys
 };
 
