@@ -9,6 +9,7 @@
 #ifndef DIPLOGRAPH_GRAPH_FLAT_INDEX_H_
 #define DIPLOGRAPH_GRAPH_FLAT_INDEX_H_
 
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <stdexcept>
@@ -35,8 +36,12 @@ inline uint64_t StringHash64(std::string_view s) {
     // one into a word would stall the load that reads the word back.
     uint64_t w;
     if (s.size() >= 8) {
-      std::memcpy(&w, p + n - 8, 8);  // overlaps bytes already mixed in
-      w >>= (8 - n) * 8;
+      std::memcpy(&w, p + n - 8, 8);  // overlaps bytes already mixed in: drop them
+      if constexpr (std::endian::native == std::endian::little) {
+        w >>= (8 - n) * 8;
+      } else {
+        w <<= (8 - n) * 8;
+      }
     } else if (n >= 4) {
       uint32_t lo, hi;
       std::memcpy(&lo, p, 4);
@@ -77,9 +82,9 @@ class FlatIndex {
   // go on to the next slots.
   void Prefetch(std::string_view key) const {
     if (slots_.empty()) return;
-    const char* slot = reinterpret_cast<const char*>(&slots_[StringHash64(key) & mask_]);
-    __builtin_prefetch(slot);
-    __builtin_prefetch(slot + 64);
+    const size_t i = StringHash64(key) & mask_;
+    __builtin_prefetch(&slots_[i]);
+    __builtin_prefetch(&slots_[(i + 2) & mask_]);  // 48 bytes on: the next line, if any
   }
   // A second step, once that slot is in cache: starts fetching the key
   // bytes a look-up will compare, and returns the value of the slot that
@@ -90,7 +95,7 @@ class FlatIndex {
     const Slot* s = Probe(key, /*compare_keys=*/false);
     if (s == nullptr) return nullptr;
     __builtin_prefetch(keys_.data() + s->offset);
-    __builtin_prefetch(keys_.data() + s->offset + s->size - 1);  // it may straddle two lines
+    if (s->size > 1) __builtin_prefetch(keys_.data() + s->offset + s->size - 1);  // two lines?
     return &s->value;
   }
 

@@ -12,8 +12,10 @@ namespace diplograph {
 namespace graph_internal {
 namespace {
 std::atomic<int> load_worker_delay_us{0};
+std::atomic<size_t> edges_derived_ahead{0};
 }  // namespace
 void SetLoadWorkerDelayForTesting(int us) { load_worker_delay_us.store(us); }
+size_t EdgesDerivedAheadForTesting() { return edges_derived_ahead.load(); }
 }  // namespace graph_internal
 
 KnowledgeGraph::LoadWorker::LoadWorker(const KnowledgeGraph& graph) : graph_(graph) {
@@ -114,7 +116,11 @@ void KnowledgeGraph::LoadWorker::Run() {
       // are left for Finish().
       while (!stop_ && !last_ && queue_.empty() && CanDeriveAhead()) {
         lock.unlock();
-        DeriveAhead();
+        try {
+          DeriveAhead();
+        } catch (...) {
+          error_ = std::current_exception();  // Drain() throws it
+        }
         lock.lock();
       }
       ready_.wait(lock, [&] { return stop_ || last_ || !queue_.empty(); });
@@ -160,6 +166,7 @@ bool KnowledgeGraph::LoadWorker::CanDeriveAhead() const {
 void KnowledgeGraph::LoadWorker::DeriveAhead() {
   constexpr size_t kStep = 256;  // then look for work again
   const size_t end = std::min(placed_.entries.size() - 1, placed_.from + kStep);
+  graph_internal::edges_derived_ahead.fetch_add(end - placed_.from, std::memory_order_relaxed);
   for (; placed_.from < end; ++placed_.from) {
     graph_.DeriveEdgeFrom(placed_.edges[placed_.from], *placed_.entries[placed_.from]);
   }
@@ -250,9 +257,10 @@ void KnowledgeGraph::LoadWorker::Finish(const std::vector<const RawEdgeEntry*>& 
                                         bool in_order) {
   // While the thread places the last edges, this one derives, once they
   // are placed, the nodes but the occasions (whose dates come from edges),
-  // then the edges placed so far: each reads its raw key's contributions,
-  // all stored by then, and writes its own values, which the thread does
-  // not touch (it reads an edge's key and adds to its raw keys).
+  // then the edges placed so far that the thread handed over: each reads
+  // its raw key's contributions, all stored by then, and writes its own
+  // values, which the thread no longer touches (it reads an edge's key and
+  // adds to its raw keys, and derives only edges it has not handed over).
   std::vector<Vertex> nodes_left;
   bool nodes_done = false;
   std::vector<Placed> derived, rest;  // in order, but for the keys placed last

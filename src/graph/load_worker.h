@@ -21,6 +21,9 @@ namespace graph_internal {
 // batch, so that what its Finish() does while the thread is busy runs
 // whatever the machine's speed (0, the default: no wait).
 void SetLoadWorkerDelayForTesting(int us);
+// For tests: how many edges LoadWorker threads have derived ahead
+// (LoadWorker::DeriveAhead()) since the process started.
+size_t EdgesDerivedAheadForTesting();
 }  // namespace graph_internal
 
 // What placing every edge at once looks up: each node id's vertex, which
@@ -79,8 +82,9 @@ class KnowledgeGraph::LoadWorker {
   // EndNodes() only. While the thread places the last edges, the calling
   // one derives the nodes that read no edge and, with `in_order` (every
   // contribution of a raw key came with it, none later), the edges placed
-  // so far; if any raw key then joins an edge placed before, every edge is
-  // derived again at the end.
+  // so far; if any raw key then joins an edge placed before, or (without
+  // `in_order`) the thread derived edges ahead, every edge is derived
+  // again at the end.
   void Finish(const std::vector<const RawEdgeEntry*>& late, bool in_order);
 
  private:

@@ -121,8 +121,9 @@ class SavedGraphReader {
   // (node id, doc) -> the raw id the document used, where they differ.
   std::map<std::pair<std::string, std::string>, std::string, std::less<>> joined_;
   graph_internal::FlatIndex<char> has_joined_;  // the node ids in joined_
-  // Links seen, by two independent 64-bit hashes of "source\0type\0target"
-  // (a false duplicate is about as likely as a 1 in 2^100 event).
+  // Links seen, by two independent 64-bit hashes of source, type and
+  // target, each part with its length (a false duplicate is about as
+  // likely as a 1 in 2^100 event).
   struct PairHash {
     size_t operator()(const std::pair<uint64_t, uint64_t>& p) const { return p.first; }
   };
@@ -687,7 +688,10 @@ bool SavedGraphReader::ReadWhole() {
   if (!ReadGraphSection(doc->Find("graph"))) return true;
   if (const JsonValue* nodes = Container(*doc, root, "nodes", true)) {
     std::span<const JsonValue> items = nodes->items();
-    for (size_t i = 0; i < items.size(); ++i) ReadNode(items[i], root.Key("nodes").Index(i));
+    for (size_t i = 0; i < items.size(); ++i) {
+      Prefetch(items[i], /*link=*/false, 0);
+      ReadNode(items[i], root.Key("nodes").Index(i));
+    }
   }
   if (const JsonValue* links = Container(*doc, root, "links", true)) {
     loader_->EndNodes(options_.derive);

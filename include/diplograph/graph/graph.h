@@ -191,8 +191,9 @@ class RawKeyList {
 
   // Adds `key` at its place in key order, unless there.
   void Insert(const EdgeKey* key);
-  // Removes the pointer `key`, or the entry equal to `*key`; nothing if absent.
+  // Removes the pointer `key`; nothing if absent.
   void ErasePointer(const EdgeKey* key);
+  // Removes the entry that points to a key equal to `key`; nothing if none.
   void EraseEqual(const EdgeKey& key);
 
  private:
