@@ -87,6 +87,10 @@ void KnowledgeGraph::Merge(const KnowledgeGraph& other) {
   for (const auto& [id, slot] : other.docs_) AddContribution(other.ContributionOf(id));
 }
 
+namespace {
+bool PointsBefore(const EdgeKey* a, const EdgeKey& b) { return *a < b; }
+}  // namespace
+
 void RawKeyList::Insert(const EdgeKey* key) {
   if (empty()) {
     one_ = key;
@@ -96,8 +100,7 @@ void RawKeyList::Insert(const EdgeKey* key) {
     if (*one_ == *key) return;
     many_.push_back(std::exchange(one_, nullptr));
   }
-  auto it = std::lower_bound(many_.begin(), many_.end(), *key,
-                             [](const EdgeKey* a, const EdgeKey& b) { return *a < b; });
+  auto it = std::lower_bound(many_.begin(), many_.end(), *key, PointsBefore);
   if (it == many_.end() || **it != *key) many_.insert(it, key);
 }
 
@@ -107,8 +110,7 @@ void RawKeyList::ErasePointer(const EdgeKey* key) {
 }
 
 void RawKeyList::EraseEqual(const EdgeKey& key) {
-  auto it = std::lower_bound(begin(), end(), key,
-                             [](const EdgeKey* a, const EdgeKey& b) { return *a < b; });
+  auto it = std::lower_bound(begin(), end(), key, PointsBefore);
   if (it != end() && **it == key) Erase(static_cast<size_t>(it - begin()));
 }
 

@@ -167,9 +167,11 @@ void KnowledgeGraph::LoadWorker::DeriveAhead() {
   constexpr size_t kStep = 256;  // then look for work again
   const size_t end = std::min(placed_.entries.size() - 1, placed_.from + kStep);
   graph_internal::edges_derived_ahead.fetch_add(end - placed_.from, std::memory_order_relaxed);
-  for (; placed_.from < end; ++placed_.from) {
-    graph_.DeriveEdgeFrom(placed_.edges[placed_.from], *placed_.entries[placed_.from]);
-  }
+  DeriveUpTo(&placed_, end);
+}
+
+void KnowledgeGraph::LoadWorker::DeriveUpTo(Placed* p, size_t end) const {
+  for (; p->from < end; ++p->from) graph_.DeriveEdgeFrom(p->edges[p->from], *p->entries[p->from]);
 }
 
 void KnowledgeGraph::LoadWorker::Place(const RawEdgeEntry* entry, Vertex target) {
@@ -228,8 +230,7 @@ void KnowledgeGraph::LoadWorker::DeriveWhileBusy(std::vector<Vertex>* nodes, boo
       derivable_.erase(derivable_.begin());
     }
     while (p.from < p.entries.size()) {
-      const size_t end = std::min(p.entries.size(), p.from + kStep);
-      for (; p.from < end; ++p.from) graph_.DeriveEdgeFrom(p.edges[p.from], *p.entries[p.from]);
+      DeriveUpTo(&p, std::min(p.entries.size(), p.from + kStep));
       if (!Busy()) {
         busy = false;
         break;

@@ -126,6 +126,9 @@ class KnowledgeGraph::LoadWorker {
   // to be early (a raw key came out of order or joined an earlier edge).
   bool CanDeriveAhead() const;
   void DeriveAhead();
+  // Derives the edges of `p` from p->from to `end` (each of one raw key),
+  // and moves p->from on.
+  void DeriveUpTo(Placed* p, size_t end) const;
   // While the thread works, derives on the calling thread the nodes but
   // the occasions, then the edges Publish() hands over, leaving the rest
   // to DeriveNodeValues() / DeriveEdgeValues() on every core. The nodes
