@@ -508,10 +508,43 @@ bool JsonParser::NextElement(bool* more) {
   return Separator(&frames_.back(), ']', more);
 }
 
-bool JsonParser::SkipValue() {
+bool JsonParser::SkipValue(int nesting) {
   if (failed()) return false;
   skip_arena_.Reset();
-  return ParseInto(nullptr, &skip_arena_, static_cast<int>(frames_.size()));
+  return ParseInto(nullptr, &skip_arena_, static_cast<int>(frames_.size()) + nesting);
+}
+
+bool JsonParser::ReadToken(char c) {
+  SkipWs();
+  if (failed() || pos_ >= text_.size() || text_[pos_] != c) return false;
+  ++pos_;
+  return true;
+}
+
+bool JsonParser::ReadString(std::string_view* out, JsonArena* arena) {
+  SkipWs();
+  if (failed() || pos_ >= text_.size() || text_[pos_] != '"') return false;
+  const size_t mark = pos_;
+  if (ParseString(out, arena)) return true;
+  Rewind(mark);
+  return false;
+}
+
+bool JsonParser::ReadNumber(JsonValue* out) {
+  SkipWs();
+  if (failed() || pos_ >= text_.size() || (text_[pos_] != '-' && !IsDigit(text_[pos_]))) {
+    return false;
+  }
+  const size_t mark = pos_;
+  if (ParseNumber(out)) return true;
+  Rewind(mark);
+  return false;
+}
+
+void JsonParser::Rewind(size_t mark) {
+  pos_ = mark;
+  error_.clear();
+  error_at_ = 0;
 }
 
 bool JsonParser::End() {

@@ -24,6 +24,7 @@
 #include "flat_index.h"
 #include "graph_internal.h"
 #include "json_locate.h"
+#include "link_row.h"
 
 namespace diplograph {
 
@@ -72,10 +73,20 @@ class SavedGraphReader {
   void ReadDocuments(const JsonValue& list, const Where& at);
   void ReadNode(const JsonValue& n, const Where& at);
   void ReadLink(const JsonValue& l, const Where& at);
+  // A link read straight from the text (graph_internal::ReadLinkRow()).
+  void ReadLink(graph_internal::LinkRow* row, const Where& at);
+  // A link's checks and look-ups before its documents: false when it is
+  // skipped (an error was reported). Makes *key canonical.
+  bool BeginLink(EdgeKey* key, const Where& at, bool no_documents);
+  // Document `doc`'s contribution to the link begun (`d`: the document,
+  // nullptr when it is not in the table).
+  void AddLinkContribution(const EdgeKey& key, std::string_view doc,
+                           KnowledgeGraph::Loader::Doc d, EdgeContribution c, const Where& here);
   // Starts the look-ups ReadNode() or ReadLink() will do for `element` (of
   // its documents, and a link's target), in steps
   // (KnowledgeGraph::Loader::PrefetchDocument()).
   void Prefetch(const JsonValue& element, bool link, int step) const;
+  void Prefetch(const graph_internal::LinkRow& row, int step) const;
   void ReadNodeContribution(const JsonValue& c, const Where& at, NodeContribution* out);
   void ReadEdgeContribution(const JsonValue& c, const Where& at, EdgeContribution* out);
   KnowledgeGraph::Loader::Doc DocFor(std::string_view doc, const Where& at);
@@ -121,6 +132,7 @@ class SavedGraphReader {
   // (node id, doc) -> the raw id the document used, where they differ.
   std::map<std::pair<std::string, std::string>, std::string, std::less<>> joined_;
   graph_internal::FlatIndex<char> has_joined_;  // the node ids in joined_
+  std::pair<std::string, std::string> joined_probe_;  // a look-up's key, reused
   // Links seen, by two independent 64-bit hashes of source, type and
   // target, each part with its length (a false duplicate is about as
   // likely as a 1 in 2^100 event).
@@ -139,6 +151,10 @@ class SavedGraphReader {
   // is mostly the next one's too.
   std::string source_id_;
   KnowledgeGraph::Loader::Node source_node_ = nullptr;
+  // The link begun: its ends' raw ids where no document used other ids
+  // (the usual case), and whether some document did (rare).
+  KnowledgeGraph::Loader::Node link_ends_[2] = {};
+  bool link_joined_[2] = {};
 };
 
 // Two independent 64-bit hashes of `parts` (with their lengths, so that
@@ -503,22 +519,8 @@ void SavedGraphReader::ReadLink(const JsonValue& l, const Where& at) {
   Str(l, at, "type", &key.type, key.type.empty());
   const JsonValue* contrib = Container(l, at, "contrib", false);
   if (key.source.empty() || key.target.empty() || key.type.empty() || !contrib) return;
-  key = graph_internal::CanonicalEdgeKey(std::move(key));
-  if (!NewLink(key)) {
-    return Error(at, "duplicate link " + key.source + " -" + key.type + "-> " + key.target);
-  }
+  if (!BeginLink(&key, at, contrib->empty())) return;
   const Where contrib_at = at.Key("contrib");
-  if (contrib->empty()) return Error(contrib_at, "link has no documents");
-  std::pair<std::string, std::string> probe;
-  // The ends' raw ids, where no document used other ids (the usual case).
-  if (source_node_ == nullptr || key.source != source_id_) {
-    source_id_ = key.source;
-    source_node_ = loader_->FindNode(key.source);
-  }
-  const KnowledgeGraph::Loader::Node ends[2] = {source_node_, loader_->FindNode(key.target)};
-  // Whether some document used another id for an end (rare).
-  const bool joined[2] = {has_joined_.Find(key.source) != nullptr,
-                          has_joined_.Find(key.target) != nullptr};
   for (const JsonMember& m : contrib->members()) {
     const std::string_view doc = m.key;
     const JsonValue& c = m.value;
@@ -530,33 +532,68 @@ void SavedGraphReader::ReadLink(const JsonValue& l, const Where& at) {
     KnowledgeGraph::Loader::Doc d = loader_->FindDocument(doc);  // fetched while fields are read
     EdgeContribution ec;
     ReadEdgeContribution(c, here, &ec);
-    if (d == nullptr && DocFor(doc, here) == nullptr) continue;
-    const std::string* used[2] = {&key.source, &key.target};  // the ids the document used
-    for (int end = 0; end < 2; ++end) {
-      KnowledgeGraph::Loader::Node node = ends[end];
-      if (joined[end]) {
-        probe.first = *used[end];
-        probe.second.assign(doc);
-        auto it = joined_.find(probe);
-        if (it != joined_.end()) {
-          used[end] = &it->second;
-          node = loader_->FindNode(it->second);
-        }
-      }
-      if (!loader_->HasNode(d, node)) {
-        Error(here, "document '" + std::string(doc) + "' supports this link but not its node '" +
-                        (end == 0 ? key.source : key.target) + "'");
-        d = nullptr;
-        break;
+    AddLinkContribution(key, doc, d, std::move(ec), here);
+  }
+}
+
+void SavedGraphReader::ReadLink(graph_internal::LinkRow* row, const Where& at) {
+  if (!BeginLink(&row->key, at, row->size == 0)) return;
+  const Where contrib_at = at.Key("contrib");
+  for (size_t i = 0; i < row->size; ++i) {
+    graph_internal::LinkRow::Contribution& c = row->contrib[i];
+    AddLinkContribution(row->key, c.doc, loader_->FindDocument(c.doc), std::move(c.c),
+                        contrib_at.Key(c.doc));
+  }
+}
+
+bool SavedGraphReader::BeginLink(EdgeKey* key, const Where& at, bool no_documents) {
+  *key = graph_internal::CanonicalEdgeKey(std::move(*key));
+  if (!NewLink(*key)) {
+    Error(at, "duplicate link " + key->source + " -" + key->type + "-> " + key->target);
+    return false;
+  }
+  if (no_documents) {
+    Error(at.Key("contrib"), "link has no documents");
+    return false;
+  }
+  if (source_node_ == nullptr || key->source != source_id_) {
+    source_id_ = key->source;
+    source_node_ = loader_->FindNode(key->source);
+  }
+  link_ends_[0] = source_node_;
+  link_ends_[1] = loader_->FindNode(key->target);
+  link_joined_[0] = has_joined_.Find(key->source) != nullptr;
+  link_joined_[1] = has_joined_.Find(key->target) != nullptr;
+  return true;
+}
+
+void SavedGraphReader::AddLinkContribution(const EdgeKey& key, std::string_view doc,
+                                           KnowledgeGraph::Loader::Doc d, EdgeContribution c,
+                                           const Where& here) {
+  if (d == nullptr && DocFor(doc, here) == nullptr) return;
+  const std::string* used[2] = {&key.source, &key.target};  // the ids the document used
+  for (int end = 0; end < 2; ++end) {
+    KnowledgeGraph::Loader::Node node = link_ends_[end];
+    if (link_joined_[end]) {
+      joined_probe_.first = *used[end];
+      joined_probe_.second.assign(doc);
+      auto it = joined_.find(joined_probe_);
+      if (it != joined_.end()) {
+        used[end] = &it->second;
+        node = loader_->FindNode(it->second);
       }
     }
-    if (d == nullptr) continue;
-    if (used[0] == &key.source && used[1] == &key.target) {
-      loader_->AddEdge(d, key, std::move(ec));
-    } else {
-      loader_->AddEdge(d, graph_internal::CanonicalEdgeKey({*used[0], *used[1], key.type}),
-                       std::move(ec));
+    if (!loader_->HasNode(d, node)) {
+      Error(here, "document '" + std::string(doc) + "' supports this link but not its node '" +
+                      (end == 0 ? key.source : key.target) + "'");
+      return;
     }
+  }
+  if (used[0] == &key.source && used[1] == &key.target) {
+    loader_->AddEdge(d, key, std::move(c));
+  } else {
+    loader_->AddEdge(d, graph_internal::CanonicalEdgeKey({*used[0], *used[1], key.type}),
+                     std::move(c));
   }
 }
 
@@ -564,6 +601,11 @@ void SavedGraphReader::ReadLink(const JsonValue& l, const Where& at) {
 bool KeepNodeKey(std::string_view key) { return key == "id" || key == "contrib"; }
 bool KeepLinkKey(std::string_view key) {
   return key == "source" || key == "target" || key == "type" || key == "key" || key == "contrib";
+}
+
+void SavedGraphReader::Prefetch(const graph_internal::LinkRow& row, int step) const {
+  loader_->PrefetchNode(row.key.target, step);
+  for (size_t i = 0; i < row.size; ++i) loader_->PrefetchDocument(row.contrib[i].doc, step);
 }
 
 void SavedGraphReader::Prefetch(const JsonValue& element, bool link, int step) const {
@@ -590,6 +632,7 @@ SavedGraphReader::Outcome SavedGraphReader::ReadPiecewise(JsonParser* p) {
   JsonArena keys;
   JsonArena graph_arena;
   JsonArena element[kAhead + 1];  // the element being read and those parsed ahead
+  graph_internal::LinkRow rows[kAhead + 1];  // likewise, links read directly
   bool graph_seen = false, nodes_seen = false, links_seen = false;
   bool header_ok = false;
   while (true) {
@@ -629,39 +672,50 @@ SavedGraphReader::Outcome SavedGraphReader::ReadPiecewise(JsonParser* p) {
       // Each element is parsed kAhead elements before it is read, so that
       // the look-ups it will need (documents, a link's target) are under
       // way, step by step, while the ones before are read.
-      auto read = [&](const JsonValue& v, size_t i) {
+      // A link of the usual shape is read straight from the text into a
+      // row; any other element is parsed (ring[slot] not null).
+      const JsonValue* ring[kAhead + 1] = {};
+      auto read = [&](size_t i) {
+        const size_t slot = i % (kAhead + 1);
         if (nodes) {
-          ReadNode(v, at.Index(i));
+          ReadNode(*ring[slot], at.Index(i));
+        } else if (ring[slot] == nullptr) {
+          ReadLink(&rows[slot], at.Index(i));
         } else {
-          ReadLink(v, at.Index(i));
+          ReadLink(*ring[slot], at.Index(i));
         }
       };
-      const JsonValue* ring[kAhead + 1] = {};
       size_t parsed = 0, done = 0;
       while (true) {
         if (!p->NextElement(&more)) return Outcome::kSyntaxError;
         if (!more) break;
         const size_t slot = parsed % (kAhead + 1);
         element[slot].Reset();
-        // Only the members read below are built: the derived ones (a
-        // node's documents, a link's dates and evidence...) are checked and
-        // skipped.
-        ring[slot] = p->ParseValue(&element[slot], nodes ? KeepNodeKey : KeepLinkKey);
-        if (ring[slot] == nullptr) return Outcome::kSyntaxError;
+        if (!nodes && graph_internal::ReadLinkRow(p, &element[slot], &rows[slot])) {
+          ring[slot] = nullptr;
+        } else {
+          // Only the members read below are built: the derived ones (a
+          // node's documents, a link's dates and evidence...) are checked
+          // and skipped.
+          ring[slot] = p->ParseValue(&element[slot], nodes ? KeepNodeKey : KeepLinkKey);
+          if (ring[slot] == nullptr) return Outcome::kSyntaxError;
+        }
         ++parsed;
         for (size_t step = 0; step < kAhead && step < parsed; ++step) {
-          Prefetch(*ring[(parsed - 1 - step) % (kAhead + 1)], !nodes, static_cast<int>(step));
+          const size_t ahead = (parsed - 1 - step) % (kAhead + 1);
+          if (ring[ahead] == nullptr) {
+            Prefetch(rows[ahead], static_cast<int>(step));
+          } else {
+            Prefetch(*ring[ahead], !nodes, static_cast<int>(step));
+          }
         }
-        if (parsed > kAhead) {
-          read(*ring[done % (kAhead + 1)], done);
-          ++done;
-        }
+        if (parsed > kAhead) read(done++);
         if (options_.release && p->offset() >= released_ + kReleaseBytes) {
           released_ = p->offset();
           options_.release(released_);
         }
       }
-      for (; done < parsed; ++done) read(*ring[done % (kAhead + 1)], done);
+      while (done < parsed) read(done++);
     } else if (!p->SkipValue()) {
       return Outcome::kSyntaxError;
     }

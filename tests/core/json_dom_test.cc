@@ -255,6 +255,72 @@ TEST_CASE("JsonParser.LongStrings") {
 }
 
 // Agrees with nlohmann on random documents, valid and mangled.
+TEST_CASE("JsonParser.DirectReading") {
+  JsonArena arena;
+  const std::string text = R"([ {"a" : "x\"y", "b":[-0, 1.5e1, 18446744073709551616]}, 7 ])";
+  JsonParser p(text);
+  bool is = false, more = false;
+  REQUIRE(p.BeginArray(&is));
+  REQUIRE(p.NextElement(&more));
+  const size_t mark = p.offset();
+  std::string_view s;
+  JsonValue v;
+  CHECK_FALSE(p.ReadToken('['));  // nothing read: another token
+  CHECK(p.ReadToken('{'));
+  CHECK(p.ReadString(&s, &arena));
+  CHECK(s == "a");
+  CHECK(p.ReadToken(':'));
+  CHECK_FALSE(p.ReadNumber(&v));
+  CHECK(p.ReadString(&s, &arena));
+  CHECK(s == "x\"y");  // decoded into the arena
+  CHECK(p.ReadToken(','));
+  CHECK(p.ReadString(&s, &arena));
+  CHECK(p.ReadToken(':'));
+  CHECK(p.ReadToken('['));
+  CHECK(p.ReadNumber(&v));
+  CHECK((v.kind() == JsonValue::Kind::kInt && v.as_int() == 0));
+  CHECK(p.ReadToken(','));
+  CHECK(p.ReadNumber(&v));
+  CHECK((v.kind() == JsonValue::Kind::kDouble && v.as_double() == 15.0));
+  CHECK(p.ReadToken(','));
+  CHECK(p.ReadNumber(&v));
+  CHECK(v.kind() == JsonValue::Kind::kDouble);  // past 64 bits
+  // Back to the start of the element: it parses in full as before.
+  p.Rewind(mark);
+  const JsonValue* whole = p.ParseValue(&arena);
+  REQUIRE(whole != nullptr);
+  CHECK(whole->Find("a")->str() == "x\"y");
+  REQUIRE(p.NextElement(&more));
+  CHECK(more);
+  CHECK(p.ReadNumber(&v));
+  CHECK(v.as_uint() == 7);
+  REQUIRE(p.NextElement(&more));
+  CHECK_FALSE(more);
+  CHECK(p.End());
+
+  SUBCASE("malformed tokens are not read, and leave no error") {
+    for (std::string_view bad : {"\"a\\x\"", "\"\x01\"", "\"\xC3\"", "1e999", "-", "01"}) {
+      CAPTURE(bad);
+      JsonParser q(bad);
+      CHECK_FALSE(q.ReadString(&s, &arena));
+      CHECK((bad == "01" ? q.ReadNumber(&v) : !q.ReadNumber(&v)));  // "0", then "1"
+      if (bad != "01") CHECK(q.offset() == 0);
+      CHECK_FALSE(q.failed());
+    }
+  }
+  SUBCASE("SkipValue counts containers read directly towards the depth limit") {
+    std::string deep(JsonParser::kMaxDepth, '[');
+    deep += std::string(JsonParser::kMaxDepth, ']');
+    JsonParser q(deep);
+    CHECK(q.SkipValue());
+    JsonParser r(deep);
+    CHECK_FALSE(r.SkipValue(1));
+    CHECK(r.failed());
+    r.Rewind(0);
+    CHECK_FALSE(r.failed());
+  }
+}
+
 TEST_CASE("JsonParser.AgreesWithNlohmann") {
   RandomJson random(7, {"0", "-1", "12.5", "1e3", "true", "false", "null", "\"\"", "\"a\"",
                         "\"\\u00e9\"", "\"\\n\"", "\"\xC3\xA9\"", "123456789012"},

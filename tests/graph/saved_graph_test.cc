@@ -198,6 +198,142 @@ TEST_CASE("SavedGraph.MutatedFilesFailCleanlyOrRoundTrip") {
   CHECK(accepted > 10);
 }
 
+// Links of the usual shape are read straight from the text; others are
+// parsed first. A "graph" member after the links makes the reader parse
+// the whole file instead (another layout) without moving anything, so
+// both readings of the same links can be compared, errors included.
+struct BothReadings {
+  std::string piecewise, whole;  // the graph written back, or the errors
+};
+BothReadings ReadBothWays(const std::string& text) {
+  auto read = [](const std::string& t) {
+    Diagnostics diags;
+    std::optional<KnowledgeGraph> g = ReadSavedGraph(t, "g.json", &diags);
+    std::string out = g.has_value() ? SavedGraphToString(*g) : "";
+    for (const Diagnostic& d : diags.items()) out += d.ToString() + "\n";
+    return out;
+  };
+  const size_t header = text.find("\"graph\"");
+  const size_t header_end = text.find("\"nodes\"");
+  std::string whole = text;
+  whole.insert(whole.rfind('}'),
+               "," + text.substr(header, text.rfind(',', header_end) - header) + "\n");
+  return {read(text), read(whole)};
+}
+
+std::string LinksGraph(const std::string& links) {
+  return "{\"directed\":true,\"multigraph\":true,\n"
+         "\"graph\":{\"format\":\"diplograph-graph\",\"version\":1,\"documents\":[\n"
+         "{\"id\":\"d1\",\"fingerprint\":\"00000000000000aa\"},\n"
+         "{\"id\":\"d2\",\"fingerprint\":\"00000000000000bb\"}]},\n"
+         "\"nodes\":[\n"
+         "{\"id\":\"x\",\"contrib\":{\"d1\":{\"name\":\"X\"},\"d2\":{\"name\":\"X\"}}},\n"
+         "{\"id\":\"y\",\"contrib\":{\"d1\":{\"name\":\"Y\"},\"d2\":{\"name\":\"Y\"}}},\n"
+         "{\"id\":\"z\",\"contrib\":{\"d1\":{\"name\":\"Z\"},\"d2\":{\"name\":\"Z\"}}}\n"
+         "],\n\"links\":[\n" +
+         links + "\n]}\n";
+}
+
+TEST_CASE("SavedGraph.LinksReadDirectlyOrParsedGiveTheSameGraph") {
+  const std::string links[] = {
+      // The shape graphs are written in, derived members and all.
+      R"({"source":"x","target":"y","key":"accused","type":"accused","label":"accused",)"
+      R"("weight":1,"dates":["2013","2014-02-01"],"documents":["d1"],"evidence":"X accused Y.",)"
+      R"("goldstein":-2.0,"symmetric":false,"contrib":{"d1":{"mentions":2,)"
+      R"("dates":["2014-02-01","2013","2013"],"goldstein_sum":-4.0,"cameo":"112",)"
+      R"("evidence":{"sentence":"X accused \"Y\" \u00e9.","start":0,"end":14,"confidence":0.9}}}})",
+      // A key without a type; whitespace; two documents; numbers in other forms.
+      " { \"source\" : \"x\" , \"target\":\"z\",\n \"key\":\"met_with\", \"contrib\": {\"d2\": "
+      "{\"mentions\": 1, \"goldstein_sum\": 1e1, \"evidence\": {\"confidence\": 1, \"start\": "
+      "4294967295}}, \"d1\":{}} }",
+      // Made canonical: a symmetric type with its ends the other way.
+      R"({"source":"y","target":"x","type":"met_with","contrib":{"d2":{"mentions":3}}})",
+      // Members unknown at every level, nested.
+      R"({"extra":{"a":[1,{"b":null}]},"source":"y","target":"z","type":"threatened",)"
+      R"("contrib":{"d2":{"x":[[],{}],"evidence":{"y":{"z":[true]},"sentence":"Y threatened Z."}}}})",
+      // Left to the parser: null, a duplicate member, "-0", an escaped key.
+      R"({"source":"x","target":"y","type":"praised","cameo":null,"contrib":{"d1":{"cameo":null,)"
+      R"("mentions":1,"mentions":5}}})",
+      R"({"source":"z","target":"y","type":"criticized","contrib":{"d2":{"mentions":-0,)"
+      R"("dates":[]}}})",
+      R"({"sour\u0063e":"z","target":"x","type":"sanctioned","contrib":{"d2":{"mentions":1}}})",
+  };
+  std::string all;
+  for (const std::string& l : links) all += (all.empty() ? "" : ",\n") + l;
+  const BothReadings ok = ReadBothWays(LinksGraph(all));
+  CHECK(ok.piecewise == ok.whole);
+  REQUIRE(ok.piecewise.find("error") == std::string::npos);
+  Diagnostics diags;
+  std::optional<KnowledgeGraph> g = ReadSavedGraph(LinksGraph(all), "g.json", &diags);
+  REQUIRE(g.has_value());
+  CHECK(g->edge_count() == 7);
+  const RelationEdge* accused = g->FindEdge({"x", "y", "accused"});
+  REQUIRE(accused != nullptr);
+  CHECK(accused->mentions == 2);
+  CHECK(accused->dates == std::vector<std::string>{"2013", "2014-02-01"});
+  CHECK(accused->evidence == "X accused \"Y\" \xC3\xA9.");
+  CHECK(accused->goldstein == -2.0);
+  CHECK(g->FindEdge({"x", "y", "met_with"}) != nullptr);
+  CHECK(g->FindEdge({"x", "y", "praised"})->mentions == 5);
+  CHECK(g->FindEdge({"z", "x", "sanctioned"}) != nullptr);
+
+  SUBCASE("errors read the same") {
+    const std::string bad[] = {
+        R"({"source":"x","target":"y","type":"accused","contrib":{}})",
+        R"({"source":"x","target":"y","type":"accused","contrib":{"d9":{"mentions":1}}})",
+        R"({"source":"x","target":"w","type":"accused","contrib":{"d1":{"mentions":1}}})",
+        R"({"source":"x","target":"y","type":"accused","contrib":{"d1":{"mentions":"1"}}})",
+        R"({"source":"x","target":"y","type":"accused","contrib":{"d1":{"dates":[1]}}})",
+        R"({"source":"x","target":"y","type":"accused","contrib":{"d1":{"evidence":{"end":-1}}}})",
+        R"({"source":"x","target":"y","type":"accused","contrib":{"d1":{"evidence":{"start":4294967296}}}})",
+        R"({"source":"x","target":"y","type":"","contrib":{"d1":{}}})",
+        R"({"source":"x","target":"y","key":"accused","type":"","contrib":{"d1":{}}})",
+        R"({"source":"","target":"y","type":"accused","contrib":{"d1":{}}})",
+        R"({"source":"x","target":"y","type":"accused","contrib":[]})",
+        R"({"source":"x","target":"y","type":"accused","contrib":{"d1":{"mentions":1e999}}})",
+        R"({"source":"x","target":"y","type":"accused","contrib":{"d1":{"mentions":1},}})",
+        R"({"source":"x","target":"y","type":"accused","contrib":{"d1":{"cameo":"\x"}}})",
+    };
+    for (const std::string& l : bad) {
+      CAPTURE(l);
+      const std::string text = LinksGraph(links[0] + ",\n" + l + ",\n" + links[0]);
+      const BothReadings r = ReadBothWays(text);
+      CHECK(r.piecewise == r.whole);
+      CHECK(r.piecewise.find("error") != std::string::npos);
+    }
+  }
+
+  SUBCASE("mutated links read the same") {
+    std::mt19937 rng(11);
+    auto pick = [&](size_t n) { return std::uniform_int_distribution<size_t>(0, n - 1)(rng); };
+    const std::string pieces[] = {"null", "1", "-0", "1.5", "1e2", "\"\"", "\"x\"", "[]",
+                                  "{}",   "[\"2014\"]", "true", "\"d1\"", "\"a\\n\"", " ", ","};
+    const std::string text = LinksGraph(all);
+    const size_t from = text.find("\"links\"") + 9;
+    const size_t to = text.rfind(']');
+    int same = 0;
+    for (int round = 0; round < 400; ++round) {
+      std::string t = text;
+      for (int edits = 1 + static_cast<int>(pick(2)); edits > 0; --edits) {
+        const size_t at = from + pick(to - from);
+        if (pick(2) == 0) {
+          t.insert(at, pieces[pick(std::size(pieces))]);
+        } else {
+          // A value replaced: from a ':' to the next ',' or '}'.
+          const size_t colon = t.find(':', at);
+          if (colon == std::string::npos || colon >= to) continue;
+          const size_t end = t.find_first_of(",}", colon + 1);
+          t.replace(colon + 1, end - colon - 1, pieces[pick(std::size(pieces))]);
+        }
+      }
+      const BothReadings r = ReadBothWays(t);
+      CHECK(r.piecewise == r.whole);
+      same += r.piecewise == r.whole;
+    }
+    CHECK(same == 400);
+  }
+}
+
 TEST_CASE("SavedGraph.LooksLikeSavedGraph") {
   CHECK(LooksLikeSavedGraph(SavedGraphToString(KnowledgeGraph())));
   CHECK(LooksLikeSavedGraph("  \n{ \"nodes\": []}"));

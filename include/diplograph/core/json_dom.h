@@ -143,7 +143,23 @@ class JsonParser {
   bool NextMember(std::string_view* key, JsonArena* arena, bool* more);
   bool NextElement(bool* more);
   // Skips one value without building it (it is still checked).
-  bool SkipValue();
+  // `nesting`: the containers around it that were read directly (below),
+  // which count towards kMaxDepth as those begun piecewise do.
+  bool SkipValue(int nesting = 0);
+
+  // Direct reading, for a caller that expects values of a known shape and
+  // would rather not build them. Each reads one token at the current
+  // position (after whitespace) and returns true, or returns false having
+  // read nothing and reported nothing (another token, or a malformed one,
+  // which ParseValue() will report). A caller that meets anything it does
+  // not expect goes back with Rewind() and parses the value in full.
+  bool ReadToken(char c);  // one of { } [ ] : ,
+  // A string: a view of the text, or of its decoded copy in `arena`.
+  bool ReadString(std::string_view* out, JsonArena* arena);
+  bool ReadNumber(JsonValue* out);  // as ParseValue() reads it
+  // Back to `mark`, an offset() taken since the last Begin*() or Next*()
+  // call; an error found since is forgotten.
+  void Rewind(size_t mark);
   // After the top-level value: only whitespace may follow.
   bool End();
 

@@ -1,0 +1,153 @@
+// Links read straight from the text (link_row.h).
+#include "link_row.h"
+
+#include <cstdint>
+#include <limits>
+#include <utility>
+
+#include "graph_internal.h"
+
+namespace diplograph::graph_internal {
+
+namespace {
+
+// The members of an object read so far, one bit each.
+class Seen {
+ public:
+  bool First(unsigned bit) { return !(std::exchange(bits_, bits_ | bit) & bit); }
+  bool Has(unsigned bit) const { return (bits_ & bit) != 0; }
+
+ private:
+  unsigned bits_ = 0;
+};
+
+// The members of an object, its '{' read: `member(name)` reads each value.
+// False if it does not, or the object does not close as expected.
+template <typename Fn>
+bool Members(JsonParser* p, JsonArena* arena, const Fn& member) {
+  if (p->ReadToken('}')) return true;
+  do {
+    std::string_view name;
+    if (!p->ReadString(&name, arena) || !p->ReadToken(':') || !member(name)) return false;
+  } while (p->ReadToken(','));
+  return p->ReadToken('}');
+}
+
+// An integer from 0 to `max`.
+template <typename Int>
+bool ReadCount(JsonParser* p, uint64_t max, Int* out) {
+  JsonValue v;
+  if (!p->ReadNumber(&v) || !v.is_unsigned() || v.as_uint() > max) return false;
+  *out = static_cast<Int>(v.as_uint());
+  return true;
+}
+
+bool ReadDouble(JsonParser* p, double* out) {
+  JsonValue v;
+  if (!p->ReadNumber(&v)) return false;
+  *out = v.as_double();
+  return true;
+}
+
+bool ReadString(JsonParser* p, JsonArena* arena, std::string* out) {
+  std::string_view s;
+  if (!p->ReadString(&s, arena)) return false;
+  out->assign(s);
+  return true;
+}
+
+bool ReadDates(JsonParser* p, JsonArena* arena, std::vector<std::string>* out) {
+  if (!p->ReadToken('[')) return false;
+  out->clear();
+  if (!p->ReadToken(']')) {
+    do {
+      std::string_view s;
+      if (!p->ReadString(&s, arena)) return false;
+      out->emplace_back(s);
+    } while (p->ReadToken(','));
+    if (!p->ReadToken(']')) return false;
+  }
+  SortUnique(out);
+  return true;
+}
+
+// Values inside a link sit this deep in it (JsonParser::SkipValue()).
+constexpr int kInLink = 1, kInContribution = 3, kInEvidence = 4;
+
+bool ReadEvidence(JsonParser* p, JsonArena* arena, EvidenceRef* out) {
+  Seen seen;
+  return p->ReadToken('{') && Members(p, arena, [&](std::string_view name) {
+           if (name == "sentence") return seen.First(1) && ReadString(p, arena, &out->sentence);
+           constexpr uint64_t kMaxOffset = std::numeric_limits<uint32_t>::max();
+           if (name == "start") return seen.First(2) && ReadCount(p, kMaxOffset, &out->start);
+           if (name == "end") return seen.First(4) && ReadCount(p, kMaxOffset, &out->end);
+           if (name == "confidence") return seen.First(8) && ReadDouble(p, &out->confidence);
+           return p->SkipValue(kInEvidence);
+         });
+}
+
+bool ReadContribution(JsonParser* p, JsonArena* arena, EdgeContribution* out) {
+  Seen seen;
+  return p->ReadToken('{') && Members(p, arena, [&](std::string_view name) {
+           if (name == "mentions") {
+             return seen.First(1) &&
+                    ReadCount(p, std::numeric_limits<int64_t>::max(), &out->mentions);
+           }
+           if (name == "dates") return seen.First(2) && ReadDates(p, arena, &out->dates);
+           if (name == "goldstein_sum") return seen.First(4) && ReadDouble(p, &out->goldstein_sum);
+           if (name == "cameo") return seen.First(8) && ReadString(p, arena, &out->cameo);
+           if (name == "evidence") return seen.First(16) && ReadEvidence(p, arena, &out->evidence);
+           return p->SkipValue(kInContribution);
+         });
+}
+
+bool ReadContributions(JsonParser* p, JsonArena* arena, LinkRow* row) {
+  // An empty list is the reader's to report.
+  if (!p->ReadToken('{') || p->ReadToken('}')) return false;
+  row->size = 0;
+  do {
+    std::string_view doc;
+    if (!p->ReadString(&doc, arena) || !p->ReadToken(':')) return false;
+    if (row->size == row->contrib.size()) row->contrib.emplace_back();
+    LinkRow::Contribution& c = row->contrib[row->size++];
+    c.doc = doc;
+    c.c = EdgeContribution();
+    if (!ReadContribution(p, arena, &c.c)) return false;
+  } while (p->ReadToken(','));
+  return p->ReadToken('}');
+}
+
+bool ReadLink(JsonParser* p, JsonArena* arena, LinkRow* row) {
+  enum : unsigned { kSource = 1, kTarget = 2, kType = 4, kKey = 8, kContrib = 16 };
+  Seen seen;
+  std::string_view source, target, type, key;
+  const bool read = p->ReadToken('{') && Members(p, arena, [&](std::string_view name) {
+                      if (name == "source") return seen.First(kSource) && p->ReadString(&source, arena);
+                      if (name == "target") return seen.First(kTarget) && p->ReadString(&target, arena);
+                      if (name == "type") return seen.First(kType) && p->ReadString(&type, arena);
+                      if (name == "key") return seen.First(kKey) && p->ReadString(&key, arena);
+                      if (name == "contrib") {
+                        return seen.First(kContrib) && ReadContributions(p, arena, row);
+                      }
+                      return p->SkipValue(kInLink);
+                    });
+  if (!seen.Has(kType)) type = key;
+  if (!read || !seen.Has(kContrib) || source.empty() || target.empty() || type.empty()) {
+    return false;
+  }
+  row->key.source.assign(source);
+  row->key.target.assign(target);
+  row->key.type.assign(type);
+  return true;
+}
+
+}  // namespace
+
+bool ReadLinkRow(JsonParser* p, JsonArena* arena, LinkRow* row) {
+  const size_t mark = p->offset();
+  if (ReadLink(p, arena, row)) return true;
+  p->Rewind(mark);
+  return false;
+}
+
+}  // namespace diplograph::graph_internal
