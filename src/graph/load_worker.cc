@@ -85,14 +85,16 @@ void KnowledgeGraph::LoadWorker::Do(Job& job) {
   }
 }
 
-void KnowledgeGraph::LoadWorker::Prefetch(Job& job, bool early) const {
+void KnowledgeGraph::LoadWorker::Prefetch(Job& job, int step) const {
   // Documents and edge targets come in no order: each is mostly a cache miss.
   auto* e = std::get_if<EdgeJob>(&job);
   if (e == nullptr) return;
-  if (early) {
+  if (step == 0) {
     __builtin_prefetch(&e->doc->entry.id);
     __builtin_prefetch(&e->doc->edges);
     if (e->place) index_.vertex_of.Prefetch(e->entry->first.target);
+  } else if (step == 1) {
+    if (e->place) index_.vertex_of.PrefetchKey(e->entry->first.target);
   } else {
     const std::vector<RawEdgeEntry*>& edges = e->doc->edges;  // this thread's to change
     __builtin_prefetch(edges.data() + edges.size());
@@ -130,15 +132,16 @@ void KnowledgeGraph::LoadWorker::Run() {
     }
     try {
       if (!error_) {
-        constexpr size_t kEarly = 4, kLate = 2;  // jobs ahead
+        constexpr size_t kAhead[3] = {4, 3, 2};  // jobs ahead of each Prefetch() step
         for (auto& batch : work) {
           if (const int us = graph_internal::load_worker_delay_us.load(std::memory_order_relaxed)) {
             std::this_thread::sleep_for(std::chrono::microseconds(us));
           }
           const size_t n = batch.size();
           for (size_t i = 0; i < n; ++i) {
-            if (i + kEarly < n) Prefetch(batch[i + kEarly], true);
-            if (i + kLate < n) Prefetch(batch[i + kLate], false);
+            for (int step = 0; step < 3; ++step) {
+              if (i + kAhead[step] < n) Prefetch(batch[i + kAhead[step]], step);
+            }
             Do(batch[i]);
           }
           if (publish_.load(std::memory_order_relaxed)) Publish();

@@ -137,9 +137,10 @@ class KnowledgeGraph::LoadWorker {
   void DeriveWhileBusy(std::vector<Vertex>* nodes, bool edges, std::vector<Placed>* derived,
                        std::vector<Placed>* rest);
   bool Busy();  // the thread has work handed over yet
-  // Starts fetching what Do(job) will read, a few jobs ahead: `early`, the
-  // document and the vertex index slot; later, what those point to.
-  void Prefetch(Job& job, bool early) const;
+  // Starts fetching what Do(job) will read, a few jobs ahead, in steps:
+  // 0, the document and the vertex index slot; 1, the slot's key; 2, what
+  // those point to.
+  void Prefetch(Job& job, int step) const;
   void Hand(bool last);
 
   static constexpr size_t kBatch = 4096;

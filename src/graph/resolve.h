@@ -16,7 +16,7 @@
 
 namespace diplograph::graph_internal {
 
-using NodeContribMap = std::map<std::string, NodeContribution, std::less<>>;
+using NodeContribMap = ContribMap<NodeContribution>;
 
 // What resolution needs to know about one raw actor id, over all its
 // documents.

@@ -105,6 +105,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "diplograph/core/node_pool.h"
 #include "diplograph/event/record.h"
 
 namespace diplograph {
@@ -114,7 +115,25 @@ template <typename Value>
 class FlatIndex;
 template <typename Key, typename Value, typename Hash>
 class StableHashMap;
+// Selects a std::list of pooled nodes (core/node_pool.h) for the graph's
+// edges: a big graph has millions.
+struct PooledListS {};
+// A raw id's or key's contributions, by document id (pooled likewise).
+template <typename Contribution>
+using ContribMap = std::map<std::string, Contribution, std::less<>,
+                            PoolAllocator<std::pair<const std::string, Contribution>>>;
 }  // namespace graph_internal
+
+}  // namespace diplograph
+
+namespace boost {
+template <typename Value>
+struct container_gen<diplograph::graph_internal::PooledListS, Value> {
+  using type = std::list<Value, diplograph::PoolAllocator<Value>>;
+};
+}  // namespace boost
+
+namespace diplograph {
 
 // What one document says about one actor.
 struct NodeContribution {
@@ -252,8 +271,9 @@ DocContribution ContributionFromRecord(const ExtractionRecord& record);
 
 class KnowledgeGraph {
  public:
-  using BoostGraph = boost::adjacency_list<boost::vecS, boost::listS, boost::bidirectionalS,
-                                           ActorNode, RelationEdge>;
+  using BoostGraph =
+      boost::adjacency_list<boost::vecS, boost::listS, boost::bidirectionalS, ActorNode,
+                            RelationEdge, boost::no_property, graph_internal::PooledListS>;
   using Vertex = BoostGraph::vertex_descriptor;
   using Edge = BoostGraph::edge_descriptor;
 
@@ -335,13 +355,13 @@ class KnowledgeGraph {
   // One raw actor id and what each document said about it. `home` is the
   // key of the node it is placed in (nullptr when not yet placed); derived.
   struct RawNode {
-    std::map<std::string, NodeContribution, std::less<>> contrib;  // by doc id
+    graph_internal::ContribMap<NodeContribution> contrib;  // by doc id
     mutable const std::string* home = nullptr;
     mutable Vertex vertex{};                // the vertex of `home`, once placed
     const std::string* last_doc = nullptr;  // while a Loader fills it: the greatest doc id
   };
   struct RawEdge {  // likewise, placed in an edge of edges_
-    std::map<std::string, EdgeContribution, std::less<>> contrib;  // by doc id
+    graph_internal::ContribMap<EdgeContribution> contrib;  // by doc id
     mutable const EdgeKey* home = nullptr;
   };
   struct EdgeKeyHash {
@@ -425,7 +445,9 @@ class KnowledgeGraph {
   mutable std::map<std::string, Vertex, std::less<>> vertices_;
   // Keyed by the RelationEdge::key of the edge itself (Boost keeps edge
   // properties in place), so the key is not stored twice.
-  mutable std::map<std::reference_wrapper<const EdgeKey>, Edge, std::less<EdgeKey>> edges_;
+  mutable std::map<std::reference_wrapper<const EdgeKey>, Edge, std::less<EdgeKey>,
+                   PoolAllocator<std::pair<const std::reference_wrapper<const EdgeKey>, Edge>>>
+      edges_;
   mutable std::unique_ptr<Resolution> resolution_;
   mutable std::set<std::string> dirty_nodes_;                         // raw ids changed
   mutable std::set<EdgeKey> dirty_edges_;                             // raw keys changed
