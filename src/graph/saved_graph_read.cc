@@ -24,7 +24,7 @@
 #include "flat_index.h"
 #include "graph_internal.h"
 #include "json_locate.h"
-#include "link_row.h"
+#include "saved_rows.h"
 
 namespace diplograph {
 
@@ -72,6 +72,16 @@ class SavedGraphReader {
   bool ReadHeader(const JsonValue* graph);
   void ReadDocuments(const JsonValue& list, const Where& at);
   void ReadNode(const JsonValue& n, const Where& at);
+  // A node read straight from the text (graph_internal::ReadNodeRow()).
+  void ReadNode(graph_internal::NodeRow* row, const Where& at);
+  // A node's checks before its documents: false when it is skipped (an
+  // error was reported).
+  bool BeginNode(std::string_view id, const Where& at, bool no_documents);
+  // Document `doc`'s contribution to node `id` under raw id `raw` ("": the
+  // node's own); `d` as for AddLinkContribution().
+  void AddNodeContribution(std::string_view id, std::string_view doc,
+                           KnowledgeGraph::Loader::Doc d, std::string_view raw,
+                           NodeContribution c, const Where& here);
   void ReadLink(const JsonValue& l, const Where& at);
   // A link read straight from the text (graph_internal::ReadLinkRow()).
   void ReadLink(graph_internal::LinkRow* row, const Where& at);
@@ -86,6 +96,7 @@ class SavedGraphReader {
   // its documents, and a link's target), in steps
   // (KnowledgeGraph::Loader::PrefetchDocument()).
   void Prefetch(const JsonValue& element, bool link, int step) const;
+  void Prefetch(const graph_internal::NodeRow& row, int step) const;
   void Prefetch(const graph_internal::LinkRow& row, int step) const;
   void ReadNodeContribution(const JsonValue& c, const Where& at, NodeContribution* out);
   void ReadEdgeContribution(const JsonValue& c, const Where& at, EdgeContribution* out);
@@ -445,10 +456,8 @@ void SavedGraphReader::ReadNode(const JsonValue& n, const Where& at) {
   std::string id;
   Str(n, at, "id", &id, true);
   const JsonValue* contrib = Container(n, at, "contrib", false);
-  if (id.empty() || contrib == nullptr) return;
-  if (!nodes_.Insert(id, 1).second) return Error(at, "duplicate node id '" + id + "'");
+  if (id.empty() || contrib == nullptr || !BeginNode(id, at, contrib->empty())) return;
   const Where contrib_at = at.Key("contrib");
-  if (contrib->empty()) return Error(contrib_at, "node '" + id + "' has no documents");
   std::string raw;
   for (const JsonMember& m : contrib->members()) {
     const std::string_view doc = m.key;
@@ -462,19 +471,48 @@ void SavedGraphReader::ReadNode(const JsonValue& n, const Where& at) {
     // which AddNode() needs, while the fields are read.
     KnowledgeGraph::Loader::Doc d = loader_->FindDocument(doc);
     NodeContribution nc;
-    raw = id;  // the id the document used, when resolution joined it
+    raw.clear();
     Str(c, here, "id", &raw);
-    if (raw.empty()) raw = id;
     ReadNodeContribution(c, here, &nc);
-    if (d == nullptr && DocFor(doc, here) == nullptr) continue;
-    if (!loader_->AddNode(d, raw, std::move(nc))) {
-      Error(here, "document '" + std::string(doc) + "' contributes actor '" + raw + "' twice");
-      continue;
-    }
-    if (raw != id) {
-      joined_[{id, std::string(doc)}] = raw;
-      has_joined_.Insert(id, 1);
-    }
+    AddNodeContribution(id, doc, d, raw, std::move(nc), here);
+  }
+}
+
+void SavedGraphReader::ReadNode(graph_internal::NodeRow* row, const Where& at) {
+  if (!BeginNode(row->id, at, row->contrib.size == 0)) return;
+  const Where contrib_at = at.Key("contrib");
+  for (size_t i = 0; i < row->contrib.size; ++i) {
+    graph_internal::NodeRow::Contribution& c = row->contrib.items[i];
+    AddNodeContribution(row->id, c.doc, loader_->FindDocument(c.doc), c.raw_id, std::move(c.c),
+                        contrib_at.Key(c.doc));
+  }
+}
+
+bool SavedGraphReader::BeginNode(std::string_view id, const Where& at, bool no_documents) {
+  if (!nodes_.Insert(id, 1).second) {
+    Error(at, "duplicate node id '" + std::string(id) + "'");
+    return false;
+  }
+  if (no_documents) {
+    Error(at.Key("contrib"), "node '" + std::string(id) + "' has no documents");
+    return false;
+  }
+  return true;
+}
+
+void SavedGraphReader::AddNodeContribution(std::string_view id, std::string_view doc,
+                                           KnowledgeGraph::Loader::Doc d, std::string_view raw,
+                                           NodeContribution c, const Where& here) {
+  if (raw.empty()) raw = id;
+  if (d == nullptr && DocFor(doc, here) == nullptr) return;
+  if (!loader_->AddNode(d, raw, std::move(c))) {
+    Error(here, "document '" + std::string(doc) + "' contributes actor '" + std::string(raw) +
+                    "' twice");
+    return;
+  }
+  if (raw != id) {
+    joined_[{std::string(id), std::string(doc)}] = raw;
+    has_joined_.Insert(id, 1);
   }
 }
 
@@ -537,10 +575,10 @@ void SavedGraphReader::ReadLink(const JsonValue& l, const Where& at) {
 }
 
 void SavedGraphReader::ReadLink(graph_internal::LinkRow* row, const Where& at) {
-  if (!BeginLink(&row->key, at, row->size == 0)) return;
+  if (!BeginLink(&row->key, at, row->contrib.size == 0)) return;
   const Where contrib_at = at.Key("contrib");
-  for (size_t i = 0; i < row->size; ++i) {
-    graph_internal::LinkRow::Contribution& c = row->contrib[i];
+  for (size_t i = 0; i < row->contrib.size; ++i) {
+    graph_internal::LinkRow::Contribution& c = row->contrib.items[i];
     AddLinkContribution(row->key, c.doc, loader_->FindDocument(c.doc), std::move(c.c),
                         contrib_at.Key(c.doc));
   }
@@ -603,9 +641,17 @@ bool KeepLinkKey(std::string_view key) {
   return key == "source" || key == "target" || key == "type" || key == "key" || key == "contrib";
 }
 
+void SavedGraphReader::Prefetch(const graph_internal::NodeRow& row, int step) const {
+  for (size_t i = 0; i < row.contrib.size; ++i) {
+    loader_->PrefetchDocument(row.contrib.items[i].doc, step);
+  }
+}
+
 void SavedGraphReader::Prefetch(const graph_internal::LinkRow& row, int step) const {
   loader_->PrefetchNode(row.key.target, step);
-  for (size_t i = 0; i < row.size; ++i) loader_->PrefetchDocument(row.contrib[i].doc, step);
+  for (size_t i = 0; i < row.contrib.size; ++i) {
+    loader_->PrefetchDocument(row.contrib.items[i].doc, step);
+  }
 }
 
 void SavedGraphReader::Prefetch(const JsonValue& element, bool link, int step) const {
@@ -632,7 +678,8 @@ SavedGraphReader::Outcome SavedGraphReader::ReadPiecewise(JsonParser* p) {
   JsonArena keys;
   JsonArena graph_arena;
   JsonArena element[kAhead + 1];  // the element being read and those parsed ahead
-  graph_internal::LinkRow rows[kAhead + 1];  // likewise, links read directly
+  graph_internal::NodeRow node_rows[kAhead + 1];  // likewise, read directly
+  graph_internal::LinkRow link_rows[kAhead + 1];
   bool graph_seen = false, nodes_seen = false, links_seen = false;
   bool header_ok = false;
   while (true) {
@@ -672,17 +719,15 @@ SavedGraphReader::Outcome SavedGraphReader::ReadPiecewise(JsonParser* p) {
       // Each element is parsed kAhead elements before it is read, so that
       // the look-ups it will need (documents, a link's target) are under
       // way, step by step, while the ones before are read.
-      // A link of the usual shape is read straight from the text into a
-      // row; any other element is parsed (ring[slot] not null).
+      // An element of the usual shape is read straight from the text
+      // into a row; any other is parsed (ring[slot] not null).
       const JsonValue* ring[kAhead + 1] = {};
       auto read = [&](size_t i) {
         const size_t slot = i % (kAhead + 1);
-        if (nodes) {
-          ReadNode(*ring[slot], at.Index(i));
-        } else if (ring[slot] == nullptr) {
-          ReadLink(&rows[slot], at.Index(i));
+        if (ring[slot] != nullptr) {
+          nodes ? ReadNode(*ring[slot], at.Index(i)) : ReadLink(*ring[slot], at.Index(i));
         } else {
-          ReadLink(*ring[slot], at.Index(i));
+          nodes ? ReadNode(&node_rows[slot], at.Index(i)) : ReadLink(&link_rows[slot], at.Index(i));
         }
       };
       size_t parsed = 0, done = 0;
@@ -691,7 +736,8 @@ SavedGraphReader::Outcome SavedGraphReader::ReadPiecewise(JsonParser* p) {
         if (!more) break;
         const size_t slot = parsed % (kAhead + 1);
         element[slot].Reset();
-        if (!nodes && graph_internal::ReadLinkRow(p, &element[slot], &rows[slot])) {
+        if (nodes ? graph_internal::ReadNodeRow(p, &element[slot], &node_rows[slot])
+                  : graph_internal::ReadLinkRow(p, &element[slot], &link_rows[slot])) {
           ring[slot] = nullptr;
         } else {
           // Only the members read below are built: the derived ones (a
@@ -703,10 +749,11 @@ SavedGraphReader::Outcome SavedGraphReader::ReadPiecewise(JsonParser* p) {
         ++parsed;
         for (size_t step = 0; step < kAhead && step < parsed; ++step) {
           const size_t ahead = (parsed - 1 - step) % (kAhead + 1);
-          if (ring[ahead] == nullptr) {
-            Prefetch(rows[ahead], static_cast<int>(step));
+          const int s = static_cast<int>(step);
+          if (ring[ahead] != nullptr) {
+            Prefetch(*ring[ahead], !nodes, s);
           } else {
-            Prefetch(*ring[ahead], !nodes, static_cast<int>(step));
+            nodes ? Prefetch(node_rows[ahead], s) : Prefetch(link_rows[ahead], s);
           }
         }
         if (parsed > kAhead) read(done++);

@@ -1,5 +1,5 @@
-// Links read straight from the text (link_row.h).
-#include "link_row.h"
+// Nodes and links read straight from the text (saved_rows.h).
+#include "saved_rows.h"
 
 #include <cstdint>
 #include <limits>
@@ -56,7 +56,8 @@ bool ReadString(JsonParser* p, JsonArena* arena, std::string* out) {
   return true;
 }
 
-bool ReadDates(JsonParser* p, JsonArena* arena, std::vector<std::string>* out) {
+// An array of strings, sorted and without duplicates (or empty strings).
+bool ReadStrings(JsonParser* p, JsonArena* arena, std::vector<std::string>* out) {
   if (!p->ReadToken('[')) return false;
   out->clear();
   if (!p->ReadToken(']')) {
@@ -71,8 +72,26 @@ bool ReadDates(JsonParser* p, JsonArena* arena, std::vector<std::string>* out) {
   return true;
 }
 
-// Values inside a link sit this deep in it (JsonParser::SkipValue()).
-constexpr int kInLink = 1, kInContribution = 3, kInEvidence = 4;
+// A row's "contrib": one or more documents, each read by `read(doc, item)`
+// into a fresh item. (An empty list is the reader's to report.)
+template <typename Item, typename Fn>
+bool ReadContributions(JsonParser* p, JsonArena* arena, RowContributions<Item>* out,
+                       const Fn& read) {
+  if (!p->ReadToken('{') || p->ReadToken('}')) return false;
+  out->size = 0;
+  do {
+    std::string_view doc;
+    if (!p->ReadString(&doc, arena) || !p->ReadToken(':')) return false;
+    Item& item = out->Add();
+    item = Item();
+    item.doc = doc;
+    if (!read(&item)) return false;
+  } while (p->ReadToken(','));
+  return p->ReadToken('}');
+}
+
+// Values inside a node or link sit this deep in it (JsonParser::SkipValue()).
+constexpr int kInRow = 1, kInContribution = 3, kInEvidence = 4;
 
 bool ReadEvidence(JsonParser* p, JsonArena* arena, EvidenceRef* out) {
   Seen seen;
@@ -86,14 +105,14 @@ bool ReadEvidence(JsonParser* p, JsonArena* arena, EvidenceRef* out) {
          });
 }
 
-bool ReadContribution(JsonParser* p, JsonArena* arena, EdgeContribution* out) {
+bool ReadEdgeContribution(JsonParser* p, JsonArena* arena, EdgeContribution* out) {
   Seen seen;
   return p->ReadToken('{') && Members(p, arena, [&](std::string_view name) {
            if (name == "mentions") {
              return seen.First(1) &&
                     ReadCount(p, std::numeric_limits<int64_t>::max(), &out->mentions);
            }
-           if (name == "dates") return seen.First(2) && ReadDates(p, arena, &out->dates);
+           if (name == "dates") return seen.First(2) && ReadStrings(p, arena, &out->dates);
            if (name == "goldstein_sum") return seen.First(4) && ReadDouble(p, &out->goldstein_sum);
            if (name == "cameo") return seen.First(8) && ReadString(p, arena, &out->cameo);
            if (name == "evidence") return seen.First(16) && ReadEvidence(p, arena, &out->evidence);
@@ -101,20 +120,40 @@ bool ReadContribution(JsonParser* p, JsonArena* arena, EdgeContribution* out) {
          });
 }
 
-bool ReadContributions(JsonParser* p, JsonArena* arena, LinkRow* row) {
-  // An empty list is the reader's to report.
-  if (!p->ReadToken('{') || p->ReadToken('}')) return false;
-  row->size = 0;
-  do {
-    std::string_view doc;
-    if (!p->ReadString(&doc, arena) || !p->ReadToken(':')) return false;
-    if (row->size == row->contrib.size()) row->contrib.emplace_back();
-    LinkRow::Contribution& c = row->contrib[row->size++];
-    c.doc = doc;
-    c.c = EdgeContribution();
-    if (!ReadContribution(p, arena, &c.c)) return false;
-  } while (p->ReadToken(','));
-  return p->ReadToken('}');
+bool ReadNodeContribution(JsonParser* p, JsonArena* arena, NodeRow::Contribution* out) {
+  Seen seen;
+  NodeContribution& c = out->c;
+  return p->ReadToken('{') && Members(p, arena, [&](std::string_view name) {
+           if (name == "id") return seen.First(1) && p->ReadString(&out->raw_id, arena);
+           if (name == "name") return seen.First(2) && ReadString(p, arena, &c.name);
+           if (name == "type") return seen.First(4) && ReadString(p, arena, &c.type);
+           if (name == "country") return seen.First(8) && ReadString(p, arena, &c.country);
+           if (name == "cameo") return seen.First(16) && ReadString(p, arena, &c.cameo);
+           if (name == "aliases") return seen.First(32) && ReadStrings(p, arena, &c.aliases);
+           if (name == "roles") return seen.First(64) && ReadStrings(p, arena, &c.roles);
+           if (name == "mentions") {
+             return seen.First(128) &&
+                    ReadCount(p, std::numeric_limits<int64_t>::max(), &c.mentions);
+           }
+           return p->SkipValue(kInContribution);
+         });
+}
+
+bool ReadNode(JsonParser* p, JsonArena* arena, NodeRow* row) {
+  Seen seen;
+  row->id = {};
+  const bool read = p->ReadToken('{') && Members(p, arena, [&](std::string_view name) {
+                      if (name == "id") return seen.First(1) && p->ReadString(&row->id, arena);
+                      if (name == "contrib") {
+                        return seen.First(2) &&
+                               ReadContributions(p, arena, &row->contrib,
+                                                 [&](NodeRow::Contribution* c) {
+                                                   return ReadNodeContribution(p, arena, c);
+                                                 });
+                      }
+                      return p->SkipValue(kInRow);
+                    });
+  return read && seen.Has(2) && !row->id.empty();
 }
 
 bool ReadLink(JsonParser* p, JsonArena* arena, LinkRow* row) {
@@ -127,9 +166,13 @@ bool ReadLink(JsonParser* p, JsonArena* arena, LinkRow* row) {
                       if (name == "type") return seen.First(kType) && p->ReadString(&type, arena);
                       if (name == "key") return seen.First(kKey) && p->ReadString(&key, arena);
                       if (name == "contrib") {
-                        return seen.First(kContrib) && ReadContributions(p, arena, row);
+                        return seen.First(kContrib) &&
+                               ReadContributions(p, arena, &row->contrib,
+                                                 [&](LinkRow::Contribution* c) {
+                                                   return ReadEdgeContribution(p, arena, &c->c);
+                                                 });
                       }
-                      return p->SkipValue(kInLink);
+                      return p->SkipValue(kInRow);
                     });
   if (!seen.Has(kType)) type = key;
   if (!read || !seen.Has(kContrib) || source.empty() || target.empty() || type.empty()) {
@@ -141,13 +184,24 @@ bool ReadLink(JsonParser* p, JsonArena* arena, LinkRow* row) {
   return true;
 }
 
-}  // namespace
-
-bool ReadLinkRow(JsonParser* p, JsonArena* arena, LinkRow* row) {
+// Reads a row with `read`, or goes back.
+template <typename Row>
+bool ReadRow(JsonParser* p, JsonArena* arena, Row* row,
+             bool (*read)(JsonParser*, JsonArena*, Row*)) {
   const size_t mark = p->offset();
-  if (ReadLink(p, arena, row)) return true;
+  if (read(p, arena, row)) return true;
   p->Rewind(mark);
   return false;
+}
+
+}  // namespace
+
+bool ReadNodeRow(JsonParser* p, JsonArena* arena, NodeRow* row) {
+  return ReadRow(p, arena, row, ReadNode);
+}
+
+bool ReadLinkRow(JsonParser* p, JsonArena* arena, LinkRow* row) {
+  return ReadRow(p, arena, row, ReadLink);
 }
 
 }  // namespace diplograph::graph_internal
