@@ -1,8 +1,10 @@
 // Pools of fixed-size nodes (node_pool.h).
 #include "diplograph/core/node_pool.h"
 
+#include <atomic>
 #include <mutex>
 #include <new>
+#include <thread>
 
 namespace diplograph::node_pool_internal {
 
@@ -10,8 +12,24 @@ namespace {
 
 constexpr size_t kBlock = size_t{16} << 20;
 
+// A lock held for a few instructions, and mostly by one thread at a time
+// (a graph's nodes are added by one), where a mutex would cost more than
+// the allocation.
+class SpinLock {
+ public:
+  void lock() {
+    for (int spins = 0; locked_.exchange(true, std::memory_order_acquire); ++spins) {
+      if (spins >= 64) std::this_thread::yield();  // the holder may have lost its core
+    }
+  }
+  void unlock() { locked_.store(false, std::memory_order_release); }
+
+ private:
+  std::atomic<bool> locked_{false};
+};
+
 struct Pool {
-  std::mutex mu;
+  SpinLock mu;
   void* free = nullptr;  // nodes given back, each holding the next one's address
   char* next = nullptr;  // the unused rest of the newest block
   char* end = nullptr;
@@ -30,7 +48,7 @@ char* NewBlock() { return static_cast<char*>(::operator new(kBlock)); }
 
 void* Allocate(size_t size) {
   Pool& pool = PoolFor(size);
-  std::lock_guard<std::mutex> lock(pool.mu);
+  std::lock_guard<SpinLock> lock(pool.mu);
   if (void* node = pool.free) {
     pool.free = *static_cast<void**>(node);
     return node;
@@ -46,7 +64,7 @@ void* Allocate(size_t size) {
 
 void Free(void* node, size_t size) noexcept {
   Pool& pool = PoolFor(size);
-  std::lock_guard<std::mutex> lock(pool.mu);
+  std::lock_guard<SpinLock> lock(pool.mu);
   *static_cast<void**>(node) = pool.free;
   pool.free = node;
 }

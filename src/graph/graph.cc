@@ -460,13 +460,13 @@ KnowledgeGraph::Loader::Node KnowledgeGraph::Loader::FindNode(std::string_view r
   // Not through RawNodeFor(): its check of the last id would read an entry
   // that nothing else here touches.
   RawNodeEntry* const* found = raw_ids_->Find(raw_id);
-  return found == nullptr ? nullptr : &(*found)->first;
+  return found == nullptr ? nullptr : *found;
 }
 
 bool KnowledgeGraph::Loader::HasNode(Doc doc, Node node) const {
   // The document's own list (the worker may be filling the raw id's map).
   return node != nullptr &&
-         std::find(doc->nodes.begin(), doc->nodes.end(), node) != doc->nodes.end();
+         std::find(doc->nodes.begin(), doc->nodes.end(), &node->first) != doc->nodes.end();
 }
 
 void KnowledgeGraph::Loader::ReserveEdges(size_t n) { graph_.raw_edges_->reserve(n); }
@@ -499,7 +499,8 @@ void KnowledgeGraph::Loader::DropPlacement() {
   g.raw_edges_->ForEach([](const RawEdgeEntry& entry) { entry.second.home = nullptr; });
 }
 
-void KnowledgeGraph::Loader::AddEdge(Doc doc, const EdgeKey& raw_key, EdgeContribution c) {
+void KnowledgeGraph::Loader::AddEdge(Doc doc, const EdgeKey& raw_key, EdgeContribution c,
+                                     Node target) {
   bool place = false;  // the worker places the key (new, and the greatest yet)
   if (last_edge_ == nullptr || last_edge_->first != raw_key) {
     if (max_edge_ == nullptr || max_edge_->first < raw_key) {
@@ -520,7 +521,7 @@ void KnowledgeGraph::Loader::AddEdge(Doc doc, const EdgeKey& raw_key, EdgeContri
     unsorted_.push_back(doc);
   }
   if (worker_ != nullptr && worker_->edges()) {
-    worker_->AddEdge(last_edge_, doc, std::move(c), place);
+    worker_->AddEdge(last_edge_, doc, std::move(c), place, place ? target : nullptr);
   } else {
     AddEdgeContribution(last_edge_, doc, std::move(c));
   }

@@ -46,8 +46,8 @@ void KnowledgeGraph::LoadWorker::EndNodes(bool place) {
 }
 
 void KnowledgeGraph::LoadWorker::AddEdge(RawEdgeEntry* entry, DocSlot* doc, EdgeContribution c,
-                                         bool place) {
-  batch_.emplace_back(EdgeJob{entry, doc, std::move(c), place});
+                                         bool place, const RawNodeEntry* target) {
+  batch_.emplace_back(EdgeJob{entry, doc, std::move(c), place, target});
   if (batch_.size() == kBatch) Hand(false);
 }
 
@@ -92,18 +92,30 @@ void KnowledgeGraph::LoadWorker::Prefetch(Job& job, int step) const {
   if (step == 0) {
     __builtin_prefetch(&e->doc->entry.id);
     __builtin_prefetch(&e->doc->edges);
-    if (e->place) index_.vertex_of.Prefetch(e->entry->first.target);
+    if (!e->place) return;
+    __builtin_prefetch(&e->entry->first);  // written by the loader's thread
+    __builtin_prefetch(reinterpret_cast<const char*>(&e->entry->first) + 64);
+    if (e->target_node != nullptr) {
+      __builtin_prefetch(&e->target_node->second.vertex);
+    } else {
+      index_.vertex_of.Prefetch(e->entry->first.target);
+    }
   } else if (step == 1) {
-    if (e->place) index_.vertex_of.PrefetchKey(e->entry->first.target);
+    if (e->place && e->target_node == nullptr) {
+      index_.vertex_of.PrefetchKey(e->entry->first.target);
+    }
   } else {
     const std::vector<RawEdgeEntry*>& edges = e->doc->edges;  // this thread's to change
     __builtin_prefetch(edges.data() + edges.size());
     if (e->place) {
-      // The target's vertex, whose in-edge list the edge joins.
-      if (const Vertex* v = index_.vertex_of.Find(e->entry->first.target)) {
+      // The target's vertex, whose in-edge list the edge joins. (Null
+      // before EndNodes() has placed the nodes: PlaceEdge() looks it up.)
+      if (e->target_node != nullptr) {
+        e->target = e->target_node->second.vertex;
+      } else if (const Vertex* v = index_.vertex_of.Find(e->entry->first.target)) {
         e->target = *v;
-        __builtin_prefetch(*v);
       }
+      if (e->target != nullptr) __builtin_prefetch(e->target);
     }
   }
 }

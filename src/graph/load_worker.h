@@ -70,7 +70,9 @@ class KnowledgeGraph::LoadWorker {
   // What `doc` says about raw key `entry` (after EndNodes() only). With
   // `place` (when placing), the key is new and greater than every key
   // placed before: it is placed too.
-  void AddEdge(RawEdgeEntry* entry, DocSlot* doc, EdgeContribution c, bool place);
+  // `target`: the raw node of the key's target, or null (looked up then).
+  void AddEdge(RawEdgeEntry* entry, DocSlot* doc, EdgeContribution c, bool place,
+               const RawNodeEntry* target = nullptr);
   // Hands over what was given so far, to be done while the caller goes on.
   void Flush() { Hand(false); }
   // Waits until everything handed over is done; the thread goes on.
@@ -98,7 +100,8 @@ class KnowledgeGraph::LoadWorker {
     DocSlot* doc;
     EdgeContribution c;
     bool place;
-    Vertex target = nullptr;  // when placing: the key's target, once Prefetch() found it
+    const RawNodeEntry* target_node;  // when placing: the key's target, if known
+    Vertex target = nullptr;          // its vertex, once Prefetch() found it
   };
   struct EndNodesJob {
     bool place;
@@ -138,8 +141,8 @@ class KnowledgeGraph::LoadWorker {
                        std::vector<Placed>* rest);
   bool Busy();  // the thread has work handed over yet
   // Starts fetching what Do(job) will read, a few jobs ahead, in steps:
-  // 0, the document and the vertex index slot; 1, the slot's key; 2, what
-  // those point to.
+  // 0, the raw key, the document, and the target's raw node (or else its
+  // vertex index slot); 1, the slot's key; 2, what those point to.
   void Prefetch(Job& job, int step) const;
   void Hand(bool last);
 

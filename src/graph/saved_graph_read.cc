@@ -610,8 +610,10 @@ void SavedGraphReader::AddLinkContribution(const EdgeKey& key, std::string_view 
                                            const Where& here) {
   if (d == nullptr && DocFor(doc, here) == nullptr) return;
   const std::string* used[2] = {&key.source, &key.target};  // the ids the document used
+  KnowledgeGraph::Loader::Node nodes[2];
   for (int end = 0; end < 2; ++end) {
-    KnowledgeGraph::Loader::Node node = link_ends_[end];
+    KnowledgeGraph::Loader::Node& node = nodes[end];
+    node = link_ends_[end];
     if (link_joined_[end]) {
       joined_probe_.first = *used[end];
       joined_probe_.second.assign(doc);
@@ -628,7 +630,7 @@ void SavedGraphReader::AddLinkContribution(const EdgeKey& key, std::string_view 
     }
   }
   if (used[0] == &key.source && used[1] == &key.target) {
-    loader_->AddEdge(d, key, std::move(c));
+    loader_->AddEdge(d, key, std::move(c), nodes[1]);
   } else {
     loader_->AddEdge(d, graph_internal::CanonicalEdgeKey({*used[0], *used[1], key.type}),
                      std::move(c));

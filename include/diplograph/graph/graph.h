@@ -504,14 +504,16 @@ class KnowledgeGraph::Loader {
   // `doc` already contributed `raw_id`.
   bool AddNode(Doc doc, std::string_view raw_id, NodeContribution c);
   // A raw actor id some document contributed (nullptr: none did yet).
-  using Node = const std::string*;
+  using Node = const RawNodeEntry*;
   Node FindNode(std::string_view raw_id);
   // True if `doc` contributed `node`.
   bool HasNode(Doc doc, Node node) const;
   // What `doc` says about the relation `raw_key` (canonical: see
   // ContributionFromRecord()); a second contribution of the same document
   // replaces the first. Both ends must be nodes of `doc` (HasNode()).
-  void AddEdge(Doc doc, const EdgeKey& raw_key, EdgeContribution c);
+  // `target`, when the caller has it: FindNode(raw_key.target), which
+  // saves a look-up when the edge is placed.
+  void AddEdge(Doc doc, const EdgeKey& raw_key, EdgeContribution c, Node target = nullptr);
   // Room for `n` raw keys (a hint).
   void ReserveEdges(size_t n);
   // Says that every node is in. Where two cores are, contributions are
