@@ -42,6 +42,7 @@ Pool& PoolFor(size_t size) {
   return pools[size / kGrain - 1];
 }
 
+static_assert(__STDCPP_DEFAULT_NEW_ALIGNMENT__ >= kGrain, "nodes are aligned to kGrain");
 char* NewBlock() { return static_cast<char*>(::operator new(kBlock)); }
 
 }  // namespace

@@ -45,7 +45,7 @@ struct Where {
   Where Index(size_t i) const { return {this, {}, i, true}; }
   JsonPath Path() const {
     JsonPath path;
-    for (const Where* w = this; w != nullptr && (w->is_index || !w->key.empty()); w = w->parent) {
+    for (const Where* w = this; w->parent != nullptr; w = w->parent) {  // up to the root
       path.push_back({std::string(w->key), w->index, w->is_index});
     }
     return {path.rbegin(), path.rend()};
@@ -553,8 +553,11 @@ void SavedGraphReader::ReadLink(const JsonValue& l, const Where& at) {
   EdgeKey key;
   Str(l, at, "source", &key.source, true);
   Str(l, at, "target", &key.target, true);
+  // A type, where given, wins over a key; one of them must be given, and
+  // not empty.
   Str(l, at, "key", &key.type);
-  Str(l, at, "type", &key.type, key.type.empty());
+  const JsonValue* type = l.Find("type");
+  Str(l, at, "type", &key.type, key.type.empty() || (type != nullptr && !type->is_null()));
   const JsonValue* contrib = Container(l, at, "contrib", false);
   if (key.source.empty() || key.target.empty() || key.type.empty() || !contrib) return;
   if (!BeginLink(&key, at, contrib->empty())) return;

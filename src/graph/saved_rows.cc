@@ -49,7 +49,8 @@ bool ReadDouble(JsonParser* p, double* out) {
   return true;
 }
 
-bool ReadString(JsonParser* p, JsonArena* arena, std::string* out) {
+// A string, copied into *out.
+bool CopyString(JsonParser* p, JsonArena* arena, std::string* out) {
   std::string_view s;
   if (!p->ReadString(&s, arena)) return false;
   out->assign(s);
@@ -96,7 +97,7 @@ constexpr int kInRow = 1, kInContribution = 3, kInEvidence = 4;
 bool ReadEvidence(JsonParser* p, JsonArena* arena, EvidenceRef* out) {
   Seen seen;
   return p->ReadToken('{') && Members(p, arena, [&](std::string_view name) {
-           if (name == "sentence") return seen.First(1) && ReadString(p, arena, &out->sentence);
+           if (name == "sentence") return seen.First(1) && CopyString(p, arena, &out->sentence);
            constexpr uint64_t kMaxOffset = std::numeric_limits<uint32_t>::max();
            if (name == "start") return seen.First(2) && ReadCount(p, kMaxOffset, &out->start);
            if (name == "end") return seen.First(4) && ReadCount(p, kMaxOffset, &out->end);
@@ -114,7 +115,7 @@ bool ReadEdgeContribution(JsonParser* p, JsonArena* arena, EdgeContribution* out
            }
            if (name == "dates") return seen.First(2) && ReadStrings(p, arena, &out->dates);
            if (name == "goldstein_sum") return seen.First(4) && ReadDouble(p, &out->goldstein_sum);
-           if (name == "cameo") return seen.First(8) && ReadString(p, arena, &out->cameo);
+           if (name == "cameo") return seen.First(8) && CopyString(p, arena, &out->cameo);
            if (name == "evidence") return seen.First(16) && ReadEvidence(p, arena, &out->evidence);
            return p->SkipValue(kInContribution);
          });
@@ -125,10 +126,10 @@ bool ReadNodeContribution(JsonParser* p, JsonArena* arena, NodeRow::Contribution
   NodeContribution& c = out->c;
   return p->ReadToken('{') && Members(p, arena, [&](std::string_view name) {
            if (name == "id") return seen.First(1) && p->ReadString(&out->raw_id, arena);
-           if (name == "name") return seen.First(2) && ReadString(p, arena, &c.name);
-           if (name == "type") return seen.First(4) && ReadString(p, arena, &c.type);
-           if (name == "country") return seen.First(8) && ReadString(p, arena, &c.country);
-           if (name == "cameo") return seen.First(16) && ReadString(p, arena, &c.cameo);
+           if (name == "name") return seen.First(2) && CopyString(p, arena, &c.name);
+           if (name == "type") return seen.First(4) && CopyString(p, arena, &c.type);
+           if (name == "country") return seen.First(8) && CopyString(p, arena, &c.country);
+           if (name == "cameo") return seen.First(16) && CopyString(p, arena, &c.cameo);
            if (name == "aliases") return seen.First(32) && ReadStrings(p, arena, &c.aliases);
            if (name == "roles") return seen.First(64) && ReadStrings(p, arena, &c.roles);
            if (name == "mentions") {

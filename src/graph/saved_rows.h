@@ -22,7 +22,8 @@
 
 namespace diplograph::graph_internal {
 
-// A row's contributions: [0, size) of `items`, which are reused.
+// A row's contributions: [0, size) of `items` (the slots are kept from
+// row to row; their contents are not).
 template <typename Item>
 struct RowContributions {
   std::vector<Item> items;

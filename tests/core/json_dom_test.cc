@@ -254,7 +254,6 @@ TEST_CASE("JsonParser.LongStrings") {
   CHECK(Check("\"" + std::string(40, 'x') + "\x01\"") == "control character in a string@41");
 }
 
-// Agrees with nlohmann on random documents, valid and mangled.
 TEST_CASE("JsonParser.DirectReading") {
   JsonArena arena;
   const std::string text = R"([ {"a" : "x\"y", "b":[-0, 1.5e1, 18446744073709551616]}, 7 ])";
@@ -321,6 +320,7 @@ TEST_CASE("JsonParser.DirectReading") {
   }
 }
 
+// Agrees with nlohmann on random documents, valid and mangled.
 TEST_CASE("JsonParser.AgreesWithNlohmann") {
   RandomJson random(7, {"0", "-1", "12.5", "1e3", "true", "false", "null", "\"\"", "\"a\"",
                         "\"\\u00e9\"", "\"\\n\"", "\"\xC3\xA9\"", "123456789012"},

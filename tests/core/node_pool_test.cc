@@ -15,7 +15,7 @@ namespace diplograph {
 namespace {
 
 struct Node {
-  uint64_t words[5];  // 40 bytes: a size of its own among these tests
+  uint64_t words[5];  // 40 bytes: nodes of 48 come from one pool
 };
 
 TEST_CASE("NodePool.ContainersWork") {
@@ -47,7 +47,7 @@ TEST_CASE("NodePool.FreedNodesAreReused") {
     alloc.deallocate(n, 1);
     freed.insert(n);
   }
-  for (int i = 0; i < 1000; ++i) {
+  for (int i = 0; i < 1000; ++i) {  // (the most recently freed first)
     Node* n = alloc.allocate(1);
     CHECK(freed.contains(n));
     freed.erase(n);
@@ -67,11 +67,16 @@ TEST_CASE("NodePool.ThreadsGetDistinctNodes") {
         for (uint64_t& w : n->words) w = pattern;
         live.push_back(n);
       }
-      for (size_t i = 0; i < live.size(); i += 2) {
+      std::vector<Node*> kept;
+      for (size_t i = 0; i < live.size(); ++i) {
         for (uint64_t w : live[i]->words) *ok = *ok && w == pattern;
-        alloc.deallocate(live[i], 1);
+        if (i % 2 == 0) {
+          alloc.deallocate(live[i], 1);
+        } else {
+          kept.push_back(live[i]);
+        }
       }
-      std::erase_if(live, [&, i = size_t{0}](Node*) mutable { return i++ % 2 == 0; });
+      live.swap(kept);
     }
     for (Node* n : live) {
       for (uint64_t w : n->words) *ok = *ok && w == pattern;

@@ -6,6 +6,7 @@
 #include <random>
 #include <sstream>
 
+#include "graph/saved_rows.h"
 #include "sample_records.h"
 
 namespace diplograph {
@@ -272,7 +273,8 @@ TEST_CASE("SavedGraph.LinksReadDirectlyOrParsedGiveTheSameGraph") {
       // Members unknown at every level, nested.
       R"({"extra":{"a":[1,{"b":null}]},"source":"y","target":"z","type":"threatened",)"
       R"("contrib":{"d2":{"x":[[],{}],"evidence":{"y":{"z":[true]},"sentence":"Y threatened Z."}}}})",
-      // Left to the parser: null, a duplicate member, "-0", an escaped key.
+      // Left to the parser: null, a duplicate member, "-0". (The escaped
+      // key is decoded, and read directly.)
       R"({"source":"x","target":"y","type":"praised","cameo":null,"contrib":{"d1":{"cameo":null,)"
       R"("mentions":1,"mentions":5}}})",
       R"({"source":"z","target":"y","type":"criticized","contrib":{"d2":{"mentions":-0,)"
@@ -299,28 +301,42 @@ TEST_CASE("SavedGraph.LinksReadDirectlyOrParsedGiveTheSameGraph") {
   CHECK(g->FindEdge({"z", "x", "sanctioned"}) != nullptr);
 
   SUBCASE("errors read the same") {
-    const std::string bad[] = {
-        R"({"source":"x","target":"y","type":"accused","contrib":{}})",
-        R"({"source":"x","target":"y","type":"accused","contrib":{"d9":{"mentions":1}}})",
-        R"({"source":"x","target":"w","type":"accused","contrib":{"d1":{"mentions":1}}})",
-        R"({"source":"x","target":"y","type":"accused","contrib":{"d1":{"mentions":"1"}}})",
-        R"({"source":"x","target":"y","type":"accused","contrib":{"d1":{"dates":[1]}}})",
-        R"({"source":"x","target":"y","type":"accused","contrib":{"d1":{"evidence":{"end":-1}}}})",
-        R"({"source":"x","target":"y","type":"accused","contrib":{"d1":{"evidence":{"start":4294967296}}}})",
-        R"({"source":"x","target":"y","type":"","contrib":{"d1":{}}})",
-        R"({"source":"x","target":"y","key":"accused","type":"","contrib":{"d1":{}}})",
-        R"({"source":"","target":"y","type":"accused","contrib":{"d1":{}}})",
-        R"({"source":"x","target":"y","type":"accused","contrib":[]})",
-        R"({"source":"x","target":"y","type":"accused","contrib":{"d1":{"mentions":1e999}}})",
-        R"({"source":"x","target":"y","type":"accused","contrib":{"d1":{"mentions":1},}})",
-        R"({"source":"x","target":"y","type":"accused","contrib":{"d1":{"cameo":"\x"}}})",
+    // Each with an error of its own, after a good link.
+    const std::pair<std::string, std::string> bad[] = {
+        {R"({"source":"x","target":"y","type":"blamed","contrib":{}})", "link has no documents"},
+        {R"({"source":"x","target":"y","type":"blamed","contrib":{"d9":{"mentions":1}}})",
+         "document 'd9' is not in graph.documents"},
+        {R"({"source":"x","target":"w","type":"blamed","contrib":{"d1":{"mentions":1}}})",
+         "supports this link but not its node 'w'"},
+        {R"({"source":"x","target":"y","type":"blamed","contrib":{"d1":{"mentions":"1"}}})",
+         "mentions must be a non-negative integer, not string"},
+        {R"({"source":"x","target":"y","type":"blamed","contrib":{"d1":{"dates":[1]}}})",
+         "dates[0] must be a string, not number"},
+        {R"({"source":"x","target":"y","type":"blamed","contrib":{"d1":{"evidence":{"end":-1}}}})",
+         "end must be a non-negative integer"},
+        {R"({"source":"x","target":"y","type":"blamed",)"
+         R"("contrib":{"d1":{"evidence":{"start":4294967296}}}})",
+         "start is too large"},
+        {R"({"source":"x","target":"y","type":"","contrib":{"d1":{}}})", "type is empty"},
+        {R"({"source":"x","target":"y","key":"blamed","type":"","contrib":{"d1":{}}})",
+         "type is empty"},
+        {R"({"source":"","target":"y","type":"blamed","contrib":{"d1":{}}})", "source is empty"},
+        {R"({"source":"x","target":"y","type":"blamed","contrib":[]})",
+         "contrib must be an object, not array"},
+        {R"({"source":"x","target":"y","type":"accused","contrib":{"d1":{}}})",
+         "duplicate link x -accused-> y"},
+        {R"({"source":"x","target":"y","type":"blamed","contrib":{"d1":{"mentions":1e999}}})",
+         "malformed JSON"},
+        {R"({"source":"x","target":"y","type":"blamed","contrib":{"d1":{"mentions":1},}})",
+         "malformed JSON"},
+        {R"({"source":"x","target":"y","type":"blamed","contrib":{"d1":{"cameo":"\x"}}})",
+         "malformed JSON"},
     };
-    for (const std::string& l : bad) {
+    for (const auto& [l, error] : bad) {
       CAPTURE(l);
-      const std::string text = LinksGraph(links[0] + ",\n" + l + ",\n" + links[0]);
-      const BothReadings r = ReadBothWays(text);
+      const BothReadings r = ReadBothWays(LinksGraph(links[0] + ",\n" + l));
       CHECK(r.piecewise == r.whole);
-      CHECK(r.piecewise.find("error") != std::string::npos);
+      CHECK(r.piecewise.find(error) != std::string::npos);
     }
   }
 
@@ -353,7 +369,8 @@ TEST_CASE("SavedGraph.NodesReadDirectlyOrParsedGiveTheSameGraph") {
       R"( { "contrib" : {"d1": {"id":"", "name":"Y", "extra":{"a":[{}]}}, "d2":{}},)"
       R"( "id" : "y", "more":[1,[2]] },)"
       "\n"
-      // Left to the parser: null, a duplicate member, an escaped key.
+      // Left to the parser: null, a duplicate member, "-0" (the escaped
+      // key is decoded, and read directly).
       R"({"id":"z","label":null,"contrib":{"d1":{"name":"Z","name":"Zed","type":null}}},)"
       "\n"
       R"({"\u0069d":"w","contrib":{"d2":{"mentions":-0}}})";
@@ -373,22 +390,24 @@ TEST_CASE("SavedGraph.NodesReadDirectlyOrParsedGiveTheSameGraph") {
   CHECK(g->FindEdge({"x2", "y", "met_with"}) != nullptr);
 
   SUBCASE("errors read the same") {
-    const std::string bad[] = {
-        R"({"id":"v","contrib":{}})",
-        R"({"id":"v","contrib":{"d9":{"name":"V"}}})",
-        R"({"id":"x","contrib":{"d1":{"name":"X"}}})",
-        R"({"id":"v","contrib":{"d1":{"name":"V"},"d1":{"name":"V"}}})",
-        R"({"id":"v","contrib":{"d1":{"mentions":"1"}}})",
-        R"({"id":"v","contrib":{"d1":{"aliases":[1]}}})",
-        R"({"id":"","contrib":{"d1":{}}})",
-        R"({"id":"v","contrib":[]})",
-        R"({"id":"v","contrib":{"d1":{"name":"V"},}})",
+    const std::pair<std::string, std::string> bad[] = {
+        {R"({"id":"v","contrib":{}})", "node 'v' has no documents"},
+        {R"({"id":"v","contrib":{"d9":{"name":"V"}}})", "document 'd9' is not in graph.documents"},
+        {R"({"id":"x","contrib":{"d1":{"name":"X"}}})", "duplicate node id 'x'"},
+        {R"({"id":"v","contrib":{"d1":{"name":"V"},"d1":{"name":"V"}}})",
+         "document 'd1' contributes actor 'v' twice"},
+        {R"({"id":"v","contrib":{"d1":{"mentions":"1"}}})",
+         "mentions must be a non-negative integer, not string"},
+        {R"({"id":"v","contrib":{"d1":{"aliases":[1]}}})", "aliases[0] must be a string"},
+        {R"({"id":"","contrib":{"d1":{}}})", "id is empty"},
+        {R"({"id":"v","contrib":[]})", "contrib must be an object, not array"},
+        {R"({"id":"v","contrib":{"d1":{"name":"V"},}})", "malformed JSON"},
     };
-    for (const std::string& n : bad) {
+    for (const auto& [n, error] : bad) {
       CAPTURE(n);
       const BothReadings r = ReadBothWays(LinksGraph(links, nodes + ",\n" + n));
       CHECK(r.piecewise == r.whole);
-      CHECK(r.piecewise.find("error") != std::string::npos);
+      CHECK(r.piecewise.find(error) != std::string::npos);
     }
   }
 
@@ -404,6 +423,66 @@ TEST_CASE("SavedGraph.NodesReadDirectlyOrParsedGiveTheSameGraph") {
       same += r.piecewise == r.whole;
     }
     CHECK(same == 400);
+  }
+}
+
+TEST_CASE("SavedGraph.WrittenRowsAreReadDirectly") {
+  // Every node and link of a written graph takes the direct reading.
+  const std::string bytes = SavedGraphToString(Sample());
+  JsonArena arena;
+  int nodes = 0, links = 0;
+  size_t at = 0;
+  while ((at = bytes.find("\n{\"", at)) != std::string::npos) {
+    const std::string_view line =
+        std::string_view(bytes).substr(at + 1, bytes.find('\n', at + 1) - at - 1);
+    at += 1;
+    const std::string_view row = line.substr(0, line.rfind('}') + 1);  // no ',' after
+    JsonParser p(row);
+    if (row.starts_with("{\"id\"") && row.find("\"contrib\"") != std::string::npos) {
+      graph_internal::NodeRow n;
+      CHECK(graph_internal::ReadNodeRow(&p, &arena, &n));
+      CHECK(p.offset() == row.size());
+      CHECK(n.contrib.size > 0);
+      ++nodes;
+    } else if (row.starts_with("{\"source\"")) {
+      graph_internal::LinkRow l;
+      CHECK(graph_internal::ReadLinkRow(&p, &arena, &l));
+      CHECK(p.offset() == row.size());
+      CHECK(l.contrib.size > 0);
+      CHECK(!l.key.type.empty());
+      ++links;
+    }
+  }
+  CHECK(nodes == 5);
+  CHECK(links == 3);
+
+  SUBCASE("anything else is left to the parser, untouched") {
+    const std::string others[] = {
+        R"({"id":"x","contrib":{"d1":{"name":null}}})",
+        R"({"id":"x","id":"y","contrib":{"d1":{}}})",
+        R"({"id":"x","contrib":{"d1":{"mentions":-0}}})",
+        R"({"id":"x","contrib":{}})",
+        R"({"id":"","contrib":{"d1":{}}})",
+        R"({"id":"x","contrib":{"d1":{"aliases":["a",1]}}})",
+        R"({"id":"x","contrib":{"d1":{"name":"X"},}})",
+        R"({"source":"x","target":"y","type":"a","contrib":{"d1":{"dates":null}}})",
+        R"({"source":"x","target":"y","type":"a","contrib":{"d1":{"evidence":{"start":-1}}}})",
+        R"({"source":"x","target":"y","key":"a","type":"","contrib":{"d1":{}}})",
+        R"({"source":"x","target":"y","type":"a","contrib":{"d1":{"mentions":1e999}}})",
+        R"({"source":"x","target":"y","type":"a","contrib":{"d1":[]}})",
+        R"({"source":"x","target":"y","type":"a"})",
+        "[1]",
+    };
+    for (const std::string& text : others) {
+      CAPTURE(text);
+      JsonParser p(text);
+      graph_internal::NodeRow n;
+      graph_internal::LinkRow l;
+      CHECK_FALSE((text.starts_with("{\"id\"") ? graph_internal::ReadNodeRow(&p, &arena, &n)
+                                               : graph_internal::ReadLinkRow(&p, &arena, &l)));
+      CHECK(p.offset() == 0);
+      CHECK_FALSE(p.failed());
+    }
   }
 }
 

@@ -158,7 +158,7 @@ class JsonParser {
   bool ReadString(std::string_view* out, JsonArena* arena);
   bool ReadNumber(JsonValue* out);  // as ParseValue() reads it
   // Back to `mark`, an offset() taken since the last Begin*() or Next*()
-  // call; an error found since is forgotten.
+  // call, with no error (one found since is forgotten).
   void Rewind(size_t mark);
   // After the top-level value: only whitespace may follow.
   bool End();
