@@ -514,7 +514,7 @@ bool JsonParser::SkipValue(int nesting) {
   return ParseInto(nullptr, &skip_arena_, static_cast<int>(frames_.size()) + nesting);
 }
 
-bool JsonParser::ReadToken(char c) {
+bool JsonParser::ReadTokenAfterWs(char c) {
   SkipWs();
   if (failed() || pos_ >= text_.size() || text_[pos_] != c) return false;
   ++pos_;

@@ -3,9 +3,11 @@
 // and placed. Open addressing with linear probing in one flat array: a
 // look-up touches one slot (the full 64-bit hash is kept, so the key's bytes
 // are read only on a hash match), where a node-based map follows two or
-// three pointers. The index keeps its own copy of the keys, packed end to
-// end, so checking a match reads bytes that sit together in a few hundred
-// kilobytes rather than wherever the keys' owners happen to live.
+// three pointers. The index keeps its own copy of the keys: in the slot
+// itself when short (ids such as "doc-0044364" mostly are), so that a
+// look-up reads one cache line; else packed end to end, so that checking a
+// match reads bytes that sit together rather than wherever the keys'
+// owners happen to live.
 #ifndef DIPLOGRAPH_GRAPH_FLAT_INDEX_H_
 #define DIPLOGRAPH_GRAPH_FLAT_INDEX_H_
 
@@ -77,25 +79,26 @@ class FlatIndex {
     return s == nullptr ? nullptr : &s->value;
   }
 
-  // Starts fetching the slot where a look-up of `key` begins, and the
-  // cache line after it: a slot may straddle two lines, and a look-up may
-  // go on to the next slots.
+  // Starts fetching the slot where a look-up of `key` begins, and the one
+  // after it (a look-up may go on to the next slots).
   void Prefetch(std::string_view key) const {
     if (slots_.empty()) return;
     const size_t i = StringHash64(key) & mask_;
     __builtin_prefetch(&slots_[i]);
-    __builtin_prefetch(&slots_[(i + 2) & mask_]);  // 48 bytes on: the next line, if any
+    __builtin_prefetch(&slots_[(i + 1) & mask_]);  // the next line, for an odd slot
   }
   // A second step, once that slot is in cache: starts fetching the key
-  // bytes a look-up will compare, and returns the value of the slot that
-  // is most likely `key`'s (the first of equal hash; nullptr when none), so
-  // that what it points to can be fetched too. Not a look-up: the value
-  // may be another key's.
+  // bytes a look-up will compare (where they are not in the slot), and
+  // returns the value of the slot that is most likely `key`'s (the first
+  // of equal hash; nullptr when none), so that what it points to can be
+  // fetched too. Not a look-up: the value may be another key's.
   const Value* PrefetchKey(std::string_view key) const {
     const Slot* s = Probe(key, /*compare_keys=*/false);
     if (s == nullptr) return nullptr;
-    __builtin_prefetch(keys_.data() + s->offset);
-    if (s->size > 1) __builtin_prefetch(keys_.data() + s->offset + s->size - 1);  // two lines?
+    if (s->size > kInline) {
+      __builtin_prefetch(keys_.data() + s->key.offset);
+      __builtin_prefetch(keys_.data() + s->key.offset + s->size - 1);  // two lines?
+    }
     return &s->value;
   }
 
@@ -107,10 +110,17 @@ class FlatIndex {
     for (size_t i = h & mask_;; i = (i + 1) & mask_) {
       Slot& s = slots_[i];
       if (s.hash == 0) {
-        if (keys_.size() + key.size() > UINT32_MAX) throw std::length_error("FlatIndex: keys");
-        s = {h, static_cast<uint32_t>(keys_.size()), static_cast<uint32_t>(key.size()),
-             std::move(value)};
-        keys_.insert(keys_.end(), key.begin(), key.end());
+        if (key.size() > UINT32_MAX) throw std::length_error("FlatIndex: key");
+        s.hash = h;
+        s.size = static_cast<uint32_t>(key.size());
+        if (key.size() <= kInline) {
+          std::memcpy(s.key.bytes, key.data(), key.size());
+        } else {
+          if (keys_.size() + key.size() > UINT32_MAX) throw std::length_error("FlatIndex: keys");
+          s.key.offset = static_cast<uint32_t>(keys_.size());
+          keys_.insert(keys_.end(), key.begin(), key.end());
+        }
+        s.value = std::move(value);
         ++size_;
         return {&s.value, true};
       }
@@ -119,10 +129,15 @@ class FlatIndex {
   }
 
  private:
-  struct Slot {
-    uint64_t hash = 0;    // 0: empty
-    uint32_t offset = 0;  // the key: keys_[offset, offset + size)
-    uint32_t size = 0;
+  static constexpr size_t kInline = 12;  // keys this long or shorter sit in their slot
+  // 32 bytes for pointer values, aligned: two to a cache line, never across.
+  struct alignas(32) Slot {
+    uint64_t hash = 0;  // 0: empty
+    uint32_t size = 0;  // the key's length
+    union {
+      char bytes[kInline];  // the key, if it fits
+      uint32_t offset;      // else where it is: keys_[offset, offset + size)
+    } key{};
     Value value{};
   };
 
@@ -139,7 +154,7 @@ class FlatIndex {
   }
 
   std::string_view KeyOf(const Slot& s) const {
-    return std::string_view(keys_.data() + s.offset, s.size);
+    return std::string_view(s.size <= kInline ? s.key.bytes : keys_.data() + s.key.offset, s.size);
   }
 
   void Rehash(size_t count) {
@@ -154,7 +169,7 @@ class FlatIndex {
   }
 
   std::vector<Slot> slots_;  // a power of two, at most 2/3 full
-  std::vector<char> keys_;   // every key, in insertion order
+  std::vector<char> keys_;   // the keys too long for a slot, in insertion order
   size_t mask_ = 0;
   size_t size_ = 0;
 };

@@ -153,7 +153,14 @@ class JsonParser {
   // read nothing and reported nothing (another token, or a malformed one,
   // which ParseValue() will report). A caller that meets anything it does
   // not expect goes back with Rewind() and parses the value in full.
-  bool ReadToken(char c);  // one of { } [ ] : ,
+  bool ReadToken(char c) {  // one of { } [ ] : ,
+    // Mostly right there: no whitespace in machine-written JSON.
+    if (pos_ < text_.size() && text_[pos_] == c && !failed()) {
+      ++pos_;
+      return true;
+    }
+    return ReadTokenAfterWs(c);
+  }
   // A string: a view of the text, or of its decoded copy in `arena`.
   bool ReadString(std::string_view* out, JsonArena* arena);
   bool ReadNumber(JsonValue* out);  // as ParseValue() reads it
@@ -175,6 +182,7 @@ class JsonParser {
     bool first;
   };
   bool Begin(char open, bool* is);
+  bool ReadTokenAfterWs(char c);
   bool Fail(size_t at, std::string message);
   void SkipWs();
   bool Literal(std::string_view word);
