@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "diplograph/core/strings.h"
+
 namespace doctest {
 template <>
 struct StringMaker<std::vector<std::string>> {
@@ -80,6 +82,50 @@ TEST_CASE("CheckText") {
     CHECK_FALSE(CheckText("\xFF\0"s, "c.txt", &d));
     CHECK(Messages(d) ==
           std::vector<std::string>{"c.txt:1:2: error: binary file (NUL byte at byte 1)"});
+  }
+  SUBCASE("a big text (checked in halves) reads as it would whole") {
+    // 40 MB of lines; the faults and characters placed about the middle,
+    // where the halves meet.
+    std::string big;
+    while (big.size() < (size_t{40} << 20)) big += "The ministers met in Geneva on Tuesday.\n";
+    const size_t mid = big.size() / 2;
+    // What a check of the whole gives: the first NUL, else the first bad byte.
+    auto whole = [](const std::string& t) {
+      const size_t nul = t.find('\0');
+      size_t bad = 0;
+      if (nul != std::string::npos) return "nul " + std::to_string(nul);
+      if (!IsValidUtf8(t, &bad)) return "bad " + std::to_string(bad);
+      return std::string("ok");
+    };
+    auto checked = [](const std::string& t) {
+      Diagnostics d;
+      CheckText(t, "big.txt", &d);
+      if (d.empty()) return std::string("ok");
+      const std::string m = d.items().front().message;
+      const size_t at = std::stoul(m.substr(m.rfind(' ') + 1));
+      return (m.starts_with("binary") ? "nul " : "bad ") + std::to_string(at);
+    };
+    for (size_t shift = 0; shift < 6; ++shift) {
+      CAPTURE(shift);
+      std::string t = big;
+      t.replace(mid - 3 + shift, 4, "\xF0\x9F\x8C\x8D");  // one character, across the middle
+      CHECK(checked(t) == "ok");
+      std::string cut = t;
+      cut[mid + 1 - 3 + shift] = 'x';  // the same character, broken
+      CHECK(checked(cut) == whole(cut));
+      CHECK(checked(cut) != "ok");
+      std::string runs = big;  // continuation bytes all about the middle
+      runs.replace(mid - 4, 8 + shift, std::string(8 + shift, '\x80'));
+      CHECK(checked(runs) == whole(runs));
+    }
+    std::string both = big;
+    both[100] = '\xC3';    // bad in the first half ...
+    both[mid + 50] = '\0';  // ... and a NUL in the second
+    CHECK(checked(both) == "nul " + std::to_string(mid + 50));
+    both[mid + 50] = '\xFF';
+    CHECK(checked(both) == "bad 100");
+    both[100] = 'x';
+    CHECK(checked(both) == "bad " + std::to_string(mid + 50));
   }
 }
 
