@@ -12,14 +12,23 @@ namespace {
 
 constexpr size_t kBlock = size_t{16} << 20;
 
-// A lock held for a few instructions, and mostly by one thread at a time
-// (a graph's nodes are added by one), where a mutex would cost more than
-// the allocation.
+// A lock held for a few instructions (a 16 MiB block is allocated under it
+// once in a long while), seldom wanted by two threads at once: a load adds
+// its edges and contributions on one. A mutex would cost more than the
+// allocation.
 class SpinLock {
  public:
   void lock() {
-    for (int spins = 0; locked_.exchange(true, std::memory_order_acquire); ++spins) {
-      if (spins >= 64) std::this_thread::yield();  // the holder may have lost its core
+    int spins = 0;
+    while (locked_.exchange(true, std::memory_order_acquire)) {
+      // Wait by reading, not by writing the line the holder needs.
+      while (locked_.load(std::memory_order_relaxed)) {
+        if (spins < 64) {
+          ++spins;
+        } else {
+          std::this_thread::yield();  // the holder may have lost its core
+        }
+      }
     }
   }
   void unlock() { locked_.store(false, std::memory_order_release); }
@@ -29,7 +38,7 @@ class SpinLock {
 };
 
 struct Pool {
-  SpinLock mu;
+  SpinLock lock;
   void* free = nullptr;  // nodes given back, each holding the next one's address
   char* next = nullptr;  // the unused rest of the newest block
   char* end = nullptr;
@@ -49,7 +58,7 @@ char* NewBlock() { return static_cast<char*>(::operator new(kBlock)); }
 
 void* Allocate(size_t size) {
   Pool& pool = PoolFor(size);
-  std::lock_guard<SpinLock> lock(pool.mu);
+  std::lock_guard<SpinLock> hold(pool.lock);
   if (void* node = pool.free) {
     pool.free = *static_cast<void**>(node);
     return node;
@@ -65,7 +74,7 @@ void* Allocate(size_t size) {
 
 void Free(void* node, size_t size) noexcept {
   Pool& pool = PoolFor(size);
-  std::lock_guard<SpinLock> lock(pool.mu);
+  std::lock_guard<SpinLock> hold(pool.lock);
   *static_cast<void**>(node) = pool.free;
   pool.free = node;
 }

@@ -110,16 +110,16 @@ class FlatIndex {
     for (size_t i = h & mask_;; i = (i + 1) & mask_) {
       Slot& s = slots_[i];
       if (s.hash == 0) {
-        if (key.size() > UINT32_MAX) throw std::length_error("FlatIndex: key");
-        s.hash = h;
-        s.size = static_cast<uint32_t>(key.size());
-        if (key.size() <= kInline) {
-          std::memcpy(s.key.bytes, key.data(), key.size());
-        } else {
+        // Whatever can throw comes before the slot is taken.
+        if (key.size() > kInline) {
           if (keys_.size() + key.size() > UINT32_MAX) throw std::length_error("FlatIndex: keys");
           s.key.offset = static_cast<uint32_t>(keys_.size());
           keys_.insert(keys_.end(), key.begin(), key.end());
+        } else if (!key.empty()) {
+          std::memcpy(s.key.bytes, key.data(), key.size());
         }
+        s.hash = h;
+        s.size = static_cast<uint32_t>(key.size());
         s.value = std::move(value);
         ++size_;
         return {&s.value, true};
@@ -140,6 +140,7 @@ class FlatIndex {
     } key{};
     Value value{};
   };
+  static_assert(sizeof(Slot) == 32 || sizeof(Value) > 8);
 
   // The slot of `key` (nullptr: none), or without `compare_keys` the first
   // slot of its full hash.

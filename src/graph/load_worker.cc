@@ -108,8 +108,8 @@ void KnowledgeGraph::LoadWorker::Prefetch(Job& job, int step) const {
     const std::vector<RawEdgeEntry*>& edges = e->doc->edges;  // this thread's to change
     __builtin_prefetch(edges.data() + edges.size());
     if (e->place) {
-      // The target's vertex, whose in-edge list the edge joins. (Null
-      // before EndNodes() has placed the nodes: PlaceEdge() looks it up.)
+      // The target's vertex, whose in-edge list the edge joins (left null
+      // when not found: PlaceEdge() looks it up).
       if (e->target_node != nullptr) {
         e->target = e->target_node->second.vertex;
       } else if (const Vertex* v = index_.vertex_of.Find(e->entry->first.target)) {

@@ -9,6 +9,7 @@
 // other error in the file: a file is checked to its end before its first
 // content error is shown.
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 #include <initializer_list>
 #include <limits>
@@ -27,6 +28,12 @@
 #include "saved_rows.h"
 
 namespace diplograph {
+
+namespace {
+std::atomic<size_t> rows_read_directly{0};
+}  // namespace
+
+size_t graph_internal::RowsReadDirectlyForTesting() { return rows_read_directly.load(); }
 
 namespace {
 
@@ -727,6 +734,7 @@ SavedGraphReader::Outcome SavedGraphReader::ReadPiecewise(JsonParser* p) {
       // An element of the usual shape is read straight from the text
       // into a row; any other is parsed (ring[slot] not null).
       const JsonValue* ring[kAhead + 1] = {};
+      size_t direct = 0;  // rows read directly (RowsReadDirectlyForTesting())
       auto read = [&](size_t i) {
         const size_t slot = i % (kAhead + 1);
         if (ring[slot] != nullptr) {
@@ -744,6 +752,7 @@ SavedGraphReader::Outcome SavedGraphReader::ReadPiecewise(JsonParser* p) {
         if (nodes ? graph_internal::ReadNodeRow(p, &element[slot], &node_rows[slot])
                   : graph_internal::ReadLinkRow(p, &element[slot], &link_rows[slot])) {
           ring[slot] = nullptr;
+          ++direct;
         } else {
           // Only the members read below are built: the derived ones (a
           // node's documents, a link's dates and evidence...) are checked
@@ -768,6 +777,7 @@ SavedGraphReader::Outcome SavedGraphReader::ReadPiecewise(JsonParser* p) {
         }
       }
       while (done < parsed) read(done++);
+      rows_read_directly.fetch_add(direct, std::memory_order_relaxed);
     } else if (!p->SkipValue()) {
       return Outcome::kSyntaxError;
     }

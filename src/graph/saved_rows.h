@@ -66,6 +66,10 @@ struct LinkRow {
 };
 bool ReadLinkRow(JsonParser* p, JsonArena* arena, LinkRow* row);
 
+// For tests: how many nodes and links saved-graph readers have read
+// directly since the process started (counted as each reading ends).
+size_t RowsReadDirectlyForTesting();
+
 }  // namespace diplograph::graph_internal
 
 #endif  // DIPLOGRAPH_GRAPH_SAVED_ROWS_H_

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <thread>
 #include <type_traits>
 
@@ -221,7 +222,12 @@ TextFaults FindFaultsInHalves(std::string_view text) {
   for (int back = 0; back < 3 && continues(mid); ++back) --mid;
   if (continues(mid)) return FindFaults(text);  // not UTF-8 there anyway
   TextFaults second;
-  std::thread t([&] { second = FindFaults(text.substr(mid)); });
+  std::thread t;
+  try {
+    t = std::thread([&] { second = FindFaults(text.substr(mid)); });
+  } catch (const std::system_error&) {  // no thread to be had: one reading
+    return FindFaults(text);
+  }
   TextFaults f = FindFaults(text.substr(0, mid));
   t.join();
   if (f.nul == std::string_view::npos && second.nul != std::string_view::npos) {

@@ -539,7 +539,11 @@ std::string LoadThroughLoader(const KnowledgeGraph& whole, Feed feed, std::mt199
   };
   auto add_edges = [&](bool of_held) {
     for (const EdgeRow& r : edges) {
-      if ((r.doc == held) == of_held) loader.AddEdge(loader.FindDocument(r.doc), r.key, r.c);
+      if ((r.doc == held) != of_held) continue;
+      // With its target's raw node, or not (then the loader looks it up).
+      const KnowledgeGraph::Loader::Node target =
+          (*rng)() % 2 == 0 ? loader.FindNode(r.key.target) : nullptr;
+      loader.AddEdge(loader.FindDocument(r.doc), r.key, r.c, target);
     }
   };
   add_nodes(false);

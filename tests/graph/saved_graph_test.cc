@@ -369,8 +369,8 @@ TEST_CASE("SavedGraph.NodesReadDirectlyOrParsedGiveTheSameGraph") {
       R"( { "contrib" : {"d1": {"id":"", "name":"Y", "extra":{"a":[{}]}}, "d2":{}},)"
       R"( "id" : "y", "more":[1,[2]] },)"
       "\n"
-      // Left to the parser: null, a duplicate member, "-0" (the escaped
-      // key is decoded, and read directly).
+      // Left to the parser: null, a duplicate member, "-0" (the last with
+      // an escaped key, which alone would be decoded and read directly).
       R"({"id":"z","label":null,"contrib":{"d1":{"name":"Z","name":"Zed","type":null}}},)"
       "\n"
       R"({"\u0069d":"w","contrib":{"d2":{"mentions":-0}}})";
@@ -402,6 +402,8 @@ TEST_CASE("SavedGraph.NodesReadDirectlyOrParsedGiveTheSameGraph") {
         {R"({"id":"","contrib":{"d1":{}}})", "id is empty"},
         {R"({"id":"v","contrib":[]})", "contrib must be an object, not array"},
         {R"({"id":"v","contrib":{"d1":{"name":"V"},}})", "malformed JSON"},
+        {R"({"id":"v","contrib":{"":{"name":"V"}}})",
+         "g.json:10:25: error: nodes[4].contrib.: document '' is not in graph.documents"},
     };
     for (const auto& [n, error] : bad) {
       CAPTURE(n);
@@ -455,6 +457,11 @@ TEST_CASE("SavedGraph.WrittenRowsAreReadDirectly") {
   }
   CHECK(nodes == 5);
   CHECK(links == 3);
+  // And the reader takes that reading for each of them.
+  const size_t before = graph_internal::RowsReadDirectlyForTesting();
+  Diagnostics diags;
+  REQUIRE(ReadSavedGraph(bytes, "g.json", &diags).has_value());
+  CHECK(graph_internal::RowsReadDirectlyForTesting() - before == 5 + 3);
 
   SUBCASE("anything else is left to the parser, untouched") {
     const std::string others[] = {

@@ -114,9 +114,16 @@ TEST_CASE("CheckText") {
       cut[mid + 1 - 3 + shift] = 'x';  // the same character, broken
       CHECK(checked(cut) == whole(cut));
       CHECK(checked(cut) != "ok");
-      std::string runs = big;  // continuation bytes all about the middle
+      std::string runs = big;  // too many continuation bytes to split at
       runs.replace(mid - 4, 8 + shift, std::string(8 + shift, '\x80'));
       CHECK(checked(runs) == whole(runs));
+      for (size_t stray = 1; stray <= 3; ++stray) {  // few enough: split after them
+        std::string few = big;
+        few.replace(mid - 2 + shift, stray, std::string(stray, '\x80'));
+        CHECK(checked(few) == whole(few));
+        few.replace(mid - 3 + shift, 1, "\xE2");  // now a lead byte before them
+        CHECK(checked(few) == whole(few));
+      }
     }
     std::string both = big;
     both[100] = '\xC3';    // bad in the first half ...

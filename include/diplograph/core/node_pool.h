@@ -36,19 +36,19 @@ inline constexpr size_t kMaxNode = 1024;  // larger objects are not pooled
 // Clang by __has_feature). ThreadSanitizer sees the pool's lock, and checks
 // it.
 #if defined(__has_feature)
-#define DIPLOGRAPH_NODE_POOL_CLANG_SANITIZER                                    \
+#define DIPLOGRAPH_NODE_POOL_HAS_FEATURE_SANITIZER                              \
   (__has_feature(address_sanitizer) || __has_feature(memory_sanitizer) || \
    __has_feature(hwaddress_sanitizer))
 #else
-#define DIPLOGRAPH_NODE_POOL_CLANG_SANITIZER 0
+#define DIPLOGRAPH_NODE_POOL_HAS_FEATURE_SANITIZER 0
 #endif
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_HWADDRESS__) || \
-    DIPLOGRAPH_NODE_POOL_CLANG_SANITIZER
+    DIPLOGRAPH_NODE_POOL_HAS_FEATURE_SANITIZER
 inline constexpr bool kEnabled = false;
 #else
 inline constexpr bool kEnabled = true;
 #endif
-#undef DIPLOGRAPH_NODE_POOL_CLANG_SANITIZER
+#undef DIPLOGRAPH_NODE_POOL_HAS_FEATURE_SANITIZER
 
 // A node of `size` bytes (a multiple of kGrain, at most kMaxNode), aligned
 // to kGrain; throws std::bad_alloc.
