@@ -85,11 +85,11 @@ void KnowledgeGraph::LoadWorker::Do(Job& job) {
   }
 }
 
-void KnowledgeGraph::LoadWorker::Prefetch(Job& job, int step) const {
+void KnowledgeGraph::LoadWorker::Prefetch(Job& job, bool early) const {
   // Documents and edge targets come in no order: each is mostly a cache miss.
   auto* e = std::get_if<EdgeJob>(&job);
   if (e == nullptr) return;
-  if (step == 0) {
+  if (early) {
     __builtin_prefetch(&e->doc->entry.id);
     __builtin_prefetch(&e->doc->edges);
     if (!e->place) return;
@@ -99,10 +99,6 @@ void KnowledgeGraph::LoadWorker::Prefetch(Job& job, int step) const {
       __builtin_prefetch(&e->target_node->second.vertex);
     } else {
       index_.vertex_of.Prefetch(e->entry->first.target);
-    }
-  } else if (step == 1) {
-    if (e->place && e->target_node == nullptr) {
-      index_.vertex_of.PrefetchKey(e->entry->first.target);
     }
   } else {
     const std::vector<RawEdgeEntry*>& edges = e->doc->edges;  // this thread's to change
@@ -144,16 +140,15 @@ void KnowledgeGraph::LoadWorker::Run() {
     }
     try {
       if (!error_) {
-        constexpr size_t kAhead[3] = {4, 3, 2};  // jobs ahead of each Prefetch() step
+        constexpr size_t kEarly = 4, kLate = 2;  // jobs ahead
         for (auto& batch : work) {
           if (const int us = graph_internal::load_worker_delay_us.load(std::memory_order_relaxed)) {
             std::this_thread::sleep_for(std::chrono::microseconds(us));
           }
           const size_t n = batch.size();
           for (size_t i = 0; i < n; ++i) {
-            for (int step = 0; step < 3; ++step) {
-              if (i + kAhead[step] < n) Prefetch(batch[i + kAhead[step]], step);
-            }
+            if (i + kEarly < n) Prefetch(batch[i + kEarly], true);
+            if (i + kLate < n) Prefetch(batch[i + kLate], false);
             Do(batch[i]);
           }
           if (publish_.load(std::memory_order_relaxed)) Publish();

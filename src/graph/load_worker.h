@@ -140,10 +140,10 @@ class KnowledgeGraph::LoadWorker {
   void DeriveWhileBusy(std::vector<Vertex>* nodes, bool edges, std::vector<Placed>* derived,
                        std::vector<Placed>* rest);
   bool Busy();  // the thread has work handed over yet
-  // Starts fetching what Do(job) will read, a few jobs ahead, in steps:
-  // 0, the raw key, the document, and the target's raw node (or else its
-  // vertex index slot); 1, the slot's key; 2, what those point to.
-  void Prefetch(Job& job, int step) const;
+  // Starts fetching what Do(job) will read, a few jobs ahead: `early`,
+  // the raw key, the document, and the target's raw node (or else its
+  // vertex index slot); later, what those point to.
+  void Prefetch(Job& job, bool early) const;
   void Hand(bool last);
 
   static constexpr size_t kBatch = 4096;

@@ -105,6 +105,8 @@ class SavedGraphReader {
   void Prefetch(const JsonValue& element, bool link, int step) const;
   void Prefetch(const graph_internal::NodeRow& row, int step) const;
   void Prefetch(const graph_internal::LinkRow& row, int step) const;
+  template <typename Item>
+  void PrefetchDocuments(const graph_internal::RowContributions<Item>& contrib, int step) const;
   void ReadNodeContribution(const JsonValue& c, const Where& at, NodeContribution* out);
   void ReadEdgeContribution(const JsonValue& c, const Where& at, EdgeContribution* out);
   KnowledgeGraph::Loader::Doc DocFor(std::string_view doc, const Where& at);
@@ -653,17 +655,19 @@ bool KeepLinkKey(std::string_view key) {
   return key == "source" || key == "target" || key == "type" || key == "key" || key == "contrib";
 }
 
+template <typename Item>
+void SavedGraphReader::PrefetchDocuments(const graph_internal::RowContributions<Item>& contrib,
+                                         int step) const {
+  for (size_t i = 0; i < contrib.size; ++i) loader_->PrefetchDocument(contrib.items[i].doc, step);
+}
+
 void SavedGraphReader::Prefetch(const graph_internal::NodeRow& row, int step) const {
-  for (size_t i = 0; i < row.contrib.size; ++i) {
-    loader_->PrefetchDocument(row.contrib.items[i].doc, step);
-  }
+  PrefetchDocuments(row.contrib, step);
 }
 
 void SavedGraphReader::Prefetch(const graph_internal::LinkRow& row, int step) const {
   loader_->PrefetchNode(row.key.target, step);
-  for (size_t i = 0; i < row.contrib.size; ++i) {
-    loader_->PrefetchDocument(row.contrib.items[i].doc, step);
-  }
+  PrefetchDocuments(row.contrib, step);
 }
 
 void SavedGraphReader::Prefetch(const JsonValue& element, bool link, int step) const {

@@ -256,6 +256,25 @@ std::string Mutated(std::string t, size_t from, size_t to, std::mt19937* rng) {
   return t;
 }
 
+// Both readings of `text` agree, and report `error`.
+void CheckSameError(const std::string& text, const std::string& error) {
+  const BothReadings r = ReadBothWays(text);
+  CHECK(r.piecewise == r.whole);
+  CHECK(r.piecewise.find(error) != std::string::npos);
+}
+
+// Both readings agree on 400 random edits of text[from, to).
+void CheckMutationsReadTheSame(const std::string& text, size_t from, size_t to, unsigned seed) {
+  std::mt19937 rng(seed);
+  int same = 0;
+  for (int round = 0; round < 400; ++round) {
+    const BothReadings r = ReadBothWays(Mutated(text, from, to, &rng));
+    CHECK(r.piecewise == r.whole);
+    same += r.piecewise == r.whole;
+  }
+  CHECK(same == 400);
+}
+
 TEST_CASE("SavedGraph.LinksReadDirectlyOrParsedGiveTheSameGraph") {
   const std::string links[] = {
       // The shape graphs are written in, derived members and all.
@@ -334,24 +353,13 @@ TEST_CASE("SavedGraph.LinksReadDirectlyOrParsedGiveTheSameGraph") {
     };
     for (const auto& [l, error] : bad) {
       CAPTURE(l);
-      const BothReadings r = ReadBothWays(LinksGraph(links[0] + ",\n" + l));
-      CHECK(r.piecewise == r.whole);
-      CHECK(r.piecewise.find(error) != std::string::npos);
+      CheckSameError(LinksGraph(links[0] + ",\n" + l), error);
     }
   }
 
   SUBCASE("mutated links read the same") {
-    std::mt19937 rng(11);
     const std::string text = LinksGraph(all);
-    const size_t from = text.find("\"links\"") + 9;
-    const size_t to = text.rfind(']');
-    int same = 0;
-    for (int round = 0; round < 400; ++round) {
-      const BothReadings r = ReadBothWays(Mutated(text, from, to, &rng));
-      CHECK(r.piecewise == r.whole);
-      same += r.piecewise == r.whole;
-    }
-    CHECK(same == 400);
+    CheckMutationsReadTheSame(text, text.find("\"links\"") + 9, text.rfind(']'), 11);
   }
 }
 
@@ -407,24 +415,13 @@ TEST_CASE("SavedGraph.NodesReadDirectlyOrParsedGiveTheSameGraph") {
     };
     for (const auto& [n, error] : bad) {
       CAPTURE(n);
-      const BothReadings r = ReadBothWays(LinksGraph(links, nodes + ",\n" + n));
-      CHECK(r.piecewise == r.whole);
-      CHECK(r.piecewise.find(error) != std::string::npos);
+      CheckSameError(LinksGraph(links, nodes + ",\n" + n), error);
     }
   }
 
   SUBCASE("mutated nodes read the same") {
-    std::mt19937 rng(12);
     const std::string text = LinksGraph(links, nodes);
-    const size_t from = text.find("\"nodes\"") + 9;
-    const size_t to = text.find("\"links\"") - 3;
-    int same = 0;
-    for (int round = 0; round < 400; ++round) {
-      const BothReadings r = ReadBothWays(Mutated(text, from, to, &rng));
-      CHECK(r.piecewise == r.whole);
-      same += r.piecewise == r.whole;
-    }
-    CHECK(same == 400);
+    CheckMutationsReadTheSame(text, text.find("\"nodes\"") + 9, text.find("\"links\"") - 3, 12);
   }
 }
 
